@@ -1,0 +1,1 @@
+#include "downsample.h"

@@ -1,0 +1,139 @@
+// The project file schema and its migrations. Migration N takes a file from version N-1 to N;
+// a new project runs them all from 0, so old and new files are built by the same code.
+#include "project_store.h"
+
+#include <array>
+#include <cstring>
+#include <cstdint>
+#include <fstream>
+#include <filesystem>
+
+namespace marketlens::core::schema {
+namespace {
+
+// Version 1: instruments, prices, portfolios, holdings, import log, settings.
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE instruments (
+    id          INTEGER PRIMARY KEY,
+    ticker      TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL DEFAULT '',
+    currency    TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE prices (
+    instrument_id INTEGER NOT NULL REFERENCES instruments(id) ON DELETE CASCADE,
+    date          TEXT NOT NULL,
+    open          REAL,
+    high          REAL,
+    low           REAL,
+    close         REAL,
+    adj_close     REAL,
+    volume        REAL,
+    PRIMARY KEY (instrument_id, date)
+) WITHOUT ROWID;
+CREATE TABLE portfolios (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL UNIQUE,
+    base_currency  TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL
+);
+CREATE TABLE holdings (
+    id             INTEGER PRIMARY KEY,
+    portfolio_id   INTEGER NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
+    instrument_id  INTEGER NOT NULL REFERENCES instruments(id),
+    quantity       REAL,
+    weight         REAL,
+    cost_basis     REAL,
+    currency       TEXT NOT NULL DEFAULT '',
+    CHECK (quantity IS NOT NULL OR weight IS NOT NULL),
+    UNIQUE (portfolio_id, instrument_id)
+);
+CREATE TABLE import_log (
+    id             INTEGER PRIMARY KEY,
+    file_name      TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    imported_at    TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    rows_accepted  INTEGER NOT NULL,
+    rows_rejected  INTEGER NOT NULL
+);
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: company names and aliases per instrument (used to link news to tickers), and
+// the options an import ran with (so a re-import can be reproduced).
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE instrument_aliases (
+    instrument_id INTEGER NOT NULL REFERENCES instruments(id) ON DELETE CASCADE,
+    alias         TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (instrument_id, alias)
+) WITHOUT ROWID;
+ALTER TABLE import_log ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+static_assert(kMigrations.size() == ProjectStore::kSchemaVersion);
+
+} // namespace
+
+Status migrate(Database& db, int fromVersion, int toVersion)
+{
+    if (fromVersion < 0 || toVersion > ProjectStore::kSchemaVersion || fromVersion > toVersion)
+        return makeError(ErrorCode::InvalidArgument, "bad migration range", db.path());
+    for (int v = fromVersion; v < toVersion; ++v) {
+        if (auto s = db.exec(kMigrations[static_cast<size_t>(v)]); !s) {
+            Error e = s.error();
+            e.message = "migration to version " + std::to_string(v + 1) + " failed: " + e.message;
+            return e;
+        }
+    }
+    if (auto s = db.exec("PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId)); !s)
+        return s;
+    return db.exec("PRAGMA user_version = " + std::to_string(toVersion));
+}
+
+Status checkFileHeader(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return makeError(ErrorCode::Io, "file does not exist", path);
+    if (fs::is_directory(path, ec))
+        return makeError(ErrorCode::Io, "is a folder, not a project file", path);
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        return makeError(ErrorCode::Io, "cannot read file size: " + ec.message(), path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::Io, "cannot open file for reading", path);
+    std::array<unsigned char, 100> header{};
+    in.read(reinterpret_cast<char*>(header.data()), header.size());
+    const auto got = static_cast<std::size_t>(in.gcount());
+    static constexpr char kMagic[] = "SQLite format 3";
+    if (size == 0)
+        return makeError(ErrorCode::NotAProject, "not a MarketLens project (the file is empty)", path);
+    if (got < 16 || std::memcmp(header.data(), kMagic, 16) != 0)
+        return makeError(ErrorCode::NotAProject, "not a MarketLens project (not an SQLite database)",
+                         path);
+    if (got < header.size())
+        return makeError(ErrorCode::Corrupt, "project file is truncated (incomplete header)", path);
+    // Page size: bytes 16-17 big-endian, 1 meaning 65536. Page count: bytes 28-31.
+    std::uint32_t pageSize = (std::uint32_t(header[16]) << 8) | header[17];
+    if (pageSize == 1)
+        pageSize = 65536;
+    const std::uint32_t pageCount = (std::uint32_t(header[28]) << 24) | (std::uint32_t(header[29]) << 16)
+                                    | (std::uint32_t(header[30]) << 8) | header[31];
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return makeError(ErrorCode::Corrupt, "project file header is damaged (page size)", path);
+    if (size % pageSize != 0 || (pageCount != 0 && size < std::uint64_t(pageCount) * pageSize))
+        return makeError(ErrorCode::Corrupt,
+                         "project file is truncated (" + std::to_string(size) + " bytes, expected "
+                             + std::to_string(std::uint64_t(pageCount) * pageSize) + ")",
+                         path);
+    return {};
+}
+
+} // namespace marketlens::core::schema

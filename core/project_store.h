@@ -1,0 +1,88 @@
+#pragma once
+// ProjectStore: one MarketLens project file (.mlens), an SQLite database described in
+// docs/project-file.md. Every mutating call commits before it returns (the file on disk is the
+// saved state); multi-step jobs such as imports wrap their writes in one core::Transaction.
+//
+// Opening never modifies a file that is not a current or older MarketLens project: a non-SQLite
+// file, another application's database, a truncated file and a file from a newer version each
+// return an Error (NotAProject, Corrupt, TooNew). Older versions are migrated in one transaction.
+
+#include "result.h"
+#include "sqlite_db.h"
+#include "types.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace marketlens::core {
+
+class ProjectStore {
+public:
+    // 'MLNS' in the SQLite header's application_id field.
+    static constexpr std::int32_t kApplicationId = 0x4D4C4E53;
+    // Version written by this build; see migrations in project_schema.cpp.
+    static constexpr int kSchemaVersion = 2;
+
+    ProjectStore() = default;
+    ProjectStore(ProjectStore&&) noexcept = default;
+    ProjectStore& operator=(ProjectStore&&) noexcept = default;
+
+    // Creates a new, empty project at `path`; fails when the file exists.
+    static Result<ProjectStore> create(const std::string& path);
+    // Opens an existing project read-write, migrating an older version.
+    static Result<ProjectStore> open(const std::string& path);
+    // For tests of migration: a new project at an older schema `version` (1..kSchemaVersion).
+    static Result<ProjectStore> createAtVersion(const std::string& path, int version);
+
+    bool isOpen() const { return m_db.isOpen(); }
+    const std::string& path() const { return m_db.path(); }
+    Database& db() { return m_db; }
+    Result<int> schemaVersion();
+
+    // --- instruments and prices ---
+    Result<std::vector<InstrumentInfo>> instruments();
+    // The id of `ticker` (upper-cased), creating the instrument when `create` is true.
+    Result<std::int64_t> instrumentId(const std::string& ticker, bool create);
+    // Prices of one ticker, optionally restricted to [from, to] (inclusive).
+    Result<PriceSeries> prices(const std::string& ticker, std::optional<Date> from = std::nullopt,
+                               std::optional<Date> to = std::nullopt);
+
+    // --- portfolios ---
+    Result<std::vector<Portfolio>> portfolios();
+    // Writes `portfolio` under its name, replacing the holdings of an existing one with that name.
+    // Does not open a transaction itself (call inside one for atomicity with other writes).
+    Result<std::int64_t> writePortfolio(const Portfolio& portfolio);
+
+    // --- import log and settings ---
+    Result<std::vector<ImportLogEntry>> importLog();
+    Status addImportLog(const ImportLogEntry& entry);
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status setSetting(const std::string& key, const std::string& value);
+
+    // Atomic copy to `destPath` (SQLite backup API, temp file + rename). The store stays on its
+    // current file; the caller reopens the copy when "Save As" should switch to it.
+    Status saveAs(const std::string& destPath) const;
+
+    void close() { m_db.close(); }
+
+private:
+    explicit ProjectStore(Database db) : m_db(std::move(db)) {}
+    static Status configure(Database& db);
+
+    Database m_db;
+};
+
+// Schema management (project_schema.cpp).
+namespace schema {
+// Applies migrations from `fromVersion` up to `toVersion` inside the caller's transaction.
+Status migrate(Database& db, int fromVersion, int toVersion);
+// Checks the header of a file that is meant to be a project without writing to it:
+// NotAProject, Corrupt (truncated) or Io errors; ok for a plausible SQLite file.
+Status checkFileHeader(const std::string& path);
+} // namespace schema
+
+// Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ".
+std::string utcNowIso();
+
+} // namespace marketlens::core

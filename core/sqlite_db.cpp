@@ -1,0 +1,277 @@
+#include "sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace marketlens::core {
+
+Database::~Database() { close(); }
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+{
+}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+void Database::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+Result<Database> Database::open(const std::string& path, Mode mode)
+{
+    int flags = SQLITE_OPEN_FULLMUTEX;
+    switch (mode) {
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    Database db;
+    db.m_db = raw; // closed by the destructor on every path
+    db.m_path = path;
+    if (rc != SQLITE_OK) {
+        const std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+        return makeError(rc == SQLITE_CANTOPEN ? ErrorCode::Io : ErrorCode::Database,
+                         "cannot open: " + msg, path);
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    return db;
+}
+
+Status Database::exec(std::string_view sql)
+{
+    char* err = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown SQLite error";
+        sqlite3_free(err);
+        return makeError(ErrorCode::Database, msg, m_path);
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(std::string_view sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr)
+        != SQLITE_OK)
+        return lastError();
+    return Statement(stmt, m_db);
+}
+
+Result<std::int64_t> Database::queryInt(std::string_view sql)
+{
+    auto st = prepare(sql);
+    if (!st)
+        return st.error();
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::Database, "query returned no row: " + std::string(sql), m_path);
+    return st->columnInt(0);
+}
+
+Result<std::string> Database::queryText(std::string_view sql)
+{
+    auto st = prepare(sql);
+    if (!st)
+        return st.error();
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::Database, "query returned no row: " + std::string(sql), m_path);
+    return st->columnText(0);
+}
+
+std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+
+Error Database::lastError(ErrorCode code) const
+{
+    if (!m_db)
+        return makeError(code, "database is not open", m_path);
+    const int ext = sqlite3_extended_errcode(m_db);
+    const int primary = ext & 0xff;
+    if (primary == SQLITE_NOTADB)
+        code = ErrorCode::NotAProject;
+    else if (primary == SQLITE_CORRUPT)
+        code = ErrorCode::Corrupt;
+    else if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN)
+        code = ErrorCode::Io;
+    return makeError(code, sqlite3_errmsg(m_db), m_path);
+}
+
+Status Database::backupTo(const std::string& destPath) const
+{
+    namespace fs = std::filesystem;
+    const std::string tmpPath = destPath + ".saving";
+    std::error_code ec;
+    fs::remove(tmpPath, ec);
+    {
+        auto dest = Database::open(tmpPath, Mode::Create);
+        if (!dest)
+            return dest.error();
+        sqlite3_backup* backup = sqlite3_backup_init(dest->handle(), "main", m_db, "main");
+        if (!backup)
+            return dest->lastError(ErrorCode::Io);
+        const int rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) {
+            Error e = makeError(ErrorCode::Io, std::string("cannot copy project: ") + sqlite3_errstr(rc),
+                                destPath);
+            dest->close();
+            fs::remove(tmpPath, ec);
+            return e;
+        }
+        dest->close();
+    }
+    fs::rename(tmpPath, destPath, ec);
+    if (ec) {
+        fs::remove(tmpPath, ec);
+        return makeError(ErrorCode::Io, "cannot replace file: " + ec.message(), destPath);
+    }
+    return {};
+}
+
+// ---- Statement ----
+
+Statement::~Statement()
+{
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db)
+{
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_db = other.m_db;
+    }
+    return *this;
+}
+
+void Statement::bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
+void Statement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+void Statement::bind(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void Statement::bindOptional(int index, std::optional<double> value)
+{
+    if (value)
+        sqlite3_bind_double(m_stmt, index, *value);
+    else
+        sqlite3_bind_null(m_stmt, index);
+}
+
+Result<bool> Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    Error e = makeError(ErrorCode::Database, sqlite3_errmsg(m_db));
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_CORRUPT)
+        e.code = ErrorCode::Corrupt;
+    else if (primary == SQLITE_NOTADB)
+        e.code = ErrorCode::NotAProject;
+    else if (primary == SQLITE_IOERR || primary == SQLITE_FULL)
+        e.code = ErrorCode::Io;
+    sqlite3_reset(m_stmt);
+    return e;
+}
+
+Status Statement::run()
+{
+    auto r = step();
+    sqlite3_reset(m_stmt);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+std::int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(m_stmt, col); }
+double Statement::columnDouble(int col) const { return sqlite3_column_double(m_stmt, col); }
+std::optional<double> Statement::columnOptional(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return sqlite3_column_double(m_stmt, col);
+}
+std::string Statement::columnText(int col) const { return std::string(columnTextView(col)); }
+std::string_view Statement::columnTextView(int col) const
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    if (!p)
+        return {};
+    return {p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))};
+}
+
+// ---- Transaction ----
+
+Transaction::~Transaction() { rollback(); }
+
+Status Transaction::begin()
+{
+    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s)
+        return s;
+    m_active = true;
+    return {};
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return makeError(ErrorCode::InvalidArgument, "commit without an active transaction");
+    if (auto s = m_db->exec("COMMIT"); !s)
+        return s; // still active: the destructor rolls back
+    m_active = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (m_active) {
+        m_db->exec("ROLLBACK");
+        m_active = false;
+    }
+}
+
+} // namespace marketlens::core

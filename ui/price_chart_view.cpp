@@ -1,0 +1,1 @@
+#include "price_chart_view.h"
