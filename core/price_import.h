@@ -18,10 +18,26 @@
 // Re-importing prices updates existing (ticker, date) rows: values present in the file replace
 // stored ones, missing values in the file keep what was stored. A holdings file replaces the
 // holdings of the portfolio of the same name.
+//
+// Row rules (each rejected row is reported with its file, line and reason):
+//  - a record whose field count differs from the header's is rejected (extra empty trailing
+//    fields are tolerated); blank lines are not records;
+//  - an unparsable date or number, a negative price or volume, high < low: the row is rejected;
+//  - a long/OHLCV row with no value at all is rejected ("no values");
+//  - wide layout: a bad cell is reported on its own (line, column, value) and counted in
+//    rowsRejected, while the row's good cells are kept; a bad date rejects the whole row;
+//  - the same (ticker, date) twice in one file: the later row wins (present values replace,
+//    missing ones keep the earlier) and a warning says so;
+//  - holdings: a row needs a ticker and a quantity or weight; weights in percent (a '%' header
+//    or cell, or values summing to about 100) are divided by 100, with a warning.
+// Auto detection: holdings = ticker + quantity/weight and no date column; long = date + ticker +
+// a price column; OHLCV = date + price columns without a ticker column; wide = date + columns
+// that are not price headers (each is a ticker). A file matching none is an Error.
 
 #include "progress.h"
 #include "project_store.h"
 #include "result.h"
+#include "text_parse.h" // DateFormat
 
 #include <cstdint>
 #include <memory>
@@ -31,14 +47,6 @@
 namespace marketlens::core {
 
 enum class ImportKind { Auto, PricesLong, PricesWide, Ohlcv, Holdings };
-enum class DateFormat {
-    Auto,    // decide from the file's values; ambiguous day/month order is an error
-    Iso,     // YYYY-MM-DD (also YYYYMMDD)
-    YmdSlash,// YYYY/MM/DD
-    Mdy,     // MM/DD/YYYY (also with - or .)
-    Dmy,     // DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY
-};
-
 // "auto", "prices", "long", "wide", "ohlcv", "holdings" -> kind ("prices" means auto among the
 // three price layouts); false when unknown.
 bool parseImportKind(const std::string& text, ImportKind& kind, bool& pricesOnly);
