@@ -1,0 +1,1 @@
+#include "monte_carlo.h"

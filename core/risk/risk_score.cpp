@@ -1,0 +1,1 @@
+#include "risk_score.h"
