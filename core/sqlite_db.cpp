@@ -269,7 +269,9 @@ Status Transaction::commit()
 void Transaction::rollback()
 {
     if (m_active) {
-        m_db->exec("ROLLBACK");
+        // Nothing useful to do when ROLLBACK itself fails (the connection is then unusable and
+        // SQLite rolls back on close); the caller is already reporting the original error.
+        (void)m_db->exec("ROLLBACK");
         m_active = false;
     }
 }
