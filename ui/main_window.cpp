@@ -1,1 +1,460 @@
 #include "main_window.h"
+
+#include "import_controller.h"
+#include "import_report_dialog.h"
+#include "inspector_panel.h"
+#include "issues_panel.h"
+#include "jobs_bar.h"
+#include "price_chart_view.h"
+#include "prices_tab.h"
+#include "project_controller.h"
+#include "project_tree.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+
+#include <exception>
+
+namespace marketlens::ui {
+
+namespace {
+constexpr auto kImportJob = "import";
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/marketlens.svg")));
+    setAcceptDrops(true);
+    setDocumentMode(false);
+
+    m_project = new ProjectController(this);
+    m_import = new ImportController(this);
+
+    m_prices = new PricesTab(m_project, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_prices, QIcon(QStringLiteral(":/icons/instrument.svg")), tr("Prices"));
+    setCentralWidget(m_tabs);
+
+    m_tree = new ProjectTree(m_project, this);
+    m_inspector = new InspectorPanel(this);
+    m_issues = new IssuesPanel(this);
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setObjectName(QStringLiteral("logView"));
+
+    createActions();
+    createMenus();
+    createDocks();
+    createStatusBar();
+
+    connect(m_project, &ProjectController::stateChanged, this, &MainWindow::onProjectStateChanged);
+    connect(m_project, &ProjectController::dataReloaded, this, &MainWindow::onDataReloaded);
+    connect(m_project, &ProjectController::recentFilesChanged, this,
+            &MainWindow::updateRecentMenu);
+    connect(m_tree, &ProjectTree::tickersSelected, this, [this](const QStringList& tickers) {
+        if (!tickers.isEmpty())
+            m_prices->selectTickers(tickers);
+    });
+    connect(m_tree, &ProjectTree::instrumentActivated, this, [this](const QString& ticker) {
+        m_tabs->setCurrentWidget(m_prices);
+        m_prices->selectTickers({ticker});
+        m_prices->showInstrumentsTab();
+    });
+    connect(m_tree, &ProjectTree::portfolioActivated, this, [this](const QString& name) {
+        m_tabs->setCurrentWidget(m_prices);
+        m_prices->showPortfolio(name);
+    });
+    connect(m_prices, &PricesTab::tickersShown, this, &MainWindow::onTickersShown);
+    connect(m_prices, &PricesTab::message, this, &MainWindow::appendLog);
+
+    connect(m_import, &ImportController::started, this,
+            [this](const QString& label) { m_jobs->addJob(kImportJob, label); });
+    connect(m_import, &ImportController::progress, this,
+            [this](qint64 done, qint64 total) { m_jobs->setProgress(kImportJob, done, total); });
+    connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+
+    restoreSettings();
+    updateRecentMenu();
+    onProjectStateChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::projectPath() const { return m_project->path(); }
+bool MainWindow::isUntitled() const { return m_project->isUntitled(); }
+HoldingsModel* MainWindow::holdingsModel() const { return m_prices->holdingsModel(); }
+InstrumentsModel* MainWindow::instrumentsModel() const { return m_prices->instrumentsModel(); }
+PriceChartView* MainWindow::chartView() const { return m_prices->chart(); }
+QString MainWindow::saveStateText() const { return m_saveLabel->text(); }
+
+// ---------------------------------------------------------------- project
+
+bool MainWindow::newProject()
+{
+    if (auto st = m_project->newProject(); !st) {
+        reportError(tr("New project"), tr("Cannot create a new project: %1").arg(qs(st.error().toString())),
+                    qs(st.error().file));
+        return false;
+    }
+    appendLog(tr("New untitled project"));
+    return true;
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    if (auto st = m_project->openProject(path); !st) {
+        // The core message names the file and says why (not a project, corrupt, too new).
+        reportError(tr("Open project"), qs(st.error().toString()), path);
+        return false;
+    }
+    appendLog(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->path())));
+    return true;
+}
+
+bool MainWindow::saveProjectAs(const QString& path)
+{
+    if (auto st = m_project->saveAs(path); !st) {
+        reportError(tr("Save As"), qs(st.error().toString()), path);
+        return false;
+    }
+    appendLog(tr("Saved as %1").arg(QDir::toNativeSeparators(m_project->path())));
+    return true;
+}
+
+void MainWindow::onNew()
+{
+    if (maybeKeepUntitled())
+        newProject();
+}
+
+void MainWindow::onOpen()
+{
+    if (!maybeKeepUntitled())
+        return;
+    const QString dir = m_project->isUntitled()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        : QFileInfo(m_project->path()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Project"), dir, tr("MarketLens projects (*.mlens);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::onSaveAs()
+{
+    const QString suggested = m_project->isUntitled()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+            QStringLiteral("/Untitled.mlens")
+        : m_project->path();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested,
+                                                tr("MarketLens projects (*.mlens)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mlens");
+    saveProjectAs(path);
+}
+
+bool MainWindow::maybeKeepUntitled()
+{
+    if (!m_project->hasUnsavedData())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved project"),
+        tr("The untitled project holds data that has not been saved to a file. Save it first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    onSaveAs();
+    return !m_project->hasUnsavedData();
+}
+
+void MainWindow::onProjectStateChanged()
+{
+    // "[*]" is Qt's placeholder for the modified marker: shown only while isWindowModified().
+    setWindowTitle(tr("%1[*] — MarketLens").arg(m_project->displayName()));
+    setWindowModified(m_project->hasUnsavedData());
+    if (!m_project->isOpen())
+        m_saveLabel->setText(tr("No project"));
+    else if (m_project->isUntitled())
+        m_saveLabel->setText(m_project->hasUnsavedData() ? tr("Not saved to a file yet")
+                                                         : tr("Untitled project"));
+    else
+        m_saveLabel->setText(tr("All changes saved"));
+    updateActions();
+}
+
+void MainWindow::onDataReloaded()
+{
+    m_tree->reload();
+    m_prices->reload();
+}
+
+void MainWindow::onTickersShown(const QStringList& tickers)
+{
+    m_tree->setSelectedTickers(tickers);
+    if (tickers.isEmpty()) {
+        m_inspector->showNothing();
+        return;
+    }
+    auto series = m_project->prices(tickers.first());
+    if (series)
+        m_inspector->showInstrument(*series, int(tickers.size()) - 1);
+    else
+        m_inspector->showNothing();
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = !m_import->isBusy();
+    m_newAction->setEnabled(idle);
+    m_openAction->setEnabled(idle);
+    m_recentMenu->setEnabled(idle);
+    m_saveAsAction->setEnabled(idle && m_project->isOpen());
+    m_importAction->setEnabled(idle && m_project->isOpen());
+}
+
+// ---------------------------------------------------------------- import
+
+bool MainWindow::isImportableFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
+        suffix == QLatin1String("tsv");
+}
+
+QStringList MainWindow::importableFiles(const QMimeData* mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const auto urls = mime->urls();
+    for (const QUrl& url : urls) {
+        if (url.isLocalFile() && isImportableFile(url.toLocalFile()))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy() &&
+        m_project->isOpen())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = importableFiles(event->mimeData());
+    if (files.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    importFiles(files);
+}
+
+void MainWindow::onImport()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Price and holdings files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+bool MainWindow::importFiles(const QStringList& files, const core::ImportOptions& options)
+{
+    if (files.isEmpty())
+        return false;
+    if (m_import->isBusy()) {
+        appendLog(tr("An import is already running; wait for it to finish."));
+        return false;
+    }
+    if (!m_project->isOpen() && !newProject())
+        return false;
+    // The job's transaction locks the file: the window reads only cached data meanwhile.
+    m_project->setBusy(true);
+    if (!m_import->start(m_project->path(), files, options)) {
+        m_project->setBusy(false);
+        return false;
+    }
+    m_issues->clear();
+    appendLog(tr("Import started: %1").arg(files.join(QStringLiteral(", "))));
+    updateActions();
+    return true;
+}
+
+void MainWindow::onImportFinished(bool ok)
+{
+    m_jobs->removeJob(kImportJob);
+    if (!ok) {
+        m_project->setBusy(false);
+        updateActions();
+        const core::Error& error = m_import->error();
+        if (error.code == core::ErrorCode::Cancelled) {
+            appendLog(tr("Import cancelled; the project is unchanged."));
+        } else {
+            reportError(tr("Import failed"),
+                        tr("Nothing was imported.\n\n%1").arg(qs(error.toString())),
+                        qs(error.file));
+        }
+        Q_EMIT importFinished(false);
+        return;
+    }
+
+    const core::ImportResult& result = m_import->result();
+    for (const auto& f : result.files) {
+        for (const auto& bad : f.rejected)
+            m_issues->addIssue(IssuesPanel::Severity::Rejected,
+                               qs(bad.file.empty() ? f.file : bad.file), bad.line, qs(bad.reason));
+        for (const auto& w : f.warnings)
+            m_issues->addIssue(IssuesPanel::Severity::Warning, qs(f.file), 0, qs(w));
+    }
+    if (result.rowsRejected() == 0) {
+        finishImport(true);
+        return;
+    }
+    auto* dialog = new ImportReportDialog(result, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this,
+            [this](int code) { finishImport(code == QDialog::Accepted); });
+    dialog->open();
+    Q_EMIT importReportShown(dialog);
+}
+
+void MainWindow::finishImport(bool commit)
+{
+    const core::ImportResult result = m_import->result();
+    bool committed = false;
+    if (commit) {
+        if (auto st = m_import->commit(); !st) {
+            m_project->setBusy(false);
+            reportError(tr("Import failed"),
+                        tr("The import could not be saved; the project is unchanged.\n\n%1")
+                            .arg(qs(st.error().toString())),
+                        qs(st.error().file));
+        } else {
+            committed = true;
+        }
+    } else {
+        m_import->rollback();
+        appendLog(tr("Import aborted; the project is unchanged."));
+    }
+    m_project->setBusy(false);
+    if (committed) {
+        for (const auto& f : result.files) {
+            appendLog(tr("Imported %1 (%2): %3 rows accepted, %4 rejected")
+                          .arg(QFileInfo(qs(f.file)).fileName(), importKindLabel(f.kind),
+                               QLocale().toString(qlonglong(f.rowsAccepted)),
+                               QLocale().toString(qlonglong(f.rowsRejected))));
+        }
+        if (auto st = m_project->reload(); !st)
+            reportError(tr("Reload"), qs(st.error().toString()), m_project->path());
+    }
+    updateActions();
+    Q_EMIT importFinished(committed);
+}
+
+// ---------------------------------------------------------------- misc
+
+void MainWindow::reportError(const QString& title, const QString& message, const QString& file)
+{
+    m_issues->addIssue(IssuesPanel::Severity::Error, file, 0, message);
+    appendLog(title + QLatin1String(": ") + message);
+    // Non-blocking (window-modal) so that callers, timers and tests keep running.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::appendLog(const QString& text)
+{
+    m_log->appendPlainText(
+        QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+}
+
+void MainWindow::copySelection()
+{
+    auto* view = qobject_cast<QAbstractItemView*>(QApplication::focusWidget());
+    if (!view || !view->selectionModel())
+        return;
+    QModelIndexList indexes = view->selectionModel()->selectedIndexes();
+    std::sort(indexes.begin(), indexes.end());
+    QString text;
+    int row = -1;
+    for (const QModelIndex& index : indexes) {
+        if (row != -1)
+            text += index.row() == row ? QLatin1Char('\t') : QLatin1Char('\n');
+        row = index.row();
+        text += index.data().toString();
+    }
+    QApplication::clipboard()->setText(text);
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(
+        this, tr("About MarketLens"),
+        tr("<h3>MarketLens %1</h3>"
+           "<p>Desktop analytics for financial analysts.</p>"
+           "<p><b>Saving:</b> every change is written to the project file (.mlens) immediately; "
+           "the file on disk is always the saved state. A new project is \"Untitled\" and lives "
+           "in a temporary folder until you choose <i>File &gt; Save As</i>.</p>"
+           "<p>License: GNU General Public License, version 3 or later "
+           "(GPL-3.0-or-later). Built with Qt %2 and SQLite.</p>")
+            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    try {
+        if (!maybeKeepUntitled()) {
+            event->ignore();
+            return;
+        }
+        if (m_import->isRunning()) {
+            m_import->cancel();
+            appendLog(tr("Cancelling the running import before quitting."));
+        }
+        saveSettings();
+        event->accept();
+    } catch (const std::exception&) {
+        event->accept();
+    }
+}
+
+} // namespace marketlens::ui

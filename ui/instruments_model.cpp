@@ -1,0 +1,89 @@
+#include "instruments_model.h"
+
+#include <QLocale>
+
+namespace marketlens::ui {
+
+InstrumentsModel::InstrumentsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void InstrumentsModel::setInstruments(std::vector<core::InstrumentInfo> instruments)
+{
+    beginResetModel();
+    m_items = std::move(instruments);
+    endResetModel();
+}
+
+QString InstrumentsModel::ticker(int row) const
+{
+    return row >= 0 && row < int(m_items.size())
+        ? QString::fromStdString(m_items[std::size_t(row)].ticker)
+        : QString();
+}
+
+int InstrumentsModel::rowOf(const QString& ticker) const
+{
+    const std::string t = ticker.toStdString();
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        if (m_items[i].ticker == t)
+            return int(i);
+    }
+    return -1;
+}
+
+int InstrumentsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int InstrumentsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_items.size()))
+        return {};
+    const auto& item = m_items[std::size_t(index.row())];
+    const int column = index.column();
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(column == Rows ? Qt::AlignRight | Qt::AlignVCenter
+                                                  : Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (column) {
+        case Ticker: return QString::fromStdString(item.ticker);
+        case Rows: return qlonglong(item.priceCount);
+        case FirstDate: return item.firstDate ? item.firstDate->days() : -1;
+        case LastDate: return item.lastDate ? item.lastDate->days() : -1;
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && !item.name.empty())
+        return QString::fromStdString(item.name);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Ticker: return QString::fromStdString(item.ticker);
+    case Rows: return QLocale().toString(qlonglong(item.priceCount));
+    case FirstDate:
+        return item.firstDate ? QString::fromStdString(item.firstDate->toIso()) : QString();
+    case LastDate:
+        return item.lastDate ? QString::fromStdString(item.lastDate->toIso()) : QString();
+    default: return {};
+    }
+}
+
+QVariant InstrumentsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Ticker: return tr("Ticker");
+    case Rows: return tr("Rows");
+    case FirstDate: return tr("First date");
+    case LastDate: return tr("Last date");
+    default: return {};
+    }
+}
+
+} // namespace marketlens::ui

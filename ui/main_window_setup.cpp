@@ -1,0 +1,280 @@
+// MainWindow construction: actions, menus, docks, status bar and persisted window state.
+// The behaviour (project, import, drag and drop) lives in main_window.cpp.
+#include "main_window.h"
+
+#include "import_controller.h"
+#include "inspector_panel.h"
+#include "issues_panel.h"
+#include "jobs_bar.h"
+#include "price_chart_view.h"
+#include "prices_tab.h"
+#include "project_controller.h"
+#include "project_tree.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace marketlens::ui {
+
+namespace {
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+QAction* placeholder(QMenu* menu, const QString& text)
+{
+    QAction* a = menu->addAction(text);
+    a->setEnabled(false);
+    a->setToolTip(MainWindow::tr("Arrives with a later version of MarketLens"));
+    return a;
+}
+} // namespace
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(icon("document-new"), tr("&New Project"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setToolTip(tr("Start an untitled project (Ctrl+N)"));
+    m_newAction->setStatusTip(m_newAction->toolTip());
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::onNew);
+
+    m_openAction = new QAction(icon("document-open"), tr("&Open Project…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a MarketLens project file (.mlens) (Ctrl+O)"));
+    m_openAction->setStatusTip(m_openAction->toolTip());
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
+
+    m_saveAsAction = new QAction(icon("document-save-as"), tr("Save &As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAsAction->setToolTip(
+        tr("Copy the project to a new file and continue there (Ctrl+Shift+S). There is no "
+           "\"Save\": every change is written to the project file at once."));
+    m_saveAsAction->setStatusTip(m_saveAsAction->toolTip());
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::onSaveAs);
+
+    m_importAction = new QAction(icon("import"), tr("&Import Files…"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import price or holdings CSV files (Ctrl+I); you can also "
+                                  "drop files onto the window"));
+    m_importAction->setStatusTip(m_importAction->toolTip());
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::onImport);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_quitAction->setToolTip(tr("Quit MarketLens (Ctrl+Q)"));
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_copyAction = new QAction(tr("&Copy"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setToolTip(tr("Copy the selected table rows as tab-separated text"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
+
+    m_selectAllAction = new QAction(tr("Select All &Instruments"), this);
+    m_selectAllAction->setToolTip(tr("Overlay every instrument in the chart"));
+    connect(m_selectAllAction, &QAction::triggered, this, [this] {
+        QStringList all;
+        for (const auto& info : m_project->instruments())
+            all << QString::fromStdString(info.ticker);
+        m_prices->selectTickers(all);
+        m_tree->setSelectedTickers(all);
+    });
+
+    m_clearIssuesAction = new QAction(tr("Clear &Issues"), this);
+    m_clearIssuesAction->setToolTip(tr("Empty the Issues panel"));
+    connect(m_clearIssuesAction, &QAction::triggered, this, [this] { m_issues->clear(); });
+
+    m_aboutAction = new QAction(icon("marketlens"), tr("&About MarketLens"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction->setToolTip(tr("Version, license and how saving works"));
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true);
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setToolTipsVisible(true);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+    edit->addAction(m_selectAllAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setToolTipsVisible(true);
+    m_viewMenu->addAction(m_prices->resetZoomAction());
+    m_viewMenu->addAction(m_prices->rebaseAction());
+    m_viewMenu->addAction(m_prices->candlesticksAction());
+    m_viewMenu->addSeparator(); // dock toggles follow (createDocks)
+
+    QMenu* data = menuBar()->addMenu(tr("&Data"));
+    data->setToolTipsVisible(true);
+    data->addAction(m_importAction);
+    data->addAction(m_clearIssuesAction);
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->setToolTipsVisible(true);
+    placeholder(analysis, tr("Risk Metrics"));
+    placeholder(analysis, tr("Correlation Matrix"));
+    QMenu* models = menuBar()->addMenu(tr("&Models"));
+    models->setToolTipsVisible(true);
+    placeholder(models, tr("Forecast Prices"));
+    placeholder(models, tr("News Sentiment"));
+    QMenu* report = menuBar()->addMenu(tr("&Report"));
+    report->setToolTipsVisible(true);
+    placeholder(report, tr("Export Report"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setToolTipsVisible(true);
+    help->addAction(m_aboutAction);
+    QAction* aboutQt = help->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setIconSize(QSize(20, 20));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_newAction);
+    bar->addAction(m_openAction);
+    bar->addAction(m_saveAsAction);
+    bar->addSeparator();
+    bar->addAction(m_importAction);
+    m_viewMenu->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::createDocks()
+{
+    setDockNestingEnabled(true);
+    auto dock = [this](const QString& title, const char* name, QWidget* content,
+                       Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(content);
+        d->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                       QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, d);
+        QAction* toggle = d->toggleViewAction();
+        toggle->setToolTip(tr("Show or hide the %1 panel").arg(title));
+        m_viewMenu->addAction(toggle);
+        return d;
+    };
+    m_projectDock = dock(tr("Project"), "projectDock", m_tree, Qt::LeftDockWidgetArea);
+    m_inspectorDock = dock(tr("Inspector"), "inspectorDock", m_inspector, Qt::RightDockWidgetArea);
+    m_issuesDock = dock(tr("Issues"), "issuesDock", m_issues, Qt::BottomDockWidgetArea);
+    m_logDock = dock(tr("Log"), "logDock", m_log, Qt::BottomDockWidgetArea);
+    m_projectDock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    m_inspectorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    m_issuesDock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
+    m_logDock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
+    tabifyDockWidget(m_issuesDock, m_logDock);
+    m_issuesDock->raise();
+    // Docks take the corners so the bottom panels span only the central area.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_projectDock, m_inspectorDock}, {270, 260}, Qt::Horizontal);
+    resizeDocks({m_issuesDock}, {150}, Qt::Vertical);
+
+    connect(m_issues, &IssuesPanel::countChanged, this, [this](int n) {
+        const QString title = n > 0 ? tr("Issues (%1)").arg(n) : tr("Issues");
+        m_issuesDock->setWindowTitle(title);
+        m_issuesButton->setText(title);
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_jobs = new JobsBar(this);
+    statusBar()->addWidget(m_jobs);
+    connect(m_jobs, &JobsBar::cancelRequested, m_import, &ImportController::cancel);
+
+    m_saveLabel = new QLabel(this);
+    m_saveLabel->setToolTip(
+        tr("MarketLens writes every change to the project file immediately; the file on disk is "
+           "always the saved state. An untitled project lives in a temporary folder until you "
+           "use Save As."));
+    statusBar()->addPermanentWidget(m_saveLabel);
+
+    auto toggleButton = [this](QDockWidget* d, const QString& text) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setAutoRaise(true);
+        b->setToolTip(tr("Show the %1 panel").arg(d->windowTitle()));
+        connect(b, &QToolButton::clicked, this, [d] {
+            d->show();
+            d->raise();
+        });
+        statusBar()->addPermanentWidget(b);
+        return b;
+    };
+    m_issuesButton = toggleButton(m_issuesDock, tr("Issues"));
+    toggleButton(m_logDock, tr("Log"));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_project->recentFiles();
+    int n = 0;
+    for (const QString& path : files) {
+        ++n;
+        QAction* a = m_recentMenu->addAction(
+            tr("&%1 %2").arg(n % 10).arg(QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeKeepUntitled())
+                openProject(path);
+        });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+    }
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear Menu"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, m_project, &ProjectController::clearRecentFiles);
+    updateActions();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("mainWindow/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        QSize size(1440, 900);
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableSize() * 0.92);
+        resize(size);
+    }
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_prices->restoreState();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    m_prices->saveState();
+}
+
+} // namespace marketlens::ui

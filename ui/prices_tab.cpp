@@ -1,0 +1,282 @@
+#include "prices_tab.h"
+
+#include "holdings_model.h"
+#include "instruments_model.h"
+#include "price_chart_view.h"
+#include "project_controller.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace marketlens::ui {
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->setVisible(false);
+    view->verticalHeader()->setDefaultSectionSize(22);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+} // namespace
+
+PricesTab::PricesTab(ProjectController* project, QWidget* parent)
+    : QWidget(parent), m_project(project)
+{
+    m_chart = new PriceChartView(this);
+    m_chart->setMinimumHeight(220);
+
+    m_toolBar = new QToolBar(tr("Chart"), this);
+    m_toolBar->setIconSize(QSize(18, 18));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_resetZoom = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/zoom-reset.svg")),
+                                       tr("Reset Zoom"));
+    m_resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_resetZoom->setToolTip(tr("Show the whole date range (Ctrl+0, or double-click the chart)"));
+    connect(m_resetZoom, &QAction::triggered, m_chart, &PriceChartView::resetZoom);
+    m_toolBar->addSeparator();
+    m_rebase = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/rebase.svg")),
+                                    tr("Rebase to 100"));
+    m_rebase->setCheckable(true);
+    m_rebase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_rebase->setToolTip(tr("Rebase every series to 100 at the first visible date (Ctrl+B)"));
+    connect(m_rebase, &QAction::toggled, m_chart, &PriceChartView::setRebased);
+    m_candles = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/candlesticks.svg")),
+                                     tr("Candlesticks"));
+    m_candles->setCheckable(true);
+    m_candles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_candles->setToolTip(
+        tr("Draw candlesticks when one instrument with open/high/low/close data is shown "
+           "(Ctrl+K)"));
+    connect(m_candles, &QAction::toggled, m_chart, &PriceChartView::setCandlesticks);
+    auto* hint = new QLabel(tr("  Select several instruments to overlay them"), m_toolBar);
+    hint->setEnabled(false);
+    m_toolBar->addWidget(hint);
+
+    auto* chartBox = new QWidget(this);
+    auto* chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    chartLayout->addWidget(m_toolBar);
+    chartLayout->addWidget(m_chart, 1);
+
+    // Holdings page: portfolio chooser over the table.
+    m_holdings = new HoldingsModel(this);
+    m_holdingsProxy = new QSortFilterProxyModel(this);
+    m_holdingsProxy->setSourceModel(m_holdings);
+    m_holdingsProxy->setSortRole(HoldingsModel::SortRole);
+    m_holdingsView = makeTable(m_holdingsProxy, this);
+    m_holdingsView->setObjectName(QStringLiteral("holdingsView"));
+    m_portfolioBox = new QComboBox(this);
+    m_portfolioBox->setMinimumContentsLength(18);
+    m_portfolioBox->setToolTip(tr("Portfolio shown in the holdings table"));
+    connect(m_portfolioBox, &QComboBox::currentIndexChanged, this, [this] { loadHoldings(); });
+    auto* holdingsPage = new QWidget(this);
+    auto* holdingsLayout = new QVBoxLayout(holdingsPage);
+    holdingsLayout->setContentsMargins(4, 4, 4, 4);
+    auto* chooser = new QHBoxLayout;
+    chooser->addWidget(new QLabel(tr("Portfolio:"), holdingsPage));
+    chooser->addWidget(m_portfolioBox);
+    chooser->addStretch(1);
+    holdingsLayout->addLayout(chooser);
+    holdingsLayout->addWidget(m_holdingsView, 1);
+
+    m_instruments = new InstrumentsModel(this);
+    m_instrumentsProxy = new QSortFilterProxyModel(this);
+    m_instrumentsProxy->setSourceModel(m_instruments);
+    m_instrumentsProxy->setSortRole(InstrumentsModel::SortRole);
+    m_instrumentsView = makeTable(m_instrumentsProxy, this);
+    m_instrumentsView->setObjectName(QStringLiteral("instrumentsView"));
+    m_instrumentsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_instrumentsView->setToolTip(tr("Select one or several instruments (Ctrl/Shift+click) to "
+                                     "show them in the chart"));
+    connect(m_instrumentsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PricesTab::onInstrumentSelectionChanged);
+
+    m_tables = new QTabWidget(this);
+    m_tables->setDocumentMode(true);
+    m_tables->addTab(holdingsPage, QIcon(QStringLiteral(":/icons/portfolio.svg")), tr("Holdings"));
+    m_tables->addTab(m_instrumentsView, QIcon(QStringLiteral(":/icons/instrument.svg")),
+                     tr("Instruments"));
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(chartBox);
+    m_splitter->addWidget(m_tables);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+}
+
+void PricesTab::reload()
+{
+    const QStringList previous = m_shown;
+    const QString portfolio = m_portfolioBox->currentText();
+
+    m_instruments->setInstruments(m_project->instruments());
+    m_instrumentsView->resizeColumnsToContents();
+    m_instrumentsView->sortByColumn(InstrumentsModel::Ticker, Qt::AscendingOrder);
+
+    {
+        const QSignalBlocker block(m_portfolioBox);
+        m_portfolioBox->clear();
+        for (const auto& p : m_project->portfolios())
+            m_portfolioBox->addItem(QIcon(QStringLiteral(":/icons/portfolio.svg")),
+                                    QString::fromStdString(p.name));
+        const int keep = m_portfolioBox->findText(portfolio);
+        m_portfolioBox->setCurrentIndex(keep >= 0 ? keep : 0);
+        m_portfolioBox->setEnabled(m_portfolioBox->count() > 0);
+    }
+    loadHoldings();
+
+    QStringList keep;
+    for (const QString& t : previous) {
+        if (m_instruments->rowOf(t) >= 0)
+            keep << t;
+    }
+    if (keep.isEmpty() && m_instruments->rowCount() > 0)
+        keep << m_instrumentsProxy->index(0, 0).data(InstrumentsModel::SortRole).toString();
+    m_shown.clear(); // force a chart refresh: the data behind the tickers may have changed
+    selectTickers(keep);
+    if (keep.isEmpty())
+        showInChart({});
+}
+
+void PricesTab::loadHoldings()
+{
+    const auto& portfolios = m_project->portfolios();
+    const int index = m_portfolioBox->currentIndex();
+    if (index < 0 || index >= int(portfolios.size())) {
+        m_holdings->clear();
+        return;
+    }
+    const auto& portfolio = portfolios[std::size_t(index)];
+    std::vector<double> closes;
+    closes.reserve(portfolio.holdings.size());
+    for (const auto& h : portfolio.holdings)
+        closes.push_back(m_project->lastClose(QString::fromStdString(h.ticker)));
+    m_holdings->setPortfolio(portfolio, closes);
+    m_holdingsView->resizeColumnsToContents();
+}
+
+void PricesTab::showPortfolio(const QString& name)
+{
+    const int index = m_portfolioBox->findText(name);
+    if (index >= 0)
+        m_portfolioBox->setCurrentIndex(index);
+    showHoldingsTab();
+}
+
+void PricesTab::showHoldingsTab() { m_tables->setCurrentIndex(0); }
+void PricesTab::showInstrumentsTab() { m_tables->setCurrentIndex(1); }
+
+void PricesTab::selectTickers(const QStringList& tickers)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString& t : tickers) {
+        const int row = m_instruments->rowOf(t);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_instrumentsProxy->mapFromSource(m_instruments->index(row, 0));
+        if (!first.isValid())
+            first = index;
+        selection.select(index, index.siblingAtColumn(InstrumentsModel::ColumnCount - 1));
+    }
+    {
+        m_selecting = true;
+        auto* sm = m_instrumentsView->selectionModel();
+        sm->select(selection, QItemSelectionModel::ClearAndSelect);
+        if (first.isValid()) {
+            sm->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+            m_instrumentsView->scrollTo(first);
+        }
+        m_selecting = false;
+    }
+    showInChart(tickers);
+}
+
+void PricesTab::onInstrumentSelectionChanged()
+{
+    if (m_selecting)
+        return;
+    QStringList tickers;
+    const QModelIndexList rows = m_instrumentsView->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows)
+        tickers << index.data(InstrumentsModel::SortRole).toString();
+    // Keep the current row first so the inspector describes what was clicked last.
+    const QString current =
+        m_instrumentsView->currentIndex().siblingAtColumn(0).data(InstrumentsModel::SortRole)
+            .toString();
+    if (tickers.removeAll(current) > 0)
+        tickers.prepend(current);
+    showInChart(tickers);
+}
+
+void PricesTab::showInChart(const QStringList& tickers)
+{
+    QStringList shown;
+    std::vector<core::PriceSeries> series;
+    for (const QString& t : tickers) {
+        auto s = m_project->prices(t);
+        if (!s) {
+            Q_EMIT message(tr("Cannot load %1: %2").arg(t, QString::fromStdString(s.error().message)));
+            continue;
+        }
+        shown << t;
+        series.push_back(std::move(*s));
+    }
+    if (shown == m_shown && !shown.isEmpty())
+        return;
+    m_shown = shown;
+    if (series.empty())
+        m_chart->clear();
+    else
+        m_chart->setSeries(std::move(series));
+    Q_EMIT tickersShown(m_shown);
+}
+
+void PricesTab::saveState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("prices/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("prices/rebased"), m_rebase->isChecked());
+    settings.setValue(QStringLiteral("prices/candlesticks"), m_candles->isChecked());
+    settings.setValue(QStringLiteral("prices/tableTab"), m_tables->currentIndex());
+}
+
+void PricesTab::restoreState()
+{
+    QSettings settings;
+    const QByteArray splitter = settings.value(QStringLiteral("prices/splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    else
+        m_splitter->setSizes({560, 300});
+    m_rebase->setChecked(settings.value(QStringLiteral("prices/rebased"), false).toBool());
+    m_candles->setChecked(settings.value(QStringLiteral("prices/candlesticks"), false).toBool());
+    m_tables->setCurrentIndex(settings.value(QStringLiteral("prices/tableTab"), 0).toInt());
+}
+
+} // namespace marketlens::ui

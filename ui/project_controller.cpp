@@ -1,0 +1,184 @@
+#include "project_controller.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTemporaryDir>
+
+namespace marketlens::ui {
+
+namespace {
+constexpr auto kRecentKey = "recentFiles";
+} // namespace
+
+ProjectController::ProjectController(QObject* parent) : QObject(parent) {}
+
+ProjectController::~ProjectController()
+{
+    // Close the connection before the temporary folder of an untitled project is removed.
+    m_store.close();
+}
+
+bool ProjectController::isOpen() const { return m_store.isOpen(); }
+
+bool ProjectController::hasUnsavedData() const
+{
+    return m_untitled && (!m_instruments.empty() || !m_portfolios.empty());
+}
+
+QString ProjectController::displayName() const
+{
+    if (m_untitled || m_path.isEmpty())
+        return tr("Untitled");
+    return QFileInfo(m_path).fileName();
+}
+
+core::Status ProjectController::newProject()
+{
+    if (m_busy)
+        return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
+    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + "/marketlens-XXXXXX");
+    if (!dir->isValid())
+        return core::makeError(core::ErrorCode::Io, "cannot create a temporary folder: " +
+                                                        dir->errorString().toStdString());
+    const QString file = dir->filePath(QStringLiteral("Untitled.mlens"));
+    auto store = core::ProjectStore::create(file.toStdString());
+    if (!store)
+        return store.error();
+    m_store.close();
+    m_tempDir = std::move(dir); // the previous untitled folder (if any) is removed here
+    adopt(std::move(*store), file, true);
+    return {};
+}
+
+core::Status ProjectController::openProject(const QString& path)
+{
+    if (m_busy)
+        return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    auto store = core::ProjectStore::open(abs.toStdString());
+    if (!store)
+        return store.error();
+    m_store.close();
+    m_tempDir.reset();
+    adopt(std::move(*store), abs, false);
+    addRecentFile(abs);
+    return {};
+}
+
+core::Status ProjectController::saveAs(const QString& path)
+{
+    if (m_busy)
+        return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
+    if (!m_store.isOpen())
+        return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    if (abs == m_path)
+        return {}; // already this file; every change is committed
+    if (auto st = m_store.saveAs(abs.toStdString()); !st)
+        return st;
+    auto store = core::ProjectStore::open(abs.toStdString());
+    if (!store)
+        return store.error();
+    m_store.close();
+    m_tempDir.reset();
+    adopt(std::move(*store), abs, false);
+    addRecentFile(abs);
+    return {};
+}
+
+void ProjectController::adopt(core::ProjectStore store, const QString& path, bool untitled)
+{
+    m_store = std::move(store);
+    m_path = path;
+    m_untitled = untitled;
+    m_priceCache.clear();
+    m_instruments.clear();
+    m_portfolios.clear();
+    (void)reload(); // errors leave the lists empty; the file itself opened fine
+    Q_EMIT projectOpened();
+    Q_EMIT stateChanged();
+}
+
+core::Status ProjectController::reload()
+{
+    if (!m_store.isOpen())
+        return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
+    if (m_busy)
+        return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
+    m_priceCache.clear();
+    auto instruments = m_store.instruments();
+    if (!instruments)
+        return instruments.error();
+    auto portfolios = m_store.portfolios();
+    if (!portfolios)
+        return portfolios.error();
+    m_instruments = std::move(*instruments);
+    m_portfolios = std::move(*portfolios);
+    Q_EMIT dataReloaded();
+    Q_EMIT stateChanged();
+    return {};
+}
+
+const core::InstrumentInfo* ProjectController::instrument(const QString& ticker) const
+{
+    const std::string t = ticker.toStdString();
+    for (const auto& info : m_instruments) {
+        if (info.ticker == t)
+            return &info;
+    }
+    return nullptr;
+}
+
+core::Result<core::PriceSeries> ProjectController::prices(const QString& ticker)
+{
+    if (auto it = m_priceCache.constFind(ticker); it != m_priceCache.constEnd())
+        return *it;
+    if (m_busy)
+        return core::makeError(core::ErrorCode::InvalidArgument,
+                               "the project is busy with an import");
+    if (!m_store.isOpen())
+        return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
+    auto series = m_store.prices(ticker.toStdString());
+    if (!series)
+        return series.error();
+    m_priceCache.insert(ticker, *series);
+    return series;
+}
+
+double ProjectController::lastClose(const QString& ticker)
+{
+    auto series = prices(ticker);
+    if (!series)
+        return core::kMissing;
+    const auto& close = series->close;
+    for (std::size_t i = close.size(); i-- > 0;) {
+        if (!core::isMissing(close[i]))
+            return close[i];
+    }
+    return core::kMissing;
+}
+
+QStringList ProjectController::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void ProjectController::clearRecentFiles()
+{
+    QSettings().remove(kRecentKey);
+    Q_EMIT recentFilesChanged();
+}
+
+void ProjectController::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+    Q_EMIT recentFilesChanged();
+}
+
+} // namespace marketlens::ui

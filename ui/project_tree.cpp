@@ -1,0 +1,148 @@
+#include "project_tree.h"
+
+#include "project_controller.h"
+
+#include <QHeaderView>
+#include <QLocale>
+
+namespace marketlens::ui {
+
+ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
+    : QTreeWidget(parent), m_project(project)
+{
+    setColumnCount(2);
+    setHeaderLabels({tr("Name"), tr("Details")});
+    header()->setStretchLastSection(true);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setUniformRowHeights(true);
+    setAnimated(true);
+    setIndentation(14);
+    setToolTip(tr("Everything stored in the project file. Select instruments to overlay them; "
+                  "drop CSV files here to import them."));
+    connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
+        if (!m_updating)
+            Q_EMIT tickersSelected(selectedTickers());
+    });
+    connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+        const int kind = item->data(0, KindRole).toInt();
+        const QString key = item->data(0, KeyRole).toString();
+        if (kind == InstrumentItem || kind == HoldingItem)
+            Q_EMIT instrumentActivated(key);
+        else if (kind == PortfolioItem)
+            Q_EMIT portfolioActivated(key);
+    });
+    reload();
+}
+
+QTreeWidgetItem* ProjectTree::section(const QString& title, const QString& icon)
+{
+    auto* item = new QTreeWidgetItem(this);
+    item->setText(0, title);
+    item->setIcon(0, QIcon(icon));
+    item->setData(0, KindRole, SectionItem);
+    item->setFlags(Qt::ItemIsEnabled);
+    QFont font = item->font(0);
+    font.setBold(true);
+    item->setFont(0, font);
+    return item;
+}
+
+void ProjectTree::reload()
+{
+    const QStringList selected = selectedTickers();
+    m_updating = true;
+    clear();
+    const QLocale locale;
+    m_portfolios = section(tr("Portfolios"), QStringLiteral(":/icons/portfolio.svg"));
+    for (const auto& p : m_project->portfolios()) {
+        auto* item = new QTreeWidgetItem(m_portfolios);
+        const QString name = QString::fromStdString(p.name);
+        item->setText(0, name);
+        item->setIcon(0, QIcon(QStringLiteral(":/icons/portfolio.svg")));
+        item->setText(1, tr("%n holding(s)", nullptr, int(p.holdings.size())));
+        item->setData(0, KindRole, PortfolioItem);
+        item->setData(0, KeyRole, name);
+        item->setToolTip(0, tr("Double-click to show the holdings of %1").arg(name));
+        for (const auto& h : p.holdings) {
+            auto* child = new QTreeWidgetItem(item);
+            const QString ticker = QString::fromStdString(h.ticker);
+            child->setText(0, ticker);
+            if (h.quantity)
+                child->setText(1, tr("%1 units").arg(locale.toString(*h.quantity, 'g', 10)));
+            else if (h.weight)
+                child->setText(1, locale.toString(*h.weight * 100.0, 'f', 2) + QLatin1String(" %"));
+            child->setData(0, KindRole, HoldingItem);
+            child->setData(0, KeyRole, ticker);
+            child->setFlags(Qt::ItemIsEnabled);
+        }
+    }
+    m_portfolios->setText(1, QString::number(m_portfolios->childCount()));
+
+    m_instruments = section(tr("Instruments"), QStringLiteral(":/icons/instrument.svg"));
+    for (const auto& info : m_project->instruments()) {
+        auto* item = new QTreeWidgetItem(m_instruments);
+        const QString ticker = QString::fromStdString(info.ticker);
+        item->setText(0, ticker);
+        item->setIcon(0, QIcon(QStringLiteral(":/icons/instrument.svg")));
+        QString range;
+        if (info.firstDate && info.lastDate)
+            range = QStringLiteral(" · %1 – %2")
+                        .arg(QString::fromStdString(info.firstDate->toIso()),
+                             QString::fromStdString(info.lastDate->toIso()));
+        item->setText(1, tr("%1 rows").arg(locale.toString(qlonglong(info.priceCount))) + range);
+        item->setData(0, KindRole, InstrumentItem);
+        item->setData(0, KeyRole, ticker);
+        item->setToolTip(0, tr("Double-click to open %1 in the Prices tab").arg(ticker));
+    }
+    m_instruments->setText(1, QString::number(m_instruments->childCount()));
+
+    // Sections filled by later capabilities: visible so the shape of the project is clear,
+    // greyed until they hold something.
+    for (const auto& [title, icon] : {std::pair{tr("News"), QStringLiteral(":/icons/news.svg")},
+                                      std::pair{tr("Models"), QStringLiteral(":/icons/model.svg")},
+                                      std::pair{tr("Reports"), QStringLiteral(":/icons/report.svg")}}) {
+        auto* item = section(title, icon);
+        item->setFlags(Qt::NoItemFlags);
+        item->setToolTip(0, tr("Not available yet"));
+    }
+    m_portfolios->setExpanded(true);
+    m_instruments->setExpanded(true);
+    for (int i = 0; i < m_portfolios->childCount(); ++i)
+        m_portfolios->child(i)->setExpanded(false);
+    m_updating = false;
+    setSelectedTickers(selected);
+}
+
+QStringList ProjectTree::selectedTickers() const
+{
+    QStringList tickers;
+    const auto items = selectedItems();
+    for (const auto* item : items) {
+        if (item->data(0, KindRole).toInt() == InstrumentItem)
+            tickers << item->data(0, KeyRole).toString();
+    }
+    // The current item first, so the inspector describes what was clicked last.
+    if (const auto* cur = currentItem(); cur && cur->data(0, KindRole).toInt() == InstrumentItem) {
+        const QString t = cur->data(0, KeyRole).toString();
+        if (tickers.removeAll(t) > 0)
+            tickers.prepend(t);
+    }
+    return tickers;
+}
+
+void ProjectTree::setSelectedTickers(const QStringList& tickers)
+{
+    if (!m_instruments)
+        return;
+    m_updating = true;
+    clearSelection();
+    for (int i = 0; i < m_instruments->childCount(); ++i) {
+        auto* item = m_instruments->child(i);
+        if (tickers.contains(item->data(0, KeyRole).toString()))
+            item->setSelected(true);
+    }
+    m_updating = false;
+}
+
+} // namespace marketlens::ui
