@@ -2,13 +2,21 @@
 // PriceChartView: the interactive price chart. Holds the full data of each series and shows a
 // downsampled copy (min/max per pixel column) of the visible range, recomputed on every zoom/pan,
 // so a 1,000,000-point series stays fluid while the data itself is never thinned.
-// Interaction: wheel zoom (around the cursor), rubber-band zoom, drag to pan (middle button or
-// Shift+left), double-click or Home resets, crosshair with a value tooltip, legend markers toggle
-// series, optional rebasing to 100, candlesticks for a single instrument with OHLC data.
+// Interaction: wheel zoom (around the cursor), left-drag draws a horizontal rubber band and zooms
+// to it, drag to pan (middle button or Shift+left), arrow keys pan, +/- zoom, double-click or Home
+// resets, crosshair with a value label (values are looked up in the full data, not the
+// downsampled copy), legend markers toggle series (the marker is dimmed), optional rebasing to
+// 100 at the first visible date, candlesticks for a single instrument with OHLC data (aggregated
+// per group of rows when there are more than ~plot width / 3 of them), right-click menu (reset,
+// rebase, candlesticks, copy image, export PNG).
+// Caller's contract: GUI thread only; setSeries() copies what it needs (x in ms, value =
+// PriceSeries::valueAt, OHLC when present), so the caller may drop its data afterwards. The y
+// axis always fits the visible data. Never enables OpenGL (the offscreen platform lacks it).
 
 #include "core/types.h"
 
 #include <QChartView>
+#include <QImage>
 
 #include <memory>
 #include <vector>
@@ -25,15 +33,30 @@ public:
     void setSeries(std::vector<core::PriceSeries> series);
     void clear();
 
-    // Rebase every series to 100 at the first visible date.
-    void setRebased(bool rebased);
-    bool isRebased() const;
-    // Candlesticks when exactly one series with OHLC data is shown.
-    void setCandlesticks(bool on);
-    bool candlesticks() const;
+    // Display reduction of line series: min/max per pixel column (default, exact at pixel
+    // resolution) or LTTB (fewer points, smoother look).
+    enum class Downsampling { MinMax, Lttb };
+    void setDownsampling(Downsampling method);
+    Downsampling downsampling() const;
 
+    bool isRebased() const;
+    bool candlesticks() const;
+    // True when candlesticks are on, exactly one series is shown and it has OHLC data.
+    bool showsCandlesticks() const;
+
+    // The chart as an image at the widget's size; exportPng() writes it (false on I/O error).
+    QImage toImage();
+    bool exportPng(const QString& path);
+
+public Q_SLOTS:
+    // Rebase every series to 100 at the first visible date (value / first visible value * 100).
+    void setRebased(bool rebased);
+    // Candlesticks when exactly one series with OHLC data is shown (on by default).
+    void setCandlesticks(bool on);
     void resetZoom();
-    // Visible x range in ms since the epoch (UTC).
+
+public:
+    // Visible x range in ms since the epoch (UTC), clamped to the data's range.
     void setVisibleRange(qint64 fromMs, qint64 toMs);
     qint64 visibleFromMs() const;
     qint64 visibleToMs() const;
@@ -50,9 +73,21 @@ Q_SIGNALS:
     void visibleRangeChanged(qint64 fromMs, qint64 toMs);
     // Emitted while the crosshair moves: the date under the cursor and one line per series.
     void crosshairMoved(qint64 ms, const QString& text);
+    // Emitted when the user changes these from the context menu (or a setter changes them).
+    void rebasedChanged(bool rebased);
+    void candlesticksChanged(bool on);
 
 protected:
-    // Overrides for interaction (wheel, mouse, key, resize) live in the .cpp.
+    // Interaction overrides live in chart_interaction.cpp.
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     struct Impl;

@@ -1,0 +1,82 @@
+#pragma once
+// Private state of PriceChartView, shared by price_chart_view.cpp (data, downsampling, axes,
+// menu) and chart_interaction.cpp (mouse, keys, crosshair). Not part of the public API.
+
+#include "price_chart_view.h"
+
+#include <QCandlestickSeries>
+#include <QDateTimeAxis>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLineSeries>
+#include <QPointer>
+#include <QRubberBand>
+#include <QValueAxis>
+
+#include <vector>
+
+namespace marketlens::ui {
+
+struct ChartSeriesData {
+    QString name;
+    std::vector<double> x;                      // ms since the epoch, ascending
+    std::vector<double> y;                      // PriceSeries::valueAt, NaN where missing
+    std::vector<double> open, high, low, close; // filled only when the series has OHLC
+    bool hasOhlc = false;
+    bool visible = true;
+    QLineSeries* line = nullptr; // owned by the chart
+    double rebaseBase = 1.0;     // divisor of the current frame when rebased
+    qsizetype displayed = 0;
+};
+
+struct PriceChartView::Impl {
+    explicit Impl(PriceChartView* view) : q(view) {}
+
+    PriceChartView* q;
+    QChart* chart = nullptr;
+    QDateTimeAxis* axisX = nullptr;
+    QValueAxis* axisY = nullptr;
+    QCandlestickSeries* candles = nullptr; // only while candlesticks are shown
+    std::vector<ChartSeriesData> series;
+    Downsampling method = Downsampling::MinMax;
+    bool rebased = false;
+    bool candlesticksOn = true;
+    qint64 fullFrom = 0, fullTo = 0; // data range (ms)
+    qint64 from = 0, to = 0;         // visible range (ms)
+
+    // Interaction state (chart_interaction.cpp).
+    enum class Drag { None, RubberBand, Pan };
+    Drag drag = Drag::None;
+    QPoint pressPos;
+    qint64 pressFrom = 0, pressTo = 0;
+    QRubberBand* rubberBand = nullptr;
+    QGraphicsLineItem* crossV = nullptr;
+    QGraphicsLineItem* crossH = nullptr;
+    QGraphicsRectItem* crossBox = nullptr;
+    QGraphicsSimpleTextItem* crossText = nullptr;
+
+    // price_chart_view.cpp
+    bool candleMode() const;
+    int plotWidthPx() const;
+    void rebuildChartSeries();
+    // Clamps to the data range (keeping the span when possible), re-downsamples, re-fits y.
+    void applyRange(qint64 newFrom, qint64 newTo);
+    void refresh();
+    void updateXAxisFormat();
+    void fitY(double lo, double hi);
+    void styleMarker(int index);
+    double displayValue(const ChartSeriesData& s, double v) const;
+
+    // chart_interaction.cpp
+    QRectF plotArea() const; // in viewport coordinates
+    double msAt(double viewportX) const;
+    void zoomAround(double centerMs, double factor);
+    void panByFraction(double fraction);
+    void createCrosshair();
+    void updateCrosshair(QPointF viewportPos);
+    void hideCrosshair();
+    QString crosshairText(qint64 ms, qint64* nearestMs) const;
+};
+
+} // namespace marketlens::ui
