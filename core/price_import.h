@@ -75,10 +75,11 @@ struct FileImportResult {
     std::string file;
     ImportKind kind = ImportKind::Auto; // the layout used
     char delimiter = ',';
+    char decimalSeparator = '.';
     DateFormat dateFormat = DateFormat::Iso;
     std::int64_t rowsAccepted = 0;
     std::int64_t rowsRejected = 0;  // may exceed rejected.size() (details are capped)
-    std::int64_t valuesWritten = 0; // price cells or holdings written
+    std::int64_t valuesWritten = 0; // price rows (ticker, date) or holdings written
     std::vector<std::string> tickers;
     std::string portfolio;          // holdings files: the portfolio written
     std::vector<RejectedRow> rejected; // at most kMaxRejectedDetails per file

@@ -1,0 +1,657 @@
+// Price and holdings import: layouts, sniffing, bad rows with their lines, transactions
+// (cancel, error, strict, rollback leave the project exactly as it was), re-import, import log.
+#include "core/price_import.h"
+#include "core/project_store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace marketlens::core;
+
+Q_DECLARE_METATYPE(marketlens::core::DateFormat)
+
+namespace {
+
+const QString kData = QStringLiteral(MARKETLENS_TEST_DATA);
+
+std::string dataFile(const char* name) { return (kData + "/" + name).toStdString(); }
+
+// Every row of every table as text: the "project exactly as before" reference.
+QStringList dump(const std::string& project)
+{
+    auto store = ProjectStore::open(project);
+    if (!store)
+        qFatal("cannot open project: %s", store.error().toString().c_str());
+    QStringList out;
+    auto tables = store->db().prepare("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                      "ORDER BY name");
+    std::vector<std::string> names;
+    while (*tables->step())
+        names.push_back(tables->columnText(0));
+    for (const auto& t : names) {
+        auto st = store->db().prepare("SELECT * FROM " + t + " ORDER BY 1, 2");
+        while (*st->step()) {
+            QString row = QString::fromStdString(t) + ":";
+            for (int c = 0; c < st->columnCount(); ++c)
+                row += "|" + (st->isNull(c) ? QStringLiteral("NULL")
+                                            : QString::fromStdString(st->columnText(c)));
+            out << row;
+        }
+    }
+    return out;
+}
+
+std::int64_t count(const std::string& project, const std::string& sql)
+{
+    auto store = ProjectStore::open(project);
+    return *store->db().queryInt(sql);
+}
+
+PriceSeries prices(const std::string& project, const std::string& ticker)
+{
+    auto store = ProjectStore::open(project);
+    auto s = store->prices(ticker);
+    if (!s)
+        qFatal("no prices for %s: %s", ticker.c_str(), s.error().toString().c_str());
+    return *s;
+}
+
+bool contains(const std::string& haystack, const char* needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+class TestPriceImport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::string newProject()
+    {
+        const std::string path =
+            m_dir.filePath(QStringLiteral("p%1.mlens").arg(++m_n)).toStdString();
+        auto s = ProjectStore::create(path);
+        if (!s)
+            qFatal("create failed");
+        return path;
+    }
+
+    std::string write(const QString& name, const QByteArray& bytes)
+    {
+        QDir().mkpath(m_dir.filePath(QString::number(++m_n)));
+        const QString path = m_dir.filePath(QString::number(m_n) + "/" + name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write fixture");
+        f.write(bytes);
+        return path.toStdString();
+    }
+
+    // A long file of `tickers` x `days` rows, ticker-major, closes 100 + t + d/100.
+    QByteArray generateLong(int tickers, int days)
+    {
+        QByteArray out = "date,ticker,open,high,low,close,volume\n";
+        for (int t = 0; t < tickers; ++t) {
+            for (int d = 0; d < days; ++d) {
+                const double c = 100 + t + d / 100.0;
+                out += QByteArray::fromStdString(Date(18000 + d).toIso()) + ",T"
+                       + QByteArray::number(t) + "," + QByteArray::number(c - 0.5) + ","
+                       + QByteArray::number(c + 1) + "," + QByteArray::number(c - 1) + ","
+                       + QByteArray::number(c) + "," + QByteArray::number(1000 + d) + "\n";
+            }
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void longFileAndImportLog()
+    {
+        const auto project = newProject();
+        auto r = importFiles(project, {dataFile("import/tiny_long.csv")}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        const FileImportResult& f = r->files.at(0);
+        QCOMPARE(f.kind, ImportKind::PricesLong);
+        QCOMPARE(f.delimiter, ',');
+        QCOMPARE(f.dateFormat, DateFormat::Iso);
+        QCOMPARE(f.rowsAccepted, 2);
+        QCOMPARE(f.rowsRejected, 0);
+        QCOMPARE(f.tickers, std::vector<std::string>{"AAA"});
+        const auto s = prices(project, "AAA");
+        QCOMPARE(s.size(), std::size_t(2));
+        QCOMPARE(s.dates[1].toIso(), std::string("2020-01-03"));
+        QCOMPARE(s.open[1], 10.5);
+        QCOMPARE(s.high[1], 12.0);
+        QCOMPARE(s.low[1], 10.0);
+        QCOMPARE(s.close[1], 11.5);
+        QCOMPARE(s.volume[1], 1200.0);
+        QVERIFY(std::isnan(s.adjClose[1]));
+        // sha256sum tests/data/import/tiny_long.csv
+        const std::string sha = "89261b7dafeada79c60eede228f6b2f3645a236188f14ceaadf8f3c8b3cb3d09";
+        QCOMPARE(f.sha256, sha);
+        auto store = ProjectStore::open(project);
+        auto log = store->importLog();
+        QCOMPARE(log->size(), std::size_t(1));
+        QCOMPARE(log->at(0).fileName, std::string("tiny_long.csv"));
+        QCOMPARE(log->at(0).sha256, sha);
+        QCOMPARE(log->at(0).kind, std::string("prices-long"));
+        QCOMPARE(log->at(0).rowsAccepted, 2);
+        QCOMPARE(log->at(0).rowsRejected, 0);
+    }
+
+    void reimportUpdatesWithoutDuplicates()
+    {
+        const auto project = newProject();
+        const auto file = dataFile("import/tiny_long.csv");
+        QVERIFY(importFiles(project, {file}, {}).ok());
+        QVERIFY(importFiles(project, {file}, {}).ok());
+        QCOMPARE(count(project, "SELECT count(*) FROM prices"), 2);
+        QCOMPARE(count(project, "SELECT count(*) FROM instruments"), 1);
+        QCOMPARE(count(project, "SELECT count(*) FROM import_log"), 2);
+        // Present values replace, missing ones keep what is stored.
+        const auto update = write("upd.csv", "date,ticker,close,volume\n2020-01-03,aaa,11.75,\n");
+        QVERIFY(importFiles(project, {update}, {}).ok());
+        const auto s = prices(project, "AAA");
+        QCOMPARE(s.size(), std::size_t(2));
+        QCOMPARE(s.close[1], 11.75);
+        QCOMPARE(s.volume[1], 1200.0);
+        QCOMPARE(s.open[1], 10.5);
+    }
+
+    void badRowsWithLines()
+    {
+        const auto project = newProject();
+        const auto file = dataFile("import/bad_rows.csv");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(r.ok());
+        const FileImportResult& f = r->files.at(0);
+        QCOMPARE(f.rowsAccepted, 3);
+        QCOMPARE(f.rowsRejected, 8);
+        QCOMPARE(f.rejected.size(), std::size_t(8));
+        const std::pair<int, const char*> expected[] = {
+            {3, "wrong number of fields: expected 7, found 5"},
+            {4, "unparsable date '2020-13-03'"},
+            {5, "unparsable number in column close: 'abc'"},
+            {6, "negative price in column low: -9"},
+            {7, "high 8 is below low 9"},
+            {8, "unparsable number in column close: '10.5\n'"}, // quoted line break
+            {10, "negative volume in column volume: -5"},       // line after the quoted break
+            {11, "no values"},
+        };
+        for (std::size_t i = 0; i < std::size(expected); ++i) {
+            QCOMPARE(f.rejected[i].line, std::int64_t(expected[i].first));
+            QCOMPARE(f.rejected[i].file, file);
+            QVERIFY2(contains(f.rejected[i].reason, expected[i].second),
+                     f.rejected[i].reason.c_str());
+        }
+        // Line 13 repeats 2020-01-02: the later row wins for present values, with a warning.
+        const auto s = prices(project, "AAA");
+        QCOMPARE(s.size(), std::size_t(2));
+        QCOMPARE(s.close[0], 10.75);
+        QCOMPARE(s.volume[0], 1000.0);
+        bool warned = false;
+        for (const auto& w : f.warnings)
+            warned = warned || (contains(w, "line 13") && contains(w, "2020-01-02"));
+        QVERIFY(warned);
+        auto store = ProjectStore::open(project);
+        QCOMPARE(store->importLog()->at(0).rowsRejected, 8);
+    }
+
+    void strictImportsNothing()
+    {
+        const auto project = newProject();
+        QVERIFY(importFiles(project, {dataFile("import/tiny_long.csv")}, {}).ok());
+        const QStringList before = dump(project);
+        ImportOptions o;
+        o.strict = true;
+        const auto bad = dataFile("import/bad_rows.csv");
+        auto r = importFiles(project, {dataFile("msft_ohlcv.csv"), bad}, o);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::BadData);
+        QCOMPARE(r.error().file, bad);
+        QCOMPARE(r.error().line, 3);
+        QVERIFY(contains(r.error().toString(), "wrong number of fields"));
+        QCOMPARE(dump(project), before);
+    }
+
+    void delimiters_data()
+    {
+        QTest::addColumn<QByteArray>("delimiter");
+        QTest::newRow("comma") << QByteArray(",");
+        QTest::newRow("semicolon") << QByteArray(";");
+        QTest::newRow("tab") << QByteArray("\t");
+        QTest::newRow("pipe") << QByteArray("|");
+    }
+    void delimiters()
+    {
+        QFETCH(QByteArray, delimiter);
+        QByteArray text = "Date,Ticker,Close,Volume\n2020-01-02,\"X,Y\",12.5,100\n2020-01-03,B,13,\n";
+        text.replace(',', delimiter);
+        text.replace("X" + delimiter + "Y", "X,Y"); // a comma inside quotes in every variant
+        const auto project = newProject();
+        auto r = importFiles(project, {write("d.csv", text)}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        QCOMPARE(r->files[0].delimiter, delimiter[0]);
+        QCOMPARE(prices(project, "X,Y").close[0], 12.5);
+        QCOMPARE(prices(project, "B").close[0], 13.0);
+        QVERIFY(std::isnan(prices(project, "B").volume[0]));
+    }
+
+    void decimalCommaBomDottedDates()
+    {
+        const auto project = newProject();
+        auto r = importFiles(project, {dataFile("import/long_semicolon_dmy_bom.csv")}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        const auto& f = r->files[0];
+        QCOMPARE(f.kind, ImportKind::PricesLong);
+        QCOMPARE(f.delimiter, ';');
+        QCOMPARE(f.decimalSeparator, ',');
+        QCOMPARE(f.dateFormat, DateFormat::Dmy);
+        QCOMPARE(f.rowsRejected, 0);
+        const auto s = prices(project, "SIE");
+        QCOMPARE(s.size(), std::size_t(3));
+        QCOMPARE(s.dates[0].toIso(), std::string("2020-01-02"));
+        QCOMPARE(s.close[0], 1234.56);
+        QCOMPARE(s.volume[0], 1000.0);
+        QCOMPARE(s.close[1], 1240.10);
+        QVERIFY(std::isnan(s.volume[1]));
+        QCOMPARE(s.dates[2].toIso(), std::string("2020-01-13"));
+        QCOMPARE(s.close[2], 1250.5);
+    }
+
+    void thousandsSeparatorsInQuotes()
+    {
+        const auto project = newProject();
+        const auto file = write("MSFT.csv", "Date,Close,Volume\n2020-01-02,\"1,234.56\",\"12,000\"\n"
+                                            "2020-01-03,1'240.5,\"1,000,000\"\n");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(r.ok());
+        QCOMPARE(r->files[0].kind, ImportKind::Ohlcv);
+        QCOMPARE(r->files[0].tickers, std::vector<std::string>{"MSFT"}); // from "MSFT.csv"
+        const auto s = prices(project, "MSFT");
+        QCOMPARE(s.close[0], 1234.56);
+        QCOMPARE(s.volume[0], 12000.0);
+        QCOMPARE(s.close[1], 1240.5);
+        QCOMPARE(s.volume[1], 1000000.0);
+    }
+
+    void dateFormats_data()
+    {
+        QTest::addColumn<QByteArray>("dates"); // two values
+        QTest::addColumn<DateFormat>("detected");
+        QTest::addColumn<QString>("second");
+        QTest::newRow("iso") << QByteArray("2020-01-02,2020-01-13") << DateFormat::Iso << "2020-01-13";
+        QTest::newRow("compact") << QByteArray("20200102,20200113") << DateFormat::Iso << "2020-01-13";
+        QTest::newRow("iso T") << QByteArray("2020-01-02T00:00:00,2020-01-13T00:00:00")
+                               << DateFormat::Iso << "2020-01-13";
+        QTest::newRow("iso time") << QByteArray("2020-01-02 16:00,2020-01-13 16:00")
+                                  << DateFormat::Iso << "2020-01-13";
+        QTest::newRow("ymd") << QByteArray("2020/01/02,2020/01/13") << DateFormat::YmdSlash
+                             << "2020-01-13";
+        QTest::newRow("mdy") << QByteArray("01/02/2020,01/13/2020") << DateFormat::Mdy
+                             << "2020-01-13";
+        QTest::newRow("dmy") << QByteArray("02/01/2020,13/01/2020") << DateFormat::Dmy
+                             << "2020-01-13";
+        QTest::newRow("dmy dash") << QByteArray("02-01-2020,13-01-2020") << DateFormat::Dmy
+                                  << "2020-01-13";
+        QTest::newRow("dotted ambiguous") << QByteArray("02.01.2020,03.01.2020") << DateFormat::Dmy
+                                          << "2020-01-03";
+    }
+    void dateFormats()
+    {
+        QFETCH(QByteArray, dates);
+        QFETCH(DateFormat, detected);
+        QFETCH(QString, second);
+        const QList<QByteArray> d = dates.split(',');
+        const auto project = newProject();
+        const auto file = write("X.csv", "Date;Close\n" + d[0] + ";1\n" + d[1] + ";2\n");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        QCOMPARE(r->files[0].dateFormat, detected);
+        const auto s = prices(project, "X");
+        QCOMPARE(s.dates[0].toIso(), std::string("2020-01-02"));
+        QCOMPARE(QString::fromStdString(s.dates[1].toIso()), second);
+    }
+
+    void ambiguousDatesNeedOverride()
+    {
+        // Every value could be either order: refuse to guess, leave the project untouched.
+        QByteArray text = "Date,Close\n";
+        for (int i = 0; i < 3000; ++i) // longer than the sniffing sample: the whole file is read
+            text += "01/02/2020,1\n";
+        text += "03/04/2020,2\n";
+        const auto file = write("Y.csv", text);
+        const auto project = newProject();
+        const QStringList before = dump(project);
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::BadData);
+        QCOMPARE(r.error().file, file);
+        QVERIFY(contains(r.error().message, "--date-format"));
+        QCOMPARE(dump(project), before);
+
+        ImportOptions o;
+        o.dateFormat = DateFormat::Mdy;
+        QVERIFY(importFiles(project, {file}, o).ok());
+        auto s = prices(project, "Y");
+        QCOMPARE(s.dates[0].toIso(), std::string("2020-01-02"));
+        QCOMPARE(s.dates[1].toIso(), std::string("2020-03-04"));
+        const auto project2 = newProject();
+        o.dateFormat = DateFormat::Dmy;
+        QVERIFY(importFiles(project2, {file}, o).ok());
+        s = prices(project2, "Y");
+        QCOMPARE(s.dates[0].toIso(), std::string("2020-02-01"));
+        QCOMPARE(s.dates[1].toIso(), std::string("2020-04-03"));
+
+        // A day > 12 far down the file decides the order.
+        QByteArray late = text;
+        late += "25/04/2020,3\n";
+        const auto project3 = newProject();
+        auto r3 = importFiles(project3, {write("Z.csv", late)}, {});
+        QVERIFY(r3.ok());
+        QCOMPARE(r3->files[0].dateFormat, DateFormat::Dmy);
+    }
+
+    void headerSynonyms_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<bool>("hasAdj");
+        QTest::newRow("trade date/symbol/last") << QByteArray("TRADE DATE,symbol,Opening,HIGH,low,Last,Vol") << false;
+        QTest::newRow("timestamp/ric/price") << QByteArray(" Timestamp , RIC ,x,y,z, Price ,Qty Traded") << false;
+        QTest::newRow("day/code/adj_close") << QByteArray("day,Code,open,high,low,Close Price,volume,Adj_Close") << true;
+        QTest::newRow("time/instrument") << QByteArray("Time,Instrument,Open,High,Low,Closing,Volume,Adjusted Close") << true;
+        QTest::newRow("datum/security") << QByteArray("DATUM,Security,open,high,low,CLOSE,VOLUME,AdjClose") << true;
+    }
+    void headerSynonyms()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(bool, hasAdj);
+        QByteArray row = "2020-01-02,Q,10,12,9,11,500";
+        if (hasAdj)
+            row += ",10.5";
+        const auto project = newProject();
+        auto r = importFiles(project, {write("s.csv", header + "\n" + row + "\n")}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        QCOMPARE(r->files[0].kind, ImportKind::PricesLong);
+        const auto s = prices(project, "Q");
+        QCOMPARE(s.close[0], 11.0);
+        QCOMPARE(s.volume[0], 500.0);
+        if (hasAdj) {
+            QCOMPARE(s.adjClose[0], 10.5);
+            QCOMPARE(s.open[0], 10.0);
+        } else {
+            QVERIFY(std::isnan(s.adjClose[0]));
+        }
+    }
+
+    void missingValues()
+    {
+        const auto project = newProject();
+        const auto file = write("M.csv", "Date,Open,High,Low,Close,Volume\n"
+                                         "2020-01-02,NA,null,,N/A,#N/A\n" // no values: rejected
+                                         "2020-01-03,NaN,-,\"\",5,n/a\n");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(r.ok());
+        QCOMPARE(r->files[0].rowsAccepted, 1);
+        QCOMPARE(r->files[0].rejected.at(0).line, 2);
+        const auto s = prices(project, "M");
+        QCOMPARE(s.size(), std::size_t(1));
+        QCOMPARE(s.close[0], 5.0);
+        QVERIFY(std::isnan(s.open[0]) && std::isnan(s.high[0]) && std::isnan(s.low[0])
+                && std::isnan(s.volume[0]));
+    }
+
+    void dowJonesWide()
+    {
+        const auto project = newProject();
+        auto r = importFiles(project, {dataFile("dowjones30_prices.csv")}, {});
+        QVERIFY(r.ok());
+        const auto& f = r->files[0];
+        QCOMPARE(f.kind, ImportKind::PricesWide);
+        QCOMPARE(f.tickers.size(), std::size_t(30));
+        QCOMPARE(f.rowsAccepted, 2529);
+        QCOMPARE(f.rowsRejected, 0);
+        QCOMPARE(f.valuesWritten, 2529 * 30); // the file has no missing values
+        QCOMPARE(count(project, "SELECT count(*) FROM prices"), 2529 * 30);
+        // First and last rows, as written in the CSV text.
+        const auto aa = prices(project, "AA");
+        QCOMPARE(aa.size(), std::size_t(2529));
+        QCOMPARE(aa.dates.front().toIso(), std::string("1990-12-31"));
+        QCOMPARE(aa.close.front(), 5.92);
+        QCOMPARE(aa.dates.back().toIso(), std::string("2001-01-02"));
+        QCOMPARE(aa.close.back(), 31.88);
+        QVERIFY(std::isnan(aa.open.back()));
+        QCOMPARE(prices(project, "DIS").close.front(), 7.86);
+        QCOMPARE(prices(project, "DIS").close.back(), 27.94);
+        QCOMPARE(prices(project, "MSFT").close.back(), 43.38);
+        QCOMPARE(prices(project, "T").close.front(), 14.67); // one-letter tickers are tickers
+        QCOMPARE(prices(project, "C").close.back(), 50.08);
+    }
+
+    void wideBadCellKeepsRow()
+    {
+        const auto project = newProject();
+        const auto file = write("w.csv", "Date,AAA,BBB\n2020-01-02,1,2\n2020-01-03,x,3\n"
+                                         "2020-01-06,,4\nbad,5,6\n");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(r.ok());
+        const auto& f = r->files[0];
+        QCOMPARE(f.kind, ImportKind::PricesWide);
+        QCOMPARE(f.rowsRejected, 2);
+        QCOMPARE(f.rejected[0].line, 3);
+        QVERIFY(contains(f.rejected[0].reason, "column AAA: 'x'"));
+        QCOMPARE(f.rejected[1].line, 5);
+        QVERIFY(contains(f.rejected[1].reason, "unparsable date 'bad'"));
+        QCOMPARE(prices(project, "AAA").size(), std::size_t(1));
+        QCOMPARE(prices(project, "BBB").size(), std::size_t(3));
+        QCOMPARE(f.valuesWritten, 4);
+    }
+
+    void msftOhlcv()
+    {
+        const auto project = newProject();
+        auto r = importFiles(project, {dataFile("msft_ohlcv.csv")}, {});
+        QVERIFY(r.ok());
+        QCOMPARE(r->files[0].kind, ImportKind::Ohlcv);
+        QCOMPARE(r->files[0].tickers, std::vector<std::string>{"MSFT_OHLCV"});
+        auto s = prices(project, "MSFT_OHLCV");
+        QCOMPARE(s.size(), std::size_t(249));
+        QVERIFY(s.hasOhlc());
+        QCOMPARE(s.dates[0].toIso(), std::string("2000-09-27"));
+        QCOMPARE(s.open[0], 63.4375);
+        QCOMPARE(s.high[0], 63.5625);
+        QCOMPARE(s.low[0], 59.8125);
+        QCOMPARE(s.close[0], 60.625);
+        QCOMPARE(s.volume[0], 53077800.0);
+        QCOMPARE(s.close.back(), 49.96);
+        ImportOptions o;
+        o.ticker = "msft";
+        QVERIFY(importFiles(project, {dataFile("msft_ohlcv.csv")}, o).ok());
+        QCOMPARE(prices(project, "MSFT").size(), std::size_t(249));
+    }
+
+    void holdings()
+    {
+        const auto project = newProject();
+        auto r = importFiles(project, {dataFile("import/holdings.csv")}, {});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
+        QCOMPARE(r->files[0].kind, ImportKind::Holdings);
+        QCOMPARE(r->files[0].portfolio, std::string("holdings"));
+        auto store = ProjectStore::open(project);
+        auto ps = store->portfolios();
+        QCOMPARE(ps->size(), std::size_t(1));
+        const auto& h = ps->at(0).holdings;
+        QCOMPARE(h.size(), std::size_t(3));
+        QCOMPARE(h[0].ticker, std::string("AAPL"));
+        QCOMPARE(*h[0].quantity, 100.0);
+        QCOMPARE(*h[0].costBasis, 150.25);
+        QCOMPARE(h[0].currency, std::string("USD"));
+        QCOMPARE(h[1].ticker, std::string("MSFT"));
+        QCOMPARE(*h[1].costBasis, 1210.5);
+        QCOMPARE(h[2].ticker, std::string("KO"));
+        QVERIFY(!h[2].costBasis);
+        QCOMPARE(h[2].currency, std::string("EUR"));
+
+        ImportOptions o;
+        o.portfolio = "Model";
+        auto w = importFiles(project, {dataFile("import/holdings_weights_pct.csv")}, o);
+        QVERIFY(w.ok());
+        bool warned = false;
+        for (const auto& s : w->files[0].warnings)
+            warned = warned || contains(s, "percent");
+        QVERIFY(warned);
+        ps = store->portfolios();
+        QCOMPARE(ps->at(0).name, std::string("Model"));
+        const auto& m = ps->at(0).holdings;
+        QCOMPARE(*m[0].weight, 0.40);
+        QCOMPARE(*m[1].weight, 0.355);
+        QCOMPARE(*m[2].weight, 0.245);
+        QCOMPARE(m[2].currency, std::string("CHF"));
+
+        // Weights summing to ~100 without a % header are percentages too.
+        auto w2 = importFiles(project, {write("p.csv", "Ticker,Weight\nA,60\nB,40\n")}, {});
+        QVERIFY(w2.ok());
+        ps = store->portfolios();
+        QCOMPARE(ps->size(), std::size_t(3));
+        QCOMPARE(ps->at(2).name, std::string("p")); // ordered by name
+        QCOMPARE(ps->at(2).holdings.at(0).weight.value_or(-1), 0.6);
+    }
+
+    void cancelLeavesProjectUntouched()
+    {
+        const auto project = newProject();
+        QVERIFY(importFiles(project, {dataFile("import/tiny_long.csv")}, {}).ok());
+        const QStringList before = dump(project);
+        const auto big = write("big.csv", generateLong(100, 500));
+        int calls = 0;
+        auto r = importFiles(project, {big}, {},
+                             [&](std::int64_t, std::int64_t) { return ++calls < 2; });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QCOMPARE(dump(project), before);
+    }
+
+    void errorLeavesProjectUntouched()
+    {
+        const auto project = newProject();
+        QVERIFY(importFiles(project, {dataFile("import/tiny_long.csv")}, {}).ok());
+        const QStringList before = dump(project);
+        const std::string missing = m_dir.filePath("missing.csv").toStdString();
+        auto r = importFiles(project, {dataFile("msft_ohlcv.csv"), missing}, {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Io);
+        QCOMPARE(r.error().file, missing);
+        QCOMPARE(dump(project), before);
+
+        const auto junk = write("junk.csv", "foo,bar\n1,2\n");
+        auto j = importFiles(project, {dataFile("swx_prices.csv"), junk}, {});
+        QVERIFY(!j.ok());
+        QCOMPARE(j.error().code, ErrorCode::BadData);
+        QCOMPARE(j.error().file, junk);
+        QVERIFY(contains(j.error().message, "'foo'"));
+        QCOMPARE(dump(project), before);
+    }
+
+    void sessionRollbackAndCommit()
+    {
+        const auto project = newProject();
+        const QStringList before = dump(project);
+        {
+            auto s = ImportSession::begin(project);
+            QVERIFY(s.ok());
+            auto r = s->run({dataFile("swx_prices.csv")}, {});
+            QVERIFY(r.ok());
+            QCOMPARE(r->files[0].valuesWritten, 1917 * 6);
+            s->rollback();
+        }
+        QCOMPARE(dump(project), before);
+        {
+            auto s = ImportSession::begin(project);
+            QVERIFY(s->run({dataFile("nyse_composite.csv")}, {}).ok());
+        } // destroyed without commit: rolled back
+        QCOMPARE(dump(project), before);
+        {
+            auto s = ImportSession::begin(project);
+            auto r = s->run({dataFile("nyse_composite.csv")}, {});
+            QVERIFY(r.ok());
+            QVERIFY(s->commit().ok());
+            // The real file repeats 1966-02-23 (line 289, amid 1967 dates) and 1969-12-08
+            // (line 964): 9311 rows, 9309 dates; the later rows win and are reported.
+            QCOMPARE(r->files[0].rowsAccepted, 9311);
+            QCOMPARE(r->files[0].rowsRejected, 0);
+            bool warned = false;
+            for (const auto& w : r->files[0].warnings)
+                warned = warned || (contains(w, "line 289:") && contains(w, "1966-02-23"));
+            QVERIFY(warned);
+        }
+        QCOMPARE(prices(project, "NYSE").size(), std::size_t(9309));
+        QCOMPARE(prices(project, "NYSE").close.back(), 472.87);
+    }
+
+    void streaming50kRows()
+    {
+        const QByteArray text = generateLong(100, 500);
+        const auto file = write("long50k.csv", text);
+        const auto project = newProject();
+        std::int64_t last = -1, total = 0;
+        bool monotonic = true;
+        auto r = importFiles(project, {file}, {}, [&](std::int64_t done, std::int64_t all) {
+            monotonic = monotonic && done >= last;
+            last = done;
+            total = all;
+            return true;
+        });
+        QVERIFY(r.ok());
+        QVERIFY(monotonic);
+        QCOMPARE(total, std::int64_t(text.size()));
+        QCOMPARE(last, total);
+        QCOMPARE(r->files[0].rowsAccepted, 50000);
+        QCOMPARE(r->files[0].tickers.size(), std::size_t(100));
+        QCOMPARE(count(project, "SELECT count(*) FROM prices"), 50000);
+        const auto s = prices(project, "T42");
+        QCOMPARE(s.size(), std::size_t(500));
+        QCOMPARE(s.close[317], 100 + 42 + 3.17);
+        QCOMPARE(s.dates[317], Date(18317));
+        QCOMPARE(r->files[0].sha256,
+                 QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex().toStdString());
+    }
+
+    void optionParsing()
+    {
+        ImportKind k{};
+        bool pricesOnly = false;
+        QVERIFY(parseImportKind("prices", k, pricesOnly) && k == ImportKind::Auto && pricesOnly);
+        QVERIFY(parseImportKind("Holdings", k, pricesOnly) && k == ImportKind::Holdings);
+        QVERIFY(parseImportKind("wide", k, pricesOnly) && k == ImportKind::PricesWide);
+        QVERIFY(!parseImportKind("xml", k, pricesOnly));
+        DateFormat f{};
+        QVERIFY(parseDateFormat("DD.MM.YYYY", f) && f == DateFormat::Dmy);
+        QVERIFY(parseDateFormat("mm/dd/yyyy", f) && f == DateFormat::Mdy);
+        QVERIFY(parseDateFormat("iso", f) && f == DateFormat::Iso);
+        QVERIFY(!parseDateFormat("yy", f));
+        QCOMPARE(std::string(importKindName(ImportKind::PricesWide)), std::string("prices-wide"));
+    }
+
+    void forcedKinds()
+    {
+        // --kind prices on a holdings-looking file is an error; --kind wide forces tickers.
+        const auto project = newProject();
+        ImportOptions o;
+        o.pricesOnly = true;
+        QVERIFY(!importFiles(project, {dataFile("import/holdings.csv")}, o).ok());
+        ImportOptions wide;
+        wide.kind = ImportKind::PricesWide;
+        auto r = importFiles(project, {write("f.csv", "Date,Close\n2020-01-02,3\n")}, wide);
+        QVERIFY(r.ok());
+        QCOMPARE(prices(project, "CLOSE").close[0], 3.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPriceImport)
+#include "test_price_import.moc"
