@@ -1,6 +1,55 @@
+// The `marketlens` executable: decides between the command line and the GUI, nothing else.
+//   marketlens new|import|info|demo|--help|--version ...   -> command line (core/cli_commands.h)
+//   marketlens, marketlens gui [FILE], marketlens FILE.mlens -> GUI (ui/gui_app.h)
+#include "core/cli_commands.h"
+#include "models/torch_runtime.h"
 #include "ui/gui_app.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+// The file the GUI should open for `marketlens gui [FILE]` / `marketlens FILE.mlens`; empty means
+// the demo project (created by the GUI in the user data folder on first run).
+QString guiProjectArg(const QString& arg)
+{
+    const QString path = marketlens::core::resolveProjectPath(arg);
+    if (arg == QLatin1String("demo.mlens") && !QFileInfo::exists(path))
+        return {};
+    return path;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
-    return marketlens::ui::runGui(argc, argv, {});
+    QCoreApplication::setApplicationName(QStringLiteral("MarketLens"));
+    QCoreApplication::setOrganizationName(QStringLiteral("MarketLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MARKETLENS_VERSION));
+    // Cheap (no model is loaded): sets torch's thread count from the CPU count.
+    marketlens::models::initTorchRuntime();
+
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (argc == 1)
+        return marketlens::ui::runGui(argc, argv, {});
+    if (first == QLatin1String("gui") && argc <= 3)
+        return marketlens::ui::runGui(argc, argv,
+                                      argc == 3 ? guiProjectArg(QString::fromLocal8Bit(argv[2]))
+                                                : QString());
+    if (argc == 2 && first.endsWith(QLatin1String(".mlens"), Qt::CaseInsensitive)
+        && QFileInfo::exists(marketlens::core::resolveProjectPath(first)))
+        return marketlens::ui::runGui(argc, argv, marketlens::core::resolveProjectPath(first));
+
+    // Everything else is the command line; runCli answers unknown commands with a usage error.
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = marketlens::core::runCli(app.arguments().mid(1), out, err);
+    out.flush();
+    err.flush();
+    return code;
 }

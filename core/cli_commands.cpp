@@ -1,1 +1,623 @@
 #include "cli_commands.h"
+
+#include "demo_project.h"
+#include "price_import.h"
+#include "project_store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace marketlens::core {
+namespace {
+
+constexpr const char* kUsage = R"(Usage:
+  marketlens new FILE.mlens [--json]
+      Create an empty project.
+  marketlens import FILE.mlens INPUT... [options]
+      Import price or holdings CSV files into an existing project, in one transaction.
+        --kind K          auto (default), prices, long, wide, ohlcv or holdings
+        --ticker T        ticker of a single-instrument (OHLCV) file (default: from the file name)
+        --portfolio NAME  portfolio of a holdings file (default: from the file name)
+        --date-format F   auto, iso, ymd, mdy, dmy, or a pattern such as DD.MM.YYYY
+        --strict          import nothing when any row is bad (exit code 2)
+        --json            print the result as one JSON document
+  marketlens info FILE.mlens [--json]
+      Instruments with row counts and date ranges, portfolios with holdings, the import log.
+  marketlens demo [FILE.mlens] [--json]
+      Write the demo project to FILE, or create it in the user data folder.
+  marketlens gui [FILE.mlens]
+      Start the graphical interface (also: no arguments, or just a FILE.mlens).
+  marketlens --help | --version
+
+A bare project name such as demo.mlens that is not in the current folder is looked up in the
+user data folder; "demo.mlens" is created there on first use.
+Exit codes: 0 ok (rejected rows are reported on stderr), 1 usage error, 2 bad data or file.
+)";
+
+// Parsed command line of one command: positional arguments, flags and valued options.
+struct Args {
+    QStringList positional;
+    QMap<QString, QString> values;
+    QStringList flags;
+    bool has(const QString& flag) const { return flags.contains(flag); }
+};
+
+// Splits `args` into positionals, `--flag` and `--option VALUE` / `--option=VALUE`. Returns an
+// error message for an unknown option or a missing value.
+QString parseArgs(const QStringList& args, const QStringList& flagNames,
+                  const QStringList& valueNames, Args& parsed)
+{
+    bool optionsEnded = false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (optionsEnded || !a.startsWith(QLatin1String("--")) || a == QLatin1String("--")) {
+            if (a == QLatin1String("--") && !optionsEnded) {
+                optionsEnded = true;
+                continue;
+            }
+            parsed.positional << a;
+            continue;
+        }
+        QString name = a.mid(2);
+        QString value;
+        const qsizetype eq = name.indexOf(QLatin1Char('='));
+        const bool inlineValue = eq >= 0;
+        if (inlineValue) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        if (flagNames.contains(name) && !inlineValue) {
+            parsed.flags << name;
+        } else if (valueNames.contains(name)) {
+            if (!inlineValue) {
+                if (i + 1 >= args.size())
+                    return QStringLiteral("option --%1 needs a value").arg(name);
+                value = args[++i];
+            }
+            parsed.values[name] = value;
+        } else {
+            return QStringLiteral("unknown option %1").arg(a);
+        }
+    }
+    return {};
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+const char* errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Ok: return "Ok";
+    case ErrorCode::InvalidArgument: return "InvalidArgument";
+    case ErrorCode::Io: return "Io";
+    case ErrorCode::BadData: return "BadData";
+    case ErrorCode::NotAProject: return "NotAProject";
+    case ErrorCode::Corrupt: return "Corrupt";
+    case ErrorCode::TooNew: return "TooNew";
+    case ErrorCode::Database: return "Database";
+    case ErrorCode::Cancelled: return "Cancelled";
+    case ErrorCode::NotFound: return "NotFound";
+    }
+    return "Unknown";
+}
+
+const char* dateFormatName(DateFormat f)
+{
+    switch (f) {
+    case DateFormat::Auto: return "auto";
+    case DateFormat::Iso: return "iso";
+    case DateFormat::YmdSlash: return "ymd";
+    case DateFormat::Mdy: return "mdy";
+    case DateFormat::Dmy: return "dmy";
+    }
+    return "auto";
+}
+
+QString delimiterName(char c)
+{
+    return c == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(c));
+}
+
+QJsonValue jsonNumber(std::optional<double> v)
+{
+    return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue jsonDate(const std::optional<Date>& d)
+{
+    return d ? QJsonValue(q(d->toIso())) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject errorJson(const Error& e)
+{
+    QJsonObject o;
+    o[QStringLiteral("code")] = QString::fromLatin1(errorCodeName(e.code));
+    o[QStringLiteral("message")] = q(e.message);
+    o[QStringLiteral("file")] = q(e.file);
+    o[QStringLiteral("line")] = static_cast<qint64>(e.line);
+    return o;
+}
+
+void printJson(QTextStream& out, const QJsonObject& o)
+{
+    out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+}
+
+// Reports a core error: the message on stderr, and with --json a failure document on stdout.
+int fail(const Error& e, bool json, QTextStream& out, QTextStream& err)
+{
+    err << "marketlens: " << q(e.toString()) << Qt::endl;
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("ok")] = false;
+        o[QStringLiteral("error")] = errorJson(e);
+        printJson(out, o);
+    }
+    return kExitData;
+}
+
+int usage(const QString& message, QTextStream& err)
+{
+    err << "marketlens: " << message << "\n"
+        << "Try 'marketlens --help' for more information." << Qt::endl;
+    return kExitUsage;
+}
+
+// The project path for commands that work on an existing project. A bare "demo.mlens" that
+// exists nowhere is created in the user data folder, so the documented tour just works.
+Result<std::string> projectForReading(const QString& arg)
+{
+    const QString path = resolveProjectPath(arg);
+    if (!QFileInfo::exists(path) && arg == QLatin1String("demo.mlens"))
+        return ensureDemoProject();
+    return path.toStdString();
+}
+
+// ---- new ----
+
+int cmdNew(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    Args a;
+    if (const QString e = parseArgs(args, {QStringLiteral("json")}, {}, a); !e.isEmpty())
+        return usage(e, err);
+    if (a.positional.size() != 1)
+        return usage(QStringLiteral("new needs exactly one FILE"), err);
+    const bool json = a.has(QStringLiteral("json"));
+    const std::string path = a.positional.first().toStdString();
+    auto store = ProjectStore::create(path);
+    if (!store)
+        return fail(store.error(), json, out, err);
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("ok")] = true;
+        o[QStringLiteral("project")] = q(path);
+        o[QStringLiteral("schemaVersion")] = ProjectStore::kSchemaVersion;
+        printJson(out, o);
+    } else {
+        out << "created " << q(path) << Qt::endl;
+    }
+    return kExitOk;
+}
+
+// ---- import ----
+
+QJsonObject fileResultJson(const FileImportResult& f)
+{
+    QJsonObject o;
+    o[QStringLiteral("file")] = q(f.file);
+    o[QStringLiteral("kind")] = QString::fromLatin1(importKindName(f.kind));
+    o[QStringLiteral("delimiter")] = delimiterName(f.delimiter);
+    o[QStringLiteral("dateFormat")] = QString::fromLatin1(dateFormatName(f.dateFormat));
+    o[QStringLiteral("rowsAccepted")] = static_cast<qint64>(f.rowsAccepted);
+    o[QStringLiteral("rowsRejected")] = static_cast<qint64>(f.rowsRejected);
+    o[QStringLiteral("valuesWritten")] = static_cast<qint64>(f.valuesWritten);
+    QJsonArray tickers;
+    for (const auto& t : f.tickers)
+        tickers.append(q(t));
+    o[QStringLiteral("tickers")] = tickers;
+    o[QStringLiteral("portfolio")] = q(f.portfolio);
+    o[QStringLiteral("sha256")] = q(f.sha256);
+    QJsonArray warnings;
+    for (const auto& w : f.warnings)
+        warnings.append(q(w));
+    o[QStringLiteral("warnings")] = warnings;
+    QJsonArray rejected;
+    for (const RejectedRow& r : f.rejected) {
+        QJsonObject ro;
+        ro[QStringLiteral("file")] = q(r.file.empty() ? f.file : r.file);
+        ro[QStringLiteral("line")] = static_cast<qint64>(r.line);
+        ro[QStringLiteral("reason")] = q(r.reason);
+        rejected.append(ro);
+    }
+    o[QStringLiteral("rejected")] = rejected;
+    return o;
+}
+
+// Every rejected row on stderr as "file:line: reason", then what was left out of the details.
+void printRejected(const ImportResult& result, QTextStream& err)
+{
+    for (const FileImportResult& f : result.files) {
+        for (const RejectedRow& r : f.rejected)
+            err << q(r.file.empty() ? f.file : r.file) << ':' << r.line << ": " << q(r.reason)
+                << '\n';
+        const auto listed = static_cast<std::int64_t>(f.rejected.size());
+        if (f.rowsRejected > listed)
+            err << q(f.file) << ": " << (f.rowsRejected - listed)
+                << " more rejected rows not listed\n";
+        for (const auto& w : f.warnings)
+            err << q(f.file) << ": warning: " << q(w) << '\n';
+    }
+    err.flush();
+}
+
+Status parseImportOptions(const Args& a, ImportOptions& options, QString& usageMessage)
+{
+    if (a.values.contains(QStringLiteral("kind"))) {
+        const QString k = a.values.value(QStringLiteral("kind"));
+        if (!parseImportKind(k.toLower().toStdString(), options.kind, options.pricesOnly)) {
+            usageMessage = QStringLiteral("unknown --kind '%1' (auto, prices, long, wide, ohlcv, "
+                                          "holdings)").arg(k);
+            return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
+        }
+    }
+    if (a.values.contains(QStringLiteral("date-format"))) {
+        const QString f = a.values.value(QStringLiteral("date-format"));
+        if (!parseDateFormat(f.toStdString(), options.dateFormat)) {
+            usageMessage = QStringLiteral("unknown --date-format '%1' (auto, iso, ymd, mdy, dmy or "
+                                          "a pattern such as DD.MM.YYYY)").arg(f);
+            return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
+        }
+    }
+    options.ticker = a.values.value(QStringLiteral("ticker")).toStdString();
+    options.portfolio = a.values.value(QStringLiteral("portfolio")).toStdString();
+    return {};
+}
+
+int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    Args a;
+    const QStringList flags = {QStringLiteral("json"), QStringLiteral("strict")};
+    const QStringList values = {QStringLiteral("kind"), QStringLiteral("ticker"),
+                                QStringLiteral("portfolio"), QStringLiteral("date-format")};
+    if (const QString e = parseArgs(args, flags, values, a); !e.isEmpty())
+        return usage(e, err);
+    if (a.positional.size() < 2)
+        return usage(QStringLiteral("import needs a project FILE and at least one INPUT"), err);
+    ImportOptions options;
+    QString usageMessage;
+    if (!parseImportOptions(a, options, usageMessage))
+        return usage(usageMessage, err);
+    const bool json = a.has(QStringLiteral("json"));
+    const bool strict = a.has(QStringLiteral("strict"));
+
+    auto project = projectForReading(a.positional.first());
+    if (!project)
+        return fail(project.error(), json, out, err);
+    std::vector<std::string> inputs;
+    for (qsizetype i = 1; i < a.positional.size(); ++i) {
+        const QString in = a.positional[i];
+        if (!QFileInfo(in).isFile())
+            return fail(makeError(ErrorCode::Io, "input file does not exist", in.toStdString()),
+                        json, out, err);
+        inputs.push_back(in.toStdString());
+    }
+    // Open the project first so that a bad project file is reported as such (never modified).
+    {
+        auto store = ProjectStore::open(*project);
+        if (!store)
+            return fail(store.error(), json, out, err);
+    }
+    // The session collects every rejected row even with --strict (ImportOptions::strict would
+    // stop at the first); --strict then rolls the whole import back.
+    auto session = ImportSession::begin(*project);
+    if (!session)
+        return fail(session.error(), json, out, err);
+    auto result = session->run(inputs, options);
+    if (!result) {
+        session->rollback();
+        return fail(result.error(), json, out, err);
+    }
+    const bool rejectedAny = result->rowsRejected() > 0;
+    bool committed = false;
+    if (strict && rejectedAny) {
+        session->rollback();
+    } else {
+        if (auto s = session->commit(); !s)
+            return fail(s.error(), json, out, err);
+        committed = true;
+    }
+    printRejected(*result, err);
+
+    const qint64 accepted = result->rowsAccepted();
+    const qint64 rejected = result->rowsRejected();
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("ok")] = committed;
+        o[QStringLiteral("committed")] = committed;
+        o[QStringLiteral("project")] = q(*project);
+        o[QStringLiteral("strict")] = strict;
+        o[QStringLiteral("rowsAccepted")] = accepted;
+        o[QStringLiteral("rowsRejected")] = rejected;
+        QJsonArray files;
+        for (const FileImportResult& f : result->files)
+            files.append(fileResultJson(f));
+        o[QStringLiteral("files")] = files;
+        if (!committed)
+            o[QStringLiteral("error")] = errorJson(makeError(
+                ErrorCode::BadData, "--strict: rows were rejected, nothing was imported"));
+        printJson(out, o);
+    } else {
+        for (const FileImportResult& f : result->files) {
+            out << q(f.file) << ": " << importKindName(f.kind) << ", " << f.rowsAccepted
+                << " rows accepted, " << f.rowsRejected << " rejected";
+            if (!f.portfolio.empty())
+                out << ", portfolio " << q(f.portfolio);
+            else if (!f.tickers.empty())
+                out << ", " << static_cast<qint64>(f.tickers.size())
+                    << (f.tickers.size() == 1 ? " instrument" : " instruments");
+            out << '\n';
+        }
+        out.flush();
+    }
+    if (!committed) {
+        err << "marketlens: --strict: " << rejected
+            << " rows rejected, nothing was imported into " << q(*project) << Qt::endl;
+        return kExitData;
+    }
+    if (!json)
+        out << "imported " << static_cast<qint64>(inputs.size()) << " file(s) into "
+            << q(*project) << ": " << accepted << " rows accepted, " << rejected << " rejected"
+            << Qt::endl;
+    if (rejectedAny)
+        err << "marketlens: " << rejected
+            << " rows rejected (listed above); the other rows were imported" << Qt::endl;
+    return kExitOk;
+}
+
+// ---- info ----
+
+// Rows with a full open/high/low/close per instrument id (candlesticks possible).
+Result<QMap<qint64, qint64>> ohlcCounts(Database& db)
+{
+    auto st = db.prepare("SELECT instrument_id, count(*) FROM prices WHERE open IS NOT NULL AND "
+                         "high IS NOT NULL AND low IS NOT NULL AND close IS NOT NULL "
+                         "GROUP BY instrument_id");
+    if (!st)
+        return st.error();
+    QMap<qint64, qint64> counts;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        counts[st->columnInt(0)] = st->columnInt(1);
+    }
+    return counts;
+}
+
+QString fmtNumber(std::optional<double> v)
+{
+    return v && std::isfinite(*v) ? QString::number(*v, 'g', 12) : QStringLiteral("-");
+}
+
+int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    Args a;
+    if (const QString e = parseArgs(args, {QStringLiteral("json")}, {}, a); !e.isEmpty())
+        return usage(e, err);
+    if (a.positional.size() != 1)
+        return usage(QStringLiteral("info needs exactly one project FILE"), err);
+    const bool json = a.has(QStringLiteral("json"));
+    auto path = projectForReading(a.positional.first());
+    if (!path)
+        return fail(path.error(), json, out, err);
+    auto store = ProjectStore::open(*path);
+    if (!store)
+        return fail(store.error(), json, out, err);
+    auto version = store->schemaVersion();
+    auto instruments = store->instruments();
+    auto portfolios = store->portfolios();
+    auto log = store->importLog();
+    auto ohlc = ohlcCounts(store->db());
+    for (const Error* e : {version ? nullptr : &version.error(),
+                           instruments ? nullptr : &instruments.error(),
+                           portfolios ? nullptr : &portfolios.error(), log ? nullptr : &log.error(),
+                           ohlc ? nullptr : &ohlc.error()}) {
+        if (e)
+            return fail(*e, json, out, err);
+    }
+
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("ok")] = true;
+        o[QStringLiteral("project")] = q(*path);
+        o[QStringLiteral("schemaVersion")] = *version;
+        QJsonArray ins;
+        for (const InstrumentInfo& i : *instruments) {
+            QJsonObject io;
+            io[QStringLiteral("ticker")] = q(i.ticker);
+            io[QStringLiteral("name")] = q(i.name);
+            io[QStringLiteral("currency")] = q(i.currency);
+            io[QStringLiteral("rows")] = static_cast<qint64>(i.priceCount);
+            io[QStringLiteral("ohlcRows")] = ohlc->value(i.id, 0);
+            io[QStringLiteral("firstDate")] = jsonDate(i.firstDate);
+            io[QStringLiteral("lastDate")] = jsonDate(i.lastDate);
+            ins.append(io);
+        }
+        o[QStringLiteral("instruments")] = ins;
+        QJsonArray ps;
+        for (const Portfolio& p : *portfolios) {
+            QJsonObject po;
+            po[QStringLiteral("name")] = q(p.name);
+            po[QStringLiteral("baseCurrency")] = q(p.baseCurrency);
+            QJsonArray hs;
+            for (const Holding& h : p.holdings) {
+                QJsonObject ho;
+                ho[QStringLiteral("ticker")] = q(h.ticker);
+                ho[QStringLiteral("quantity")] = jsonNumber(h.quantity);
+                ho[QStringLiteral("weight")] = jsonNumber(h.weight);
+                ho[QStringLiteral("costBasis")] = jsonNumber(h.costBasis);
+                ho[QStringLiteral("currency")] = q(h.currency);
+                hs.append(ho);
+            }
+            po[QStringLiteral("holdings")] = hs;
+            ps.append(po);
+        }
+        o[QStringLiteral("portfolios")] = ps;
+        QJsonArray imports;
+        for (const ImportLogEntry& e : *log) {
+            QJsonObject eo;
+            eo[QStringLiteral("file")] = q(e.fileName);
+            eo[QStringLiteral("sha256")] = q(e.sha256);
+            eo[QStringLiteral("importedAt")] = q(e.importedAt);
+            eo[QStringLiteral("kind")] = q(e.kind);
+            eo[QStringLiteral("rowsAccepted")] = static_cast<qint64>(e.rowsAccepted);
+            eo[QStringLiteral("rowsRejected")] = static_cast<qint64>(e.rowsRejected);
+            imports.append(eo);
+        }
+        o[QStringLiteral("imports")] = imports;
+        printJson(out, o);
+        return kExitOk;
+    }
+
+    out << "Project " << q(*path) << " (file version " << *version << ")\n\n";
+    out << "Instruments (" << static_cast<qint64>(instruments->size()) << "):\n";
+    for (const InstrumentInfo& i : *instruments) {
+        out << "  " << q(i.ticker).leftJustified(10) << ' '
+            << QString::number(i.priceCount).rightJustified(8) << " rows  "
+            << (i.firstDate ? q(i.firstDate->toIso()) : QStringLiteral("-")) << " .. "
+            << (i.lastDate ? q(i.lastDate->toIso()) : QStringLiteral("-"));
+        if (const qint64 n = ohlc->value(i.id, 0); n > 0)
+            out << "  (" << n << " with OHLC)";
+        out << '\n';
+    }
+    out << "\nPortfolios (" << static_cast<qint64>(portfolios->size()) << "):\n";
+    for (const Portfolio& p : *portfolios) {
+        out << "  " << q(p.name) << " (" << static_cast<qint64>(p.holdings.size())
+            << " holdings)\n";
+        out << "    " << QStringLiteral("ticker").leftJustified(10) << ' '
+            << QStringLiteral("quantity").rightJustified(12) << ' '
+            << QStringLiteral("weight").rightJustified(8) << ' '
+            << QStringLiteral("cost basis").rightJustified(12) << "  currency\n";
+        for (const Holding& h : p.holdings)
+            out << "    " << q(h.ticker).leftJustified(10) << ' '
+                << fmtNumber(h.quantity).rightJustified(12) << ' '
+                << fmtNumber(h.weight).rightJustified(8) << ' '
+                << fmtNumber(h.costBasis).rightJustified(12) << "  " << q(h.currency) << '\n';
+    }
+    out << "\nImports (" << static_cast<qint64>(log->size()) << "):\n";
+    for (const ImportLogEntry& e : *log)
+        out << "  " << q(e.importedAt) << "  " << q(e.kind).leftJustified(12) << ' '
+            << e.rowsAccepted << " accepted, " << e.rowsRejected << " rejected  "
+            << q(e.fileName) << '\n';
+    out.flush();
+    return kExitOk;
+}
+
+// ---- demo ----
+
+int cmdDemo(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    Args a;
+    if (const QString e = parseArgs(args, {QStringLiteral("json")}, {}, a); !e.isEmpty())
+        return usage(e, err);
+    if (a.positional.size() > 1)
+        return usage(QStringLiteral("demo takes at most one FILE"), err);
+    const bool json = a.has(QStringLiteral("json"));
+    std::string path;
+    bool created = true;
+    if (a.positional.isEmpty()) {
+        path = demoProjectPath();
+        created = !QFileInfo::exists(q(path));
+        auto r = ensureDemoProject();
+        if (!r)
+            return fail(r.error(), json, out, err);
+    } else {
+        path = a.positional.first().toStdString();
+        if (auto s = writeDemoProject(path); !s)
+            return fail(s.error(), json, out, err);
+    }
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("ok")] = true;
+        o[QStringLiteral("project")] = q(path);
+        o[QStringLiteral("created")] = created;
+        printJson(out, o);
+    } else {
+        out << (created ? "created demo project " : "demo project exists: ") << q(path)
+            << Qt::endl;
+    }
+    return kExitOk;
+}
+
+QString version()
+{
+    const QString v = QCoreApplication::applicationVersion();
+    return v.isEmpty() ? QStringLiteral("unknown") : v;
+}
+
+} // namespace
+
+bool isCliCommand(const QString& arg)
+{
+    static const QStringList commands = {
+        QStringLiteral("new"),    QStringLiteral("import"), QStringLiteral("info"),
+        QStringLiteral("demo"),   QStringLiteral("help"),   QStringLiteral("--help"),
+        QStringLiteral("-h"),     QStringLiteral("--version"), QStringLiteral("-v")};
+    return commands.contains(arg);
+}
+
+QString resolveProjectPath(const QString& arg)
+{
+    const QFileInfo given(arg);
+    const bool bare = !arg.contains(QLatin1Char('/')) && !arg.contains(QLatin1Char('\\'));
+    if (given.exists() || !bare)
+        return arg;
+    const QString inData = QDir(QFileInfo(q(demoProjectPath())).absolutePath()).filePath(arg);
+    return QFileInfo::exists(inData) ? inData : arg;
+}
+
+int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty())
+        return usage(QStringLiteral("no command given"), err);
+    const QString cmd = args.first();
+    const QStringList rest = args.mid(1);
+    if (cmd == QLatin1String("--help") || cmd == QLatin1String("-h")
+        || cmd == QLatin1String("help")) {
+        out << kUsage;
+        out.flush();
+        return kExitOk;
+    }
+    if (cmd == QLatin1String("--version") || cmd == QLatin1String("-v")) {
+        out << "marketlens " << version() << Qt::endl;
+        return kExitOk;
+    }
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+        out << kUsage;
+        out.flush();
+        return kExitOk;
+    }
+    if (cmd == QLatin1String("new"))
+        return cmdNew(rest, out, err);
+    if (cmd == QLatin1String("import"))
+        return cmdImport(rest, out, err);
+    if (cmd == QLatin1String("info"))
+        return cmdInfo(rest, out, err);
+    if (cmd == QLatin1String("demo"))
+        return cmdDemo(rest, out, err);
+    if (cmd == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
+        return usage(QStringLiteral("gui takes at most one FILE"), err);
+    return usage(QStringLiteral("unknown command '%1'").arg(cmd), err);
+}
+
+} // namespace marketlens::core
