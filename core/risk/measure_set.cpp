@@ -1,1 +1,212 @@
 #include "measure_set.h"
+
+#include "risk_measures.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+namespace marketlens::core::risk {
+
+namespace {
+
+Error invalid(std::string message)
+{
+    return makeError(ErrorCode::InvalidArgument, std::move(message));
+}
+
+// Historical VaR (type 7) and ES (strict tail mean) by selection instead of a full sort. `work`
+// holds the data; elements [0, limit) are the candidates (a previous selection for a larger
+// alpha has already moved every smaller value there).
+void historicalTail(std::vector<double>& work, std::size_t limit, double alpha, double& var,
+                    double& es, std::size_t& lo)
+{
+    const double index = 1.0 + double(work.size() - 1) * alpha;
+    const double floorIndex = std::floor(index);
+    lo = std::size_t(floorIndex) - 1;
+    auto begin = work.begin();
+    std::nth_element(begin, begin + std::ptrdiff_t(lo), begin + std::ptrdiff_t(limit));
+    const double xlo = work[lo];
+    double xhi = xlo;
+    if (index > floorIndex) {
+        // The next order statistic: the smallest value after lo (within the candidates when the
+        // candidates extend past lo, else among all values).
+        xhi = *std::min_element(begin + std::ptrdiff_t(lo) + 1,
+                                lo + 1 < limit ? begin + std::ptrdiff_t(limit) : work.end());
+    }
+    const double h = index - floorIndex;
+    var = (index > floorIndex && xhi != xlo) ? (1.0 - h) * xlo + h * xhi : xlo;
+    double sum = 0.0;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i <= lo; ++i)
+        if (work[i] < var) {
+            sum += work[i];
+            ++count;
+        }
+    es = count ? sum / double(count) : var;
+}
+
+} // namespace
+
+Result<MeasureSet> computeMeasureSet(std::span<const double> r,
+                                     std::span<const double> confidences, const RiskConventions& c,
+                                     std::span<const double> benchmark)
+{
+    const std::size_t n = r.size();
+    if (n < 4)
+        return invalid("at least 4 returns needed");
+    for (double p : confidences)
+        if (!(p > 0.0 && p < 1.0))
+            return invalid("confidence level must lie strictly between 0 and 1");
+    if (!benchmark.empty() && benchmark.size() != n)
+        return invalid("benchmark and series differ in length");
+    const double dn = double(n);
+    MeasureSet m;
+    m.observations = n;
+
+    // Pass 1: sum, wealth paths, drawdowns, downside, EWMA.
+    double sum = 0.0, wealthG = 1.0, peakG = 1.0, worstG = 0.0, wealthA = 1.0, peakA = 1.0,
+           worstA = 0.0, down = 0.0, ewma = 0.0;
+    const std::size_t init = std::min<std::size_t>(30, n);
+    for (std::size_t t = 0; t < init; ++t)
+        ewma += r[t] * r[t];
+    ewma /= double(init);
+    for (std::size_t t = 0; t < n; ++t) {
+        const double v = r[t];
+        if (!std::isfinite(v))
+            return invalid("return series contains a missing or non-finite value");
+        sum += v;
+        wealthG *= 1.0 + v;
+        peakG = std::max(peakG, wealthG);
+        worstG = std::min(worstG, wealthG / peakG - 1.0);
+        wealthA += v;
+        peakA = std::max(peakA, wealthA);
+        worstA = std::min(worstA, wealthA / peakA - 1.0);
+        const double d = std::min(v, 0.0);
+        down += d * d;
+        ewma = 0.94 * ewma + 0.06 * v * v;
+    }
+    m.mean = sum / dn;
+    // Pass 2: central moments.
+    double m2 = 0.0, m3 = 0.0, m4 = 0.0;
+    for (double v : r) {
+        const double d = v - m.mean;
+        const double d2 = d * d;
+        m2 += d2;
+        m3 += d2 * d;
+        m4 += d2 * d2;
+    }
+    m2 /= dn;
+    m3 /= dn;
+    m4 /= dn;
+    const double P = c.periodsPerYear;
+    m.sdSample = std::sqrt(m2 * dn / (dn - 1.0));
+    m.volatilityAnnualised = m.sdSample * std::sqrt(P);
+    m.returnGeometric = std::pow(wealthG, P / dn) - 1.0;
+    m.returnArithmetic = m.mean * P;
+    m.sharpeGeometric = m.returnGeometric / m.volatilityAnnualised;
+    m.sharpeArithmetic = m.returnArithmetic / m.volatilityAnnualised;
+    m.sharpePerPeriod = m.mean / m.sdSample;
+    m.downsideDeviation = std::sqrt(down / dn);
+    m.sortino = m.mean / m.downsideDeviation;
+    m.skewness = m3 / std::pow(m2, 1.5);
+    m.skewnessSample = dn * dn / ((dn - 1.0) * (dn - 2.0)) * m.skewness;
+    m.excessKurtosis = m4 / (m2 * m2) - 3.0;
+    const double s2 = m2 * dn / (dn - 1.0);
+    m.excessKurtosisSample = dn * (dn + 1.0) / ((dn - 1.0) * (dn - 2.0) * (dn - 3.0))
+                                 * (m4 * dn / (s2 * s2))
+                             - 3.0 * (dn - 1.0) * (dn - 1.0) / ((dn - 2.0) * (dn - 3.0));
+    m.maxDrawdownGeometric = -worstG;
+    m.maxDrawdownArithmetic = -worstA;
+    m.ewmaVolatilityAnnualised = std::sqrt(ewma * P);
+
+    // Tails: largest alpha first so each selection narrows the next one's candidates.
+    std::vector<std::size_t> order(confidences.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
+    m.tails.resize(confidences.size());
+    std::vector<double> work(r.begin(), r.end());
+    std::size_t limit = n;
+    const double sigma = std::sqrt(c.sampleVariance ? s2 : m2);
+    for (std::size_t k : order) {
+        const double p = confidences[k];
+        const double alpha = 1.0 - p;
+        TailMeasures& t = m.tails[k];
+        t.confidence = p;
+        std::size_t lo = 0;
+        historicalTail(work, limit, alpha, t.varHistorical, t.esHistorical, lo);
+        limit = lo + 1;
+        const double z = normalQuantile(alpha);
+        t.varGaussian = m.mean + z * sigma;
+        t.esGaussian = m.mean - normalDensity(z) * sigma / alpha;
+        const double sk = m.skewness, ku = m.excessKurtosis;
+        const double h = cornishFisherQuantile(z, sk, ku);
+        t.varModified = m.mean + h * sigma;
+        const double h2 = h * h, h3 = h2 * h, h4 = h2 * h2, h6 = h4 * h2;
+        const double tail = normalDensity(h)
+                            * (1.0 + h3 * sk / 6.0 + (h6 - 9.0 * h4 + 9.0 * h2 + 3.0) * sk * sk / 72.0
+                               + (h4 - 2.0 * h2 - 1.0) * ku / 24.0);
+        t.esModified = c.operationalModifiedEs ? m.mean + sigma * std::min(-tail / alpha, h)
+                                               : m.mean - sigma * tail / alpha;
+        for (double* v : {&t.varHistorical, &t.varGaussian, &t.varModified, &t.esHistorical,
+                          &t.esGaussian, &t.esModified})
+            *v = signedLoss(*v, c);
+    }
+    if (!benchmark.empty()) {
+        auto ba = betaAlpha(r, benchmark, c);
+        if (ba) {
+            m.beta = ba->beta;
+            m.alpha = ba->alpha;
+        }
+    }
+    return m;
+}
+
+Result<std::vector<MeasureSet>> computeMeasureSets(
+    const std::vector<std::vector<double>>& columns, std::span<const double> confidences,
+    const RiskConventions& c, std::span<const double> benchmark, unsigned threads,
+    const Progress& progress)
+{
+    std::vector<MeasureSet> out(columns.size());
+    std::vector<Error> errors(columns.size());
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> cancel{false}, failed{false};
+    const auto caller = std::this_thread::get_id();
+    auto worker = [&] {
+        for (std::size_t i; !cancel && (i = next.fetch_add(1)) < columns.size();) {
+            auto m = computeMeasureSet(columns[i], confidences, c, benchmark);
+            if (m)
+                out[i] = std::move(*m);
+            else {
+                errors[i] = m.error();
+                failed = true;
+            }
+            const std::size_t finished = done.fetch_add(1) + 1;
+            // Only the calling thread reports, so the callback never runs concurrently.
+            if (std::this_thread::get_id() == caller
+                && !reportProgress(progress, std::int64_t(finished), std::int64_t(columns.size())))
+                cancel = true;
+        }
+    };
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned count = unsigned(std::min<std::size_t>(threads ? threads : hw, columns.size()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < count; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool)
+        t.join();
+    if (cancel)
+        return makeError(ErrorCode::Cancelled, "risk computation cancelled");
+    if (failed)
+        for (std::size_t i = 0; i < errors.size(); ++i)
+            if (errors[i].code != ErrorCode::Ok)
+                return makeError(errors[i].code,
+                                 "series " + std::to_string(i + 1) + ": " + errors[i].message);
+    return out;
+}
+
+} // namespace marketlens::core::risk
