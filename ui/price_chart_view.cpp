@@ -268,7 +268,7 @@ void PriceChartView::Impl::rebuildChartSeries()
         s.line = new QLineSeries;
         s.line->setName(s.name);
         QPen pen(kPalette[int(i) % kPaletteSize]);
-        pen.setWidthF(1.5);
+        pen.setWidthF(1.0); // <= 1 px takes the raster engine's fast cosmetic stroker
         s.line->setPen(pen);
         chart->addSeries(s.line);
         s.line->attachAxis(axisX);
@@ -354,7 +354,6 @@ void PriceChartView::Impl::applyRange(qint64 newFrom, qint64 newTo)
     const bool changed = newFrom != from || newTo != to;
     from = newFrom;
     to = newTo;
-    axisX->setRange(utc(from), utc(to));
     updateXAxisFormat();
     refresh();
     if (changed)
@@ -409,9 +408,14 @@ void PriceChartView::Impl::fitY(double lo, double hi)
 
 void PriceChartView::Impl::refresh()
 {
+    // Every axis change and every replace() makes Qt Charts recompute the geometry (and a stroked
+    // hit-test shape) of each series, so the frame is built first and the chart is touched in an
+    // order where only the final replace() works on a non-empty series.
     const int w = plotWidthPx();
     double lo = kInf, hi = -kInf;
     const double x0 = double(from), x1 = double(to);
+    std::vector<QList<QPointF>> lists(series.size());
+    QList<QCandlestickSet*> sets;
     for (std::size_t si = 0; si < series.size(); ++si) {
         ChartSeriesData& s = series[si];
         const bool asCandles = si == 0 && candles;
@@ -427,15 +431,13 @@ void PriceChartView::Impl::refresh()
                 }
             }
         }
-        if (!s.visible) {
-            s.displayed = 0;
+        s.displayed = 0;
+        if (!s.visible)
             continue;
-        }
         if (asCandles) {
             // Bounded, readable candles: at most one per ~3 pixels, aggregated when needed.
             const auto bars = core::aggregateOhlc(s.x, s.open, s.high, s.low, s.close, x0, x1,
                                                   std::max(1, w / 3));
-            QList<QCandlestickSet*> sets;
             sets.reserve(qsizetype(bars.size()));
             for (const core::OhlcBar& b : bars) {
                 const double h = displayValue(s, b.high), l = displayValue(s, b.low);
@@ -446,15 +448,13 @@ void PriceChartView::Impl::refresh()
                     hi = std::max(hi, h);
                 }
             }
-            candles->clear();
-            candles->append(sets);
             s.displayed = sets.size();
             continue;
         }
         const auto pts = method == Downsampling::MinMax
                              ? core::downsampleMinMax(s.x, s.y, x0, x1, w)
                              : core::downsampleLttb(s.x, s.y, x0, x1, 2 * w);
-        QList<QPointF> list;
+        QList<QPointF>& list = lists[si];
         list.reserve(qsizetype(pts.size()));
         for (const core::XYPoint& p : pts) {
             const double v = displayValue(s, p.y);
@@ -464,10 +464,22 @@ void PriceChartView::Impl::refresh()
                 hi = std::max(hi, v);
             }
         }
-        s.line->replace(list); // one replace per frame: append() per point is quadratic
         s.displayed = list.size();
     }
+    for (ChartSeriesData& s : series) {
+        if (s.line->count() > 0)
+            s.line->clear();
+    }
+    if (candles)
+        candles->clear(); // deletes the previous sets
+    axisX->setRange(utc(from), utc(to));
     fitY(lo, hi);
+    for (std::size_t si = 0; si < series.size(); ++si) {
+        if (!lists[si].isEmpty())
+            series[si].line->replace(lists[si]); // once per frame: append() per point is quadratic
+    }
+    if (candles && !sets.isEmpty())
+        candles->append(sets);
 }
 
 } // namespace marketlens::ui
