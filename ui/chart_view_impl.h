@@ -44,6 +44,7 @@ struct PriceChartView::Impl {
     bool candlesticksOn = true;
     qint64 fullFrom = 0, fullTo = 0; // data range (ms)
     qint64 from = 0, to = 0;         // visible range (ms)
+    int lastWidth = 0;               // plot width (px) the current frame was downsampled for
 
     // Interaction state (chart_interaction.cpp).
     enum class Drag { None, RubberBand, Pan };

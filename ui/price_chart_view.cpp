@@ -80,6 +80,16 @@ PriceChartView::PriceChartView(QWidget* parent) : QChartView(parent), d(std::mak
                   "Click a legend entry to hide or show its series\n"
                   "Right-click: rebase, candlesticks, copy, export"));
     d->createCrosshair();
+    // The plot width also changes when the axis labels grow or shrink: re-downsample for the
+    // new pixel count (queued: the chart is in the middle of its layout here).
+    connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        if (int(area.width()) != d->lastWidth && area.width() > 10) {
+            QMetaObject::invokeMethod(this, [this] {
+                d->updateXAxisFormat();
+                d->refresh();
+            }, Qt::QueuedConnection);
+        }
+    });
     d->applyRange(QDateTime::currentMSecsSinceEpoch() - 365 * kDayMs,
                   QDateTime::currentMSecsSinceEpoch());
 }
@@ -400,9 +410,12 @@ void PriceChartView::Impl::fitY(double lo, double hi)
     const double yLo = lo - margin, yHi = hi + margin;
     const int plotH = std::max(60, int(chart->plotArea().height()));
     const double step = niceStep((yHi - yLo) / std::max(2, plotH / 45));
-    axisY->setTickInterval(step);
+    if (axisY->tickInterval() != step) // each setter re-lays out the axis: only on change
+        axisY->setTickInterval(step);
     const int decimals = step >= 1.0 ? 0 : std::min(6, int(std::ceil(-std::log10(step))));
-    axisY->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    const QString format = QStringLiteral("%.%1f").arg(decimals);
+    if (axisY->labelFormat() != format)
+        axisY->setLabelFormat(format);
     axisY->setRange(yLo, yHi);
 }
 
@@ -412,6 +425,7 @@ void PriceChartView::Impl::refresh()
     // hit-test shape) of each series, so the frame is built first and the chart is touched in an
     // order where only the final replace() works on a non-empty series.
     const int w = plotWidthPx();
+    lastWidth = w;
     double lo = kInf, hi = -kInf;
     const double x0 = double(from), x1 = double(to);
     std::vector<QList<QPointF>> lists(series.size());
