@@ -5,8 +5,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <thread>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define MARKETLENS_RISK_AVX2 1
+#endif
 
 namespace marketlens::core::risk {
 
@@ -48,7 +54,135 @@ void historicalTail(std::vector<double>& work, std::size_t limit, double alpha, 
     es = count ? sum / double(count) : var;
 }
 
+constexpr std::size_t kPanel = 8;    // columns per packed panel
+constexpr std::size_t kTimeChunk = 128; // time steps per pass: a chunk of every panel fits L2
+
+// c[r][0..8] += sum_t a[t][r] * b[t][0..8] for r < 4; a and b are panels (8 values per t).
+void tileScalar(const double* a, const double* b, std::size_t len, double* c, std::size_t ldc)
+{
+    for (std::size_t r = 0; r < 4; ++r)
+        for (std::size_t j = 0; j < kPanel; ++j) {
+            double s = 0.0;
+            for (std::size_t t = 0; t < len; ++t)
+                s += a[t * kPanel + r] * b[t * kPanel + j];
+            c[r * ldc + j] += s;
+        }
+}
+
+#ifdef MARKETLENS_RISK_AVX2
+__attribute__((target("avx2,fma"))) void tileAvx2(const double* a, const double* b,
+                                                  std::size_t len, double* c, std::size_t ldc)
+{
+    __m256d c00 = _mm256_loadu_pd(c), c01 = _mm256_loadu_pd(c + 4);
+    __m256d c10 = _mm256_loadu_pd(c + ldc), c11 = _mm256_loadu_pd(c + ldc + 4);
+    __m256d c20 = _mm256_loadu_pd(c + 2 * ldc), c21 = _mm256_loadu_pd(c + 2 * ldc + 4);
+    __m256d c30 = _mm256_loadu_pd(c + 3 * ldc), c31 = _mm256_loadu_pd(c + 3 * ldc + 4);
+    for (std::size_t t = 0; t < len; ++t) {
+        const double* at = a + t * kPanel;
+        const __m256d b0 = _mm256_loadu_pd(b + t * kPanel);
+        const __m256d b1 = _mm256_loadu_pd(b + t * kPanel + 4);
+        __m256d x = _mm256_broadcast_sd(at);
+        c00 = _mm256_fmadd_pd(x, b0, c00);
+        c01 = _mm256_fmadd_pd(x, b1, c01);
+        x = _mm256_broadcast_sd(at + 1);
+        c10 = _mm256_fmadd_pd(x, b0, c10);
+        c11 = _mm256_fmadd_pd(x, b1, c11);
+        x = _mm256_broadcast_sd(at + 2);
+        c20 = _mm256_fmadd_pd(x, b0, c20);
+        c21 = _mm256_fmadd_pd(x, b1, c21);
+        x = _mm256_broadcast_sd(at + 3);
+        c30 = _mm256_fmadd_pd(x, b0, c30);
+        c31 = _mm256_fmadd_pd(x, b1, c31);
+    }
+    _mm256_storeu_pd(c, c00);
+    _mm256_storeu_pd(c + 4, c01);
+    _mm256_storeu_pd(c + ldc, c10);
+    _mm256_storeu_pd(c + ldc + 4, c11);
+    _mm256_storeu_pd(c + 2 * ldc, c20);
+    _mm256_storeu_pd(c + 2 * ldc + 4, c21);
+    _mm256_storeu_pd(c + 3 * ldc, c30);
+    _mm256_storeu_pd(c + 3 * ldc + 4, c31);
+}
+#endif
+
 } // namespace
+
+Result<std::vector<double>> correlationMatrixParallel(
+    const std::vector<std::vector<double>>& columns, unsigned threads)
+{
+    const std::size_t k = columns.size();
+    if (k == 0)
+        return invalid("no columns");
+    const std::size_t n = columns[0].size();
+    if (n < 2)
+        return invalid("at least 2 observations needed");
+    const std::size_t panels = (k + kPanel - 1) / kPanel;
+    const std::size_t kp = panels * kPanel;
+    // Standardised columns packed as panels: packed[p][t * 8 + c] = z of column 8p + c at t.
+    std::vector<double> packed(panels * n * kPanel, 0.0);
+    std::vector<bool> constant(k, false);
+    for (std::size_t i = 0; i < k; ++i) {
+        const std::vector<double>& r = columns[i];
+        if (r.size() != n)
+            return invalid("columns differ in length");
+        double mu = 0.0;
+        for (double v : r) {
+            if (!std::isfinite(v))
+                return invalid("returns contain a missing value");
+            mu += v;
+        }
+        mu /= double(n);
+        double ss = 0.0;
+        for (double v : r)
+            ss += (v - mu) * (v - mu);
+        constant[i] = !(ss > 0.0);
+        const double scale = constant[i] ? 0.0 : 1.0 / std::sqrt(ss);
+        double* dst = &packed[(i / kPanel) * n * kPanel + i % kPanel];
+        for (std::size_t t = 0; t < n; ++t)
+            dst[t * kPanel] = (r[t] - mu) * scale;
+    }
+    std::vector<double> c(kp * kp, 0.0);
+#ifdef MARKETLENS_RISK_AVX2
+    const bool simd = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const auto tile = simd ? tileAvx2 : tileScalar;
+#else
+    const auto tile = tileScalar;
+#endif
+    // Thread w owns the column panels pj = w, w + T, ... (rows pi <= pj), so no tile is shared.
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned count = unsigned(std::min<std::size_t>(threads ? threads : hw, panels));
+    auto worker = [&](unsigned w) {
+        for (std::size_t t0 = 0; t0 < n; t0 += kTimeChunk) {
+            const std::size_t len = std::min(kTimeChunk, n - t0);
+            for (std::size_t pj = w; pj < panels; pj += count) {
+                const double* b = &packed[pj * n * kPanel + t0 * kPanel];
+                for (std::size_t pi = 0; pi <= pj; ++pi) {
+                    const double* a = &packed[pi * n * kPanel + t0 * kPanel];
+                    double* ct = &c[(pi * kPanel) * kp + pj * kPanel];
+                    tile(a, b, len, ct, kp);
+                    tile(a + 4, b, len, ct + 4 * kp, kp);
+                }
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < count; ++w)
+        pool.emplace_back(worker, w);
+    worker(0);
+    for (auto& t : pool)
+        t.join();
+    std::vector<double> out(k * k);
+    for (std::size_t i = 0; i < k; ++i) {
+        out[i * k + i] = 1.0; // as correlationMatrix(), even for a constant column
+        for (std::size_t j = i + 1; j < k; ++j) {
+            const double v = (constant[i] || constant[j])
+                                 ? std::numeric_limits<double>::quiet_NaN()
+                                 : std::clamp(c[i * kp + j], -1.0, 1.0);
+            out[i * k + j] = out[j * k + i] = v;
+        }
+    }
+    return out;
+}
 
 Result<MeasureSet> computeMeasureSet(std::span<const double> r,
                                      std::span<const double> confidences, const RiskConventions& c,

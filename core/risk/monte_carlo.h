@@ -24,6 +24,11 @@ struct SimulationOptions {
     unsigned threads = 0;          // 0 = std::thread::hardware_concurrency()
     std::size_t blockSize = 8192;  // scenarios per block (part of the random stream's definition)
     bool componentEs = false;      // also return each asset's contribution to ES (second pass)
+    // true: simulate the portfolio return directly as w'mu + (L'w)'z (exact for a linear
+    // portfolio, k multiply-adds per scenario instead of k(k+1)/2); false: form every asset's
+    // return x = mu + L z and then w'x. Both use the same normals. componentEs needs the assets
+    // and always makes its second pass with them.
+    bool projectPortfolio = true;
 };
 
 struct SimulationResult {
@@ -61,8 +66,10 @@ Result<SimulationResult> filteredHistoricalVar(std::span<const double> r, double
                                                const SimulationOptions& options = {},
                                                const RiskConventions& c = {});
 
-// Standard normal generator used by the simulations (ziggurat, 256 layers, on xoshiro256++),
-// exposed for tests: fills `out` deterministically from (seed, stream).
-void fillStandardNormal(std::span<double> out, std::uint64_t seed, std::uint64_t stream);
+// Standard normal generator used by the simulations (ziggurat, 256 layers, on four interleaved
+// xoshiro256++ lanes), exposed for tests: fills `out` deterministically from (seed, stream).
+// allowSimd = false forces the scalar code path, which gives bit-identical values.
+void fillStandardNormal(std::span<double> out, std::uint64_t seed, std::uint64_t stream,
+                        bool allowSimd = true);
 
 } // namespace marketlens::core::risk
