@@ -59,34 +59,105 @@ Status PriceWriter::prepare()
     return {};
 }
 
+PriceWriter::~PriceWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+        m_queue.clear();
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
 Status PriceWriter::add(std::int64_t instrumentId, Date date,
                         const double (&values)[kPriceFieldCount])
 {
-    Row& row = m_rows[static_cast<std::size_t>(m_count)];
+    if (m_current.capacity() == 0)
+        m_current.reserve(kChunkRows);
+    Row& row = m_current.emplace_back();
     row.id = instrumentId;
     date.writeIso(row.date);
     for (int i = 0; i < kPriceFieldCount; ++i)
         row.values[i] = values[i];
-    if (++m_count == kBatchRows) {
-        if (!m_batch.handle()) {
-            if (auto s = prepare(); !s)
-                return s;
-        }
-        if (auto s = writeRows(m_batch, kBatchRows); !s)
+    if (m_current.size() == static_cast<std::size_t>(kChunkRows))
+        return handOff();
+    return {};
+}
+
+Status PriceWriter::handOff()
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { writerLoop(); });
+    m_cv.wait(lock, [this] {
+        return m_queue.size() < static_cast<std::size_t>(kMaxQueuedChunks) || !m_status;
+    });
+    if (!m_status)
+        return m_status;
+    m_queue.push_back(std::move(m_current));
+    if (!m_spare.empty()) {
+        m_current = std::move(m_spare.back());
+        m_spare.pop_back();
+    } else {
+        m_current = Chunk();
+    }
+    m_current.clear();
+    lock.unlock();
+    m_cv.notify_all();
+    return {};
+}
+
+void PriceWriter::writerLoop()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+        if (m_stop)
+            return;
+        Chunk chunk = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_busy = true;
+        lock.unlock();
+        Status st = m_status ? writeChunk(chunk) : Status();
+        chunk.clear();
+        lock.lock();
+        if (!st && m_status)
+            m_status = st;
+        m_spare.push_back(std::move(chunk));
+        m_busy = false;
+        m_cv.notify_all();
+    }
+}
+
+Status PriceWriter::writeChunk(const Chunk& chunk)
+{
+    if (!m_batch.handle()) {
+        if (auto s = prepare(); !s)
             return s;
-        m_count = 0;
+    }
+    const int n = static_cast<int>(chunk.size());
+    int r = 0;
+    for (; r + kBatchRows <= n; r += kBatchRows) {
+        if (auto s = writeRows(m_batch, chunk.data() + r, kBatchRows); !s)
+            return s;
+    }
+    for (; r < n; ++r) { // the tail of the last chunk, row by row
+        if (auto s = writeRows(m_single, chunk.data() + r, 1); !s)
+            return s;
     }
     return {};
 }
 
-Status PriceWriter::writeRows(Statement& st, int rows)
+Status PriceWriter::writeRows(Statement& st, const Row* rows, int count)
 {
     sqlite3_stmt* h = st.handle();
-    for (int r = 0; r < rows; ++r) {
-        const Row& row = m_rows[static_cast<std::size_t>(r)];
+    for (int r = 0; r < count; ++r) {
+        const Row& row = rows[r];
         const int base = r * kParamsPerRow;
         sqlite3_bind_int64(h, base + 1, row.id);
-        // The row buffer outlives the step below, so SQLite need not copy the text.
+        // The chunk outlives the step below, so SQLite need not copy the text.
         sqlite3_bind_text(h, base + 2, row.date, 10, SQLITE_STATIC);
         for (int i = 0; i < kPriceFieldCount; ++i) {
             if (std::isnan(row.values[i]))
@@ -97,27 +168,19 @@ Status PriceWriter::writeRows(Statement& st, int rows)
     }
     if (auto s = st.run(); !s)
         return s;
-    m_written += rows;
+    m_written += count;
     return {};
 }
 
 Status PriceWriter::flush()
 {
-    if (m_count == 0)
-        return {};
-    if (!m_single.handle()) {
-        if (auto s = prepare(); !s)
+    if (!m_current.empty()) {
+        if (auto s = handOff(); !s)
             return s;
     }
-    // The tail goes row by row through the one-row statement: fewer than kBatchRows rows.
-    for (int r = 0; r < m_count; ++r) {
-        if (r > 0)
-            m_rows[0] = m_rows[static_cast<std::size_t>(r)];
-        if (auto s = writeRows(m_single, 1); !s)
-            return s;
-    }
-    m_count = 0;
-    return {};
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return (m_queue.empty() && !m_busy) || !m_status; });
+    return m_status;
 }
 
 bool DateSeenSet::testAndSet(std::int64_t id, Date date)

@@ -15,6 +15,11 @@
 #include "result.h"
 
 #include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,39 +33,57 @@ enum PriceField { kOpen, kHigh, kLow, kClose, kAdjClose, kVolume, kPriceFieldCou
 
 class PriceWriter {
 public:
-    static constexpr int kBatchRows = 128;
+    static constexpr int kBatchRows = 128;     // rows per INSERT statement
+    static constexpr int kChunkRows = 8192;    // rows handed to the writer thread at a time
+    static constexpr int kMaxQueuedChunks = 4; // bounds memory: at most ~3 MB of queued rows
 
     explicit PriceWriter(ProjectStore& store) : m_store(&store) {}
+    // Stops the writer thread; rows not flushed are dropped (the caller rolls back).
+    ~PriceWriter();
     PriceWriter(const PriceWriter&) = delete;
     PriceWriter& operator=(const PriceWriter&) = delete;
 
     // The id of `ticker` (trimmed, upper-cased), created when missing.
     Result<std::int64_t> instrument(std::string_view ticker);
 
-    // Queues one row; writes a batch when kBatchRows rows are queued.
+    // Queues one row. Full chunks are written by a background thread on the same connection
+    // (SQLite serialises the calls), so parsing and writing overlap; a write error comes back
+    // from a later add() or from flush().
     Status add(std::int64_t instrumentId, Date date, const double (&values)[kPriceFieldCount]);
-    // Writes queued rows.
+    // Writes every queued row and waits for it.
     Status flush();
     std::int64_t rowsWritten() const { return m_written; }
 
 private:
-    Status prepare();
-    Status writeRows(Statement& st, int rows);
-
     struct Row {
         std::int64_t id;
         char date[10];
         double values[kPriceFieldCount];
     };
+    using Chunk = std::vector<Row>;
+
+    Status prepare();
+    Status writeRows(Statement& st, const Row* rows, int count);
+    Status writeChunk(const Chunk& chunk);
+    Status handOff(); // queues m_current for the writer thread
+    void writerLoop();
 
     ProjectStore* m_store;
     Statement m_batch;  // kBatchRows rows
-    Statement m_single; // one row, for the tail
-    std::array<Row, kBatchRows> m_rows{};
-    int m_count = 0;
-    std::int64_t m_written = 0;
+    Statement m_single; // one row, for the tail of the last chunk
+    Chunk m_current;
+    std::atomic<std::int64_t> m_written{0};
     std::unordered_map<std::string, std::int64_t> m_ids;
     std::string m_key; // reused lookup key: no allocation per row
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Chunk> m_queue;
+    std::vector<Chunk> m_spare; // recycled chunk buffers
+    bool m_busy = false;
+    bool m_stop = false;
+    Status m_status; // first write error of the writer thread
+    std::thread m_thread;
 };
 
 class DateSeenSet {
