@@ -13,9 +13,9 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QDateTime>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineSeries>
@@ -87,19 +87,19 @@ double median(std::vector<double> v)
 
 struct FrameTimes {
     std::vector<double> total, update; // wall ms per frame; update = re-range (+ re-downsample)
-    std::vector<double> cpu;           // CPU ms of this thread per frame (robust to a busy host)
+    std::vector<double> cpu; // CPU ms of this thread per frame (robust to a busy host)
 };
 
 double threadCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 template <class SetRange>
-FrameTimes timeFrames(QWidget& view, const std::vector<std::pair<qint64, qint64>>& fs,
-                      SetRange setRange)
+FrameTimes timeFrames(
+    QWidget& view, const std::vector<std::pair<qint64, qint64>>& fs, SetRange setRange)
 {
     QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
     FrameTimes ft;
@@ -129,8 +129,9 @@ std::vector<core::PriceSeries> readCsv(const QString& path, bool ohlc, int maxCo
     const int cols = ohlc ? 1 : std::min<int>(maxColumns, int(header.size()) - 1);
     for (int c = 0; c < cols; ++c) {
         out.emplace_back();
-        out.back().ticker = ohlc ? QFileInfo(path).baseName().section('_', 0, 0).toUpper().toStdString()
-                                 : header[c + 1].toStdString();
+        out.back().ticker = ohlc
+            ? QFileInfo(path).baseName().section('_', 0, 0).toUpper().toStdString()
+            : header[c + 1].toStdString();
     }
     while (!f.atEnd()) {
         const QList<QByteArray> cells = f.readLine().trimmed().replace('"', "").split(',');
@@ -156,8 +157,8 @@ std::vector<core::PriceSeries> readCsv(const QString& path, bool ohlc, int maxCo
     return out;
 }
 
-void screenshot(std::vector<core::PriceSeries> series, const QString& file, bool rebased,
-                double zoomFraction)
+void screenshot(
+    std::vector<core::PriceSeries> series, const QString& file, bool rebased, double zoomFraction)
 {
     ui::PriceChartView view;
     view.resize(kWidth, kHeight);
@@ -174,7 +175,7 @@ void screenshot(std::vector<core::PriceSeries> series, const QString& file, bool
     // Crosshair in the middle of the plot, as a user would see it.
     const QPointF pos(view.width() * 0.55, view.height() * 0.45);
     QMouseEvent move(QEvent::MouseMove, pos, view.viewport()->mapToGlobal(pos), Qt::NoButton,
-                     Qt::NoButton, Qt::NoModifier);
+        Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(view.viewport(), &move);
     view.grab().save(file);
     std::printf("wrote %s\n", qPrintable(file));
@@ -210,24 +211,27 @@ int main(int argc, char** argv)
     const double oursLoadMs = double(load.nsecsElapsed()) / 1e6;
     QCoreApplication::processEvents();
     timeFrames(ours, {{lo, hi}}, [&](qint64 a, qint64 b) { ours.setVisibleRange(a, b); }); // warm
-    const auto oursMs = timeFrames(ours, fs, [&](qint64 a, qint64 b) { ours.setVisibleRange(a, b); });
+    const auto oursMs
+        = timeFrames(ours, fs, [&](qint64 a, qint64 b) { ours.setVisibleRange(a, b); });
 
     auto writeScreenshots = [&] {
         const QString pngDir = option("--png");
         if (!pngDir.isEmpty()) {
             ours.grab().save(pngDir + "/chart_1m.png");
             if (!option("--wide").isEmpty())
-                screenshot(readCsv(option("--wide"), false, 5), pngDir + "/chart_wide.png", true, 1.0);
+                screenshot(
+                    readCsv(option("--wide"), false, 5), pngDir + "/chart_wide.png", true, 1.0);
             if (!option("--wide").isEmpty())
-                screenshot(readCsv(option("--wide"), false, 3), pngDir + "/chart_wide_zoom.png", false,
-                           0.05);
+                screenshot(readCsv(option("--wide"), false, 3), pngDir + "/chart_wide_zoom.png",
+                    false, 0.05);
             if (!option("--ohlc").isEmpty())
-                screenshot(readCsv(option("--ohlc"), true, 1), pngDir + "/chart_ohlc.png", false, 1.0);
+                screenshot(
+                    readCsv(option("--ohlc"), true, 1), pngDir + "/chart_ohlc.png", false, 1.0);
         }
     };
     if (skipPeer) { // quick runs (profiling, screenshots): ours only
         std::printf("ours: median %.2f ms/frame (re-range %.2f, cpu %.2f)\n", median(oursMs.total),
-                    median(oursMs.update), median(oursMs.cpu));
+            median(oursMs.update), median(oursMs.cpu));
         writeScreenshots();
         return 0;
     }
@@ -260,27 +264,28 @@ int main(int argc, char** argv)
     QCoreApplication::processEvents();
     const double peerLoadMs = double(load.nsecsElapsed()) / 1e6;
     auto peerRange = [&](qint64 a, qint64 b) {
-        axisX->setRange(QDateTime::fromMSecsSinceEpoch(a, Qt::UTC),
-                        QDateTime::fromMSecsSinceEpoch(b, Qt::UTC));
+        axisX->setRange(
+            QDateTime::fromMSecsSinceEpoch(a, Qt::UTC), QDateTime::fromMSecsSinceEpoch(b, Qt::UTC));
     };
     timeFrames(peer, {{lo, hi}}, peerRange); // warm
     const auto peerMs = timeFrames(peer, fs, peerRange);
 
     const double o = median(oursMs.total), p = median(peerMs.total);
     std::printf("bench_chart: %zu points, %dx%d, %zu frames (zoom/pan/zoom out), offscreen\n", n,
-                kWidth, kHeight, fs.size());
-    std::printf("  load: ours setSeries %.1f ms, peer replace+show %.1f ms\n", oursLoadMs,
-                peerLoadMs);
+        kWidth, kHeight, fs.size());
+    std::printf(
+        "  load: ours setSeries %.1f ms, peer replace+show %.1f ms\n", oursLoadMs, peerLoadMs);
     std::printf("  ours (PriceChartView, min/max per pixel): median %.2f ms/frame (re-range %.2f,"
                 " thread cpu %.2f), max %.2f, displayed points %lld\n",
-                o, median(oursMs.update), median(oursMs.cpu),
-                *std::max_element(oursMs.total.begin(), oursMs.total.end()),
-                static_cast<long long>(ours.displayedPointCount(0)));
+        o, median(oursMs.update), median(oursMs.cpu),
+        *std::max_element(oursMs.total.begin(), oursMs.total.end()),
+        static_cast<long long>(ours.displayedPointCount(0)));
     std::printf("  peer (whole QLineSeries):                 median %.2f ms/frame (re-range %.2f,"
                 " thread cpu %.2f), max %.2f\n",
-                p, median(peerMs.update), median(peerMs.cpu), *std::max_element(peerMs.total.begin(), peerMs.total.end()));
+        p, median(peerMs.update), median(peerMs.cpu),
+        *std::max_element(peerMs.total.begin(), peerMs.total.end()));
     std::printf("  ratio peer/ours: %.1fx (target >= 20x); ours %s 25 ms/frame target\n",
-                o > 0 ? p / o : 0.0, o <= 25.0 ? "meets" : "MISSES");
+        o > 0 ? p / o : 0.0, o <= 25.0 ? "meets" : "MISSES");
 
     writeScreenshots();
     return 0;

@@ -13,7 +13,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // in a row (a trailing marker is removed by finish()).
 class PointSink {
 public:
-    explicit PointSink(std::vector<XYPoint>& out) : m_out(out) {}
+    explicit PointSink(std::vector<XYPoint>& out)
+        : m_out(out)
+    {
+    }
     void point(double x, double y)
     {
         if (std::isnan(y)) {
@@ -83,7 +86,7 @@ IndexRange widen(IndexRange r, std::size_t n)
 
 // LTTB over rows [b, e) that contain no NaN; appends to `out`.
 void lttbRun(std::span<const double> x, std::span<const double> y, std::size_t b, std::size_t e,
-             std::size_t threshold, std::vector<XYPoint>& out)
+    std::size_t threshold, std::vector<XYPoint>& out)
 {
     const std::size_t n = e - b;
     if (n <= threshold || threshold < 3) {
@@ -97,7 +100,8 @@ void lttbRun(std::span<const double> x, std::span<const double> y, std::size_t b
     out.push_back({x[a], y[a]});
     for (std::size_t bucket = 0; bucket + 2 < threshold; ++bucket) {
         const std::size_t from = b + 1 + std::size_t(std::floor(double(bucket) * every));
-        const std::size_t to = std::min(e - 1, b + 1 + std::size_t(std::floor(double(bucket + 1) * every)));
+        const std::size_t to
+            = std::min(e - 1, b + 1 + std::size_t(std::floor(double(bucket + 1) * every)));
         // Mean of the next bucket (the last point alone for the last bucket).
         std::size_t nFrom = to;
         std::size_t nTo = std::min(e, b + 1 + std::size_t(std::floor(double(bucket + 2) * every)));
@@ -141,8 +145,8 @@ IndexRange visibleIndexRange(std::span<const double> x, double x0, double x1)
     return r;
 }
 
-std::vector<XYPoint> downsampleMinMax(std::span<const double> x, std::span<const double> y,
-                                      double x0, double x1, int width)
+std::vector<XYPoint> downsampleMinMax(
+    std::span<const double> x, std::span<const double> y, double x0, double x1, int width)
 {
     std::vector<XYPoint> out;
     const std::size_t n = commonSize(x, y);
@@ -215,8 +219,8 @@ std::vector<XYPoint> downsampleMinMax(std::span<const double> x, std::span<const
     return out;
 }
 
-std::vector<XYPoint> downsampleLttb(std::span<const double> x, std::span<const double> y,
-                                    double x0, double x1, int threshold)
+std::vector<XYPoint> downsampleLttb(
+    std::span<const double> x, std::span<const double> y, double x0, double x1, int threshold)
 {
     std::vector<XYPoint> out;
     const std::size_t n = commonSize(x, y);
@@ -258,9 +262,8 @@ std::vector<XYPoint> downsampleLttb(std::span<const double> x, std::span<const d
 }
 
 std::vector<OhlcBar> aggregateOhlc(std::span<const double> x, std::span<const double> open,
-                                   std::span<const double> high, std::span<const double> low,
-                                   std::span<const double> close, double x0, double x1,
-                                   int maxBars)
+    std::span<const double> high, std::span<const double> low, std::span<const double> close,
+    double x0, double x1, int maxBars)
 {
     std::vector<OhlcBar> out;
     const std::size_t n = std::min({x.size(), open.size(), high.size(), low.size(), close.size()});

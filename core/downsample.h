@@ -1,7 +1,7 @@
 #pragma once
 // Display downsampling: pure functions that reduce the visible part of a (possibly huge) series to
-// what a chart of a given pixel width can show, so a frame costs O(log n + visible) instead of O(n).
-// The data itself is never modified; these functions only build small copies for drawing.
+// what a chart of a given pixel width can show, so a frame costs O(log n + visible) instead of
+// O(n). The data itself is never modified; these functions only build small copies for drawing.
 //
 // Caller's contract (all functions):
 // - `x` is sorted ascending (non-decreasing) and contains no NaN; x values are typically
@@ -53,8 +53,8 @@ IndexRange visibleIndexRange(std::span<const double> x, double x0, double x1);
 // returned unchanged. Output size: at most 4 * width + 2 without gaps; a bucket that contains a
 // gap adds one break marker and at most 4 more points (a second gap inside the same one-pixel
 // bucket is bridged: it is narrower than a pixel). `width` < 1 is treated as 1.
-std::vector<XYPoint> downsampleMinMax(std::span<const double> x, std::span<const double> y,
-                                      double x0, double x1, int width);
+std::vector<XYPoint> downsampleMinMax(
+    std::span<const double> x, std::span<const double> y, double x0, double x1, int width);
 
 // Largest-Triangle-Three-Buckets (Steinarsson 2013) over the visible rows plus the neighbour just
 // outside each edge: keeps the first and last point and, for each of `threshold - 2` buckets, the
@@ -62,8 +62,8 @@ std::vector<XYPoint> downsampleMinMax(std::span<const double> x, std::span<const
 // Each NaN-free run of rows is reduced separately, with a share of `threshold` proportional to
 // its length (at least its first and last point), and runs are joined by break markers. Returns
 // the rows unchanged when there are no more than `threshold` of them or `threshold` < 3.
-std::vector<XYPoint> downsampleLttb(std::span<const double> x, std::span<const double> y,
-                                    double x0, double x1, int threshold);
+std::vector<XYPoint> downsampleLttb(
+    std::span<const double> x, std::span<const double> y, double x0, double x1, int threshold);
 
 // Candlesticks for the visible rows [x0, x1]. A row takes part when open, high, low and close are
 // all present. When at most `maxBars` such rows are visible, one bar per row is returned (values
@@ -72,8 +72,7 @@ std::vector<XYPoint> downsampleLttb(std::span<const double> x, std::span<const d
 // while panning; a group at an edge is aggregated whole even if partly outside [x0, x1]. Bar
 // count is at most maxBars + 2. `maxBars` < 1 is treated as 1.
 std::vector<OhlcBar> aggregateOhlc(std::span<const double> x, std::span<const double> open,
-                                   std::span<const double> high, std::span<const double> low,
-                                   std::span<const double> close, double x0, double x1,
-                                   int maxBars);
+    std::span<const double> high, std::span<const double> low, std::span<const double> close,
+    double x0, double x1, int maxBars);
 
 } // namespace marketlens::core

@@ -62,7 +62,7 @@ void PriceChartView::Impl::zoomAround(double centerMs, double factor)
 {
     const double f = double(from), t = double(to);
     applyRange(qint64(std::llround(centerMs - (centerMs - f) * factor)),
-               qint64(std::llround(centerMs + (t - centerMs) * factor)));
+        qint64(std::llround(centerMs + (t - centerMs) * factor)));
 }
 
 void PriceChartView::Impl::panByFraction(double fraction)
@@ -95,8 +95,7 @@ void PriceChartView::Impl::createCrosshair()
 void PriceChartView::Impl::hideCrosshair()
 {
     for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(crossV),
-                                static_cast<QGraphicsItem*>(crossH),
-                                static_cast<QGraphicsItem*>(crossBox)}) {
+             static_cast<QGraphicsItem*>(crossH), static_cast<QGraphicsItem*>(crossBox)}) {
         if (item)
             item->setVisible(false);
     }
@@ -117,7 +116,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
         }
     }
     *nearestMs = qint64(best);
-    QStringList lines{isoDate(qint64(best))};
+    QStringList lines {isoDate(qint64(best))};
     int nameWidth = 0;
     for (const ChartSeriesData& s : series)
         nameWidth = std::max<int>(nameWidth, int(s.name.size()));
@@ -129,8 +128,8 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
         QString line = s.name.leftJustified(nameWidth + 2);
         if (si == 0 && candles) {
             line += QStringLiteral("O %1  H %2  L %3  C %4")
-                        .arg(formatValue(s.open[i]), formatValue(s.high[i]),
-                             formatValue(s.low[i]), formatValue(s.close[i]));
+                        .arg(formatValue(s.open[i]), formatValue(s.high[i]), formatValue(s.low[i]),
+                            formatValue(s.close[i]));
         } else {
             line += formatValue(s.y[i]);
         }
@@ -189,8 +188,8 @@ void PriceChartView::wheelEvent(QWheelEvent* event)
     const QRectF plot = d->plotArea();
     const double x = event->position().x();
     const double center = x >= plot.left() && x <= plot.right()
-                              ? d->msAt(x)
-                              : double(d->from + (d->to - d->from) / 2);
+        ? d->msAt(x)
+        : double(d->from + (d->to - d->from) / 2);
     d->zoomAround(center, std::pow(0.8, steps)); // one notch shows 80 % of the span
     event->accept();
 }
@@ -201,8 +200,8 @@ void PriceChartView::mousePressEvent(QMouseEvent* event)
     const bool left = event->button() == Qt::LeftButton;
     if (inPlot && !d->series.empty() && (left || event->button() == Qt::MiddleButton)) {
         d->drag = (event->button() == Qt::MiddleButton || event->modifiers() & Qt::ShiftModifier)
-                      ? Impl::Drag::Pan
-                      : Impl::Drag::RubberBand;
+            ? Impl::Drag::Pan
+            : Impl::Drag::RubberBand;
         d->pressPos = event->position().toPoint();
         d->pressFrom = d->from;
         d->pressTo = d->to;
@@ -220,14 +219,15 @@ void PriceChartView::mouseMoveEvent(QMouseEvent* event)
     const QRectF plot = d->plotArea();
     if (d->drag == Impl::Drag::Pan && plot.width() > 0) {
         const double span = double(d->pressTo - d->pressFrom);
-        const qint64 shift = qint64(std::llround(-(pos.x() - d->pressPos.x()) / plot.width() * span));
+        const qint64 shift
+            = qint64(std::llround(-(pos.x() - d->pressPos.x()) / plot.width() * span));
         d->applyRange(d->pressFrom + shift, d->pressTo + shift);
     } else if (d->drag == Impl::Drag::RubberBand && std::abs(pos.x() - d->pressPos.x()) > 3) {
         if (!d->rubberBand)
             d->rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
         const int x = std::clamp(pos.x(), int(plot.left()), int(plot.right()));
         d->rubberBand->setGeometry(QRect(QPoint(std::min(x, d->pressPos.x()), int(plot.top())),
-                                         QPoint(std::max(x, d->pressPos.x()), int(plot.bottom()))));
+            QPoint(std::max(x, d->pressPos.x()), int(plot.bottom()))));
         d->rubberBand->show();
     }
     d->updateCrosshair(event->position());
@@ -268,13 +268,25 @@ void PriceChartView::keyPressEvent(QKeyEvent* event)
 {
     const double center = double(d->from + (d->to - d->from) / 2);
     switch (event->key()) {
-    case Qt::Key_Left: d->panByFraction(-0.1); break;
-    case Qt::Key_Right: d->panByFraction(0.1); break;
+    case Qt::Key_Left:
+        d->panByFraction(-0.1);
+        break;
+    case Qt::Key_Right:
+        d->panByFraction(0.1);
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: d->zoomAround(center, 0.8); break;
-    case Qt::Key_Minus: d->zoomAround(center, 1.25); break;
-    case Qt::Key_Home: resetZoom(); break;
-    default: QChartView::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        d->zoomAround(center, 0.8);
+        break;
+    case Qt::Key_Minus:
+        d->zoomAround(center, 1.25);
+        break;
+    case Qt::Key_Home:
+        resetZoom();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

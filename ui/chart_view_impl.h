@@ -20,18 +20,21 @@ namespace marketlens::ui {
 
 struct ChartSeriesData {
     QString name;
-    std::vector<double> x;                      // ms since the epoch, ascending
-    std::vector<double> y;                      // PriceSeries::valueAt, NaN where missing
+    std::vector<double> x; // ms since the epoch, ascending
+    std::vector<double> y; // PriceSeries::valueAt, NaN where missing
     std::vector<double> open, high, low, close; // filled only when the series has OHLC
     bool hasOhlc = false;
     bool visible = true;
     QLineSeries* line = nullptr; // owned by the chart
-    double rebaseBase = 1.0;     // divisor of the current frame when rebased
+    double rebaseBase = 1.0; // divisor of the current frame when rebased
     qsizetype displayed = 0;
 };
 
 struct PriceChartView::Impl {
-    explicit Impl(PriceChartView* view) : q(view) {}
+    explicit Impl(PriceChartView* view)
+        : q(view)
+    {
+    }
 
     PriceChartView* q;
     QChart* chart = nullptr;
@@ -43,8 +46,8 @@ struct PriceChartView::Impl {
     bool rebased = false;
     bool candlesticksOn = true;
     qint64 fullFrom = 0, fullTo = 0; // data range (ms)
-    qint64 from = 0, to = 0;         // visible range (ms)
-    int lastWidth = 0;               // plot width (px) the current frame was downsampled for
+    qint64 from = 0, to = 0; // visible range (ms)
+    int lastWidth = 0; // plot width (px) the current frame was downsampled for
 
     // Interaction state (chart_interaction.cpp).
     enum class Drag { None, RubberBand, Pan };

@@ -26,12 +26,14 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Okabe-Ito palette: distinguishable for colour-blind readers, shared by all overlaid series.
 const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                           QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                           QColor(0x56, 0xB4, 0xE9), QColor(0xE6, 0x9F, 0x00),
-                           QColor(0x44, 0x44, 0x44), QColor(0xF0, 0xE4, 0x42)};
+    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9),
+    QColor(0xE6, 0x9F, 0x00), QColor(0x44, 0x44, 0x44), QColor(0xF0, 0xE4, 0x42)};
 constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
 
-QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 // 1, 2 or 5 times a power of ten, at least `raw`.
 double niceStep(double raw)
@@ -48,7 +50,9 @@ double niceStep(double raw)
 
 } // namespace
 
-PriceChartView::PriceChartView(QWidget* parent) : QChartView(parent), d(std::make_unique<Impl>(this))
+PriceChartView::PriceChartView(QWidget* parent)
+    : QChartView(parent)
+    , d(std::make_unique<Impl>(this))
 {
     d->chart = new QChart;
     d->chart->setAnimationOptions(QChart::NoAnimation);
@@ -60,8 +64,8 @@ PriceChartView::PriceChartView(QWidget* parent) : QChartView(parent), d(std::mak
     d->axisY = new QValueAxis;
     d->axisY->setTickType(QValueAxis::TicksDynamic);
     d->axisY->setTickAnchor(0.0);
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(d->axisX),
-                                static_cast<QAbstractAxis*>(d->axisY)}) {
+    for (QAbstractAxis* axis :
+        {static_cast<QAbstractAxis*>(d->axisX), static_cast<QAbstractAxis*>(d->axisY)}) {
         axis->setGridLineColor(QColor(0xE4, 0xE4, 0xE4));
         axis->setLabelsColor(QColor(0x33, 0x33, 0x33));
     }
@@ -84,14 +88,17 @@ PriceChartView::PriceChartView(QWidget* parent) : QChartView(parent), d(std::mak
     // new pixel count (queued: the chart is in the middle of its layout here).
     connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
         if (int(area.width()) != d->lastWidth && area.width() > 10) {
-            QMetaObject::invokeMethod(this, [this] {
-                d->updateXAxisFormat();
-                d->refresh();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    d->updateXAxisFormat();
+                    d->refresh();
+                },
+                Qt::QueuedConnection);
         }
     });
-    d->applyRange(QDateTime::currentMSecsSinceEpoch() - 365 * kDayMs,
-                  QDateTime::currentMSecsSinceEpoch());
+    d->applyRange(
+        QDateTime::currentMSecsSinceEpoch() - 365 * kDayMs, QDateTime::currentMSecsSinceEpoch());
 }
 
 PriceChartView::~PriceChartView() = default;
@@ -108,7 +115,7 @@ void PriceChartView::setSeries(std::vector<core::PriceSeries> input)
         s.x.resize(n);
         s.y.resize(n);
         const bool full = ps.open.size() == n && ps.high.size() == n && ps.low.size() == n
-                          && ps.close.size() == n;
+            && ps.close.size() == n;
         const auto at = [n](const std::vector<double>& v, std::size_t i) {
             return v.size() == n ? v[i] : core::kMissing;
         };
@@ -144,7 +151,10 @@ void PriceChartView::setSeries(std::vector<core::PriceSeries> input)
     d->applyRange(lo, hi);
 }
 
-void PriceChartView::clear() { setSeries({}); }
+void PriceChartView::clear()
+{
+    setSeries({});
+}
 
 void PriceChartView::setDownsampling(Downsampling method)
 {
@@ -152,7 +162,10 @@ void PriceChartView::setDownsampling(Downsampling method)
     d->refresh();
 }
 
-PriceChartView::Downsampling PriceChartView::downsampling() const { return d->method; }
+PriceChartView::Downsampling PriceChartView::downsampling() const
+{
+    return d->method;
+}
 
 void PriceChartView::setRebased(bool rebased)
 {
@@ -163,7 +176,10 @@ void PriceChartView::setRebased(bool rebased)
     Q_EMIT rebasedChanged(rebased);
 }
 
-bool PriceChartView::isRebased() const { return d->rebased; }
+bool PriceChartView::isRebased() const
+{
+    return d->rebased;
+}
 
 void PriceChartView::setCandlesticks(bool on)
 {
@@ -175,16 +191,37 @@ void PriceChartView::setCandlesticks(bool on)
     Q_EMIT candlesticksChanged(on);
 }
 
-bool PriceChartView::candlesticks() const { return d->candlesticksOn; }
-bool PriceChartView::showsCandlesticks() const { return d->candleMode(); }
+bool PriceChartView::candlesticks() const
+{
+    return d->candlesticksOn;
+}
+bool PriceChartView::showsCandlesticks() const
+{
+    return d->candleMode();
+}
 
-void PriceChartView::resetZoom() { d->applyRange(d->fullFrom, d->fullTo); }
+void PriceChartView::resetZoom()
+{
+    d->applyRange(d->fullFrom, d->fullTo);
+}
 
-void PriceChartView::setVisibleRange(qint64 fromMs, qint64 toMs) { d->applyRange(fromMs, toMs); }
-qint64 PriceChartView::visibleFromMs() const { return d->from; }
-qint64 PriceChartView::visibleToMs() const { return d->to; }
+void PriceChartView::setVisibleRange(qint64 fromMs, qint64 toMs)
+{
+    d->applyRange(fromMs, toMs);
+}
+qint64 PriceChartView::visibleFromMs() const
+{
+    return d->from;
+}
+qint64 PriceChartView::visibleToMs() const
+{
+    return d->to;
+}
 
-int PriceChartView::seriesCount() const { return int(d->series.size()); }
+int PriceChartView::seriesCount() const
+{
+    return int(d->series.size());
+}
 
 QStringList PriceChartView::seriesNames() const
 {
@@ -229,7 +266,10 @@ QImage PriceChartView::toImage()
     return grab().toImage();
 }
 
-bool PriceChartView::exportPng(const QString& path) { return toImage().save(path, "PNG"); }
+bool PriceChartView::exportPng(const QString& path)
+{
+    return toImage().save(path, "PNG");
+}
 
 void PriceChartView::contextMenuEvent(QContextMenuEvent* event)
 {
@@ -244,11 +284,11 @@ void PriceChartView::contextMenuEvent(QContextMenuEvent* event)
     candles->setChecked(d->candlesticksOn);
     candles->setEnabled(d->series.size() == 1 && d->series.front().hasOhlc);
     menu.addSeparator();
-    menu.addAction(tr("Copy image"), this,
-                   [this] { QApplication::clipboard()->setImage(toImage()); });
+    menu.addAction(
+        tr("Copy image"), this, [this] { QApplication::clipboard()->setImage(toImage()); });
     menu.addAction(tr("Export PNG..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(),
-                                                          tr("PNG image (*.png)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export chart"), QString(), tr("PNG image (*.png)"));
         if (!path.isEmpty() && !exportPng(path))
             QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1").arg(path));
     });
@@ -305,7 +345,8 @@ void PriceChartView::Impl::rebuildChartSeries()
     for (QLegendMarker* m : chart->legend()->markers()) {
         QObject::connect(m, &QLegendMarker::clicked, q, [this, m] {
             for (std::size_t i = 0; i < series.size(); ++i) {
-                if (m->series() == series[i].line || (i == 0 && candles && m->series() == candles)) {
+                if (m->series() == series[i].line
+                    || (i == 0 && candles && m->series() == candles)) {
                     q->setSeriesVisible(int(i), !series[i].visible);
                     return;
                 }
@@ -319,8 +360,8 @@ void PriceChartView::Impl::rebuildChartSeries()
 void PriceChartView::Impl::styleMarker(int index)
 {
     const ChartSeriesData& s = series[size_t(index)];
-    QAbstractSeries* owner = (index == 0 && candles) ? static_cast<QAbstractSeries*>(candles)
-                                                     : s.line;
+    QAbstractSeries* owner
+        = (index == 0 && candles) ? static_cast<QAbstractSeries*>(candles) : s.line;
     for (QLegendMarker* m : chart->legend()->markers(owner)) {
         // Qt hides a hidden series' marker; keep it so the series can be shown again, dimmed.
         m->setVisible(true);
@@ -450,13 +491,13 @@ void PriceChartView::Impl::refresh()
             continue;
         if (asCandles) {
             // Bounded, readable candles: at most one per ~3 pixels, aggregated when needed.
-            const auto bars = core::aggregateOhlc(s.x, s.open, s.high, s.low, s.close, x0, x1,
-                                                  std::max(1, w / 3));
+            const auto bars = core::aggregateOhlc(
+                s.x, s.open, s.high, s.low, s.close, x0, x1, std::max(1, w / 3));
             sets.reserve(qsizetype(bars.size()));
             for (const core::OhlcBar& b : bars) {
                 const double h = displayValue(s, b.high), l = displayValue(s, b.low);
-                sets.append(new QCandlestickSet(displayValue(s, b.open), h, l,
-                                                displayValue(s, b.close), b.x));
+                sets.append(new QCandlestickSet(
+                    displayValue(s, b.open), h, l, displayValue(s, b.close), b.x));
                 if (b.x >= x0 && b.x <= x1) {
                     lo = std::min(lo, l);
                     hi = std::max(hi, h);
@@ -466,8 +507,8 @@ void PriceChartView::Impl::refresh()
             continue;
         }
         const auto pts = method == Downsampling::MinMax
-                             ? core::downsampleMinMax(s.x, s.y, x0, x1, w)
-                             : core::downsampleLttb(s.x, s.y, x0, x1, 2 * w);
+            ? core::downsampleMinMax(s.x, s.y, x0, x1, w)
+            : core::downsampleLttb(s.x, s.y, x0, x1, 2 * w);
         QList<QPointF>& list = lists[si];
         list.reserve(qsizetype(pts.size()));
         for (const core::XYPoint& p : pts) {

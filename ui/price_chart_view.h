@@ -64,7 +64,7 @@ public:
     // Introspection (tests, inspector): per shown series.
     int seriesCount() const;
     QStringList seriesNames() const;
-    qsizetype dataPointCount(int index) const;      // full data
+    qsizetype dataPointCount(int index) const; // full data
     qsizetype displayedPointCount(int index) const; // after downsampling
     bool isSeriesVisible(int index) const;
     void setSeriesVisible(int index, bool visible);

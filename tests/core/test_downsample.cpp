@@ -35,7 +35,7 @@ class TestDownsample : public QObject {
 private Q_SLOTS:
     void visibleRangeBinarySearch()
     {
-        const std::vector<double> x{1, 2, 3, 5, 8, 13};
+        const std::vector<double> x {1, 2, 3, 5, 8, 13};
         auto r = visibleIndexRange(x, 3, 8);
         QCOMPARE(r.begin, std::size_t(2));
         QCOMPARE(r.end, std::size_t(5));
@@ -49,8 +49,8 @@ private Q_SLOTS:
 
     void smallRangeReturnedUnchangedWithEdges()
     {
-        const std::vector<double> x{0, 1, 2, 3, 4, 5};
-        const std::vector<double> y{10, 11, 12, 13, 14, 15};
+        const std::vector<double> x {0, 1, 2, 3, 4, 5};
+        const std::vector<double> y {10, 11, 12, 13, 14, 15};
         const auto out = downsampleMinMax(x, y, 1.5, 3.5, 100);
         // Rows 2 and 3 are visible; rows 1 and 4 are the neighbours outside the edges.
         QCOMPARE(out.size(), std::size_t(4));
@@ -72,7 +72,7 @@ private Q_SLOTS:
         const auto out = downsampleMinMax(x, y, 0, 16, 2);
         // Bucket 0: first (0,5), min (2,1), max (3,9), last (7,6);
         // bucket 1: first (8,8), min (9,0), max (14,11), last (15,2). No neighbours outside.
-        const std::vector<std::pair<double, double>> expected{
+        const std::vector<std::pair<double, double>> expected {
             {0, 5}, {2, 1}, {3, 9}, {7, 6}, {8, 8}, {9, 0}, {14, 11}, {15, 2}};
         QCOMPARE(out.size(), expected.size());
         for (size_t i = 0; i < expected.size(); ++i) {
@@ -168,7 +168,7 @@ private Q_SLOTS:
         const std::vector<double> none;
         QVERIFY(downsampleMinMax(none, none, 0, 1, 100).empty());
         QVERIFY(downsampleLttb(none, none, 0, 1, 100).empty());
-        const std::vector<double> one{5.0}, oneY{3.0};
+        const std::vector<double> one {5.0}, oneY {3.0};
         auto out = downsampleMinMax(one, oneY, 0, 10, 100);
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(out[0].y, 3.0);
@@ -196,8 +196,8 @@ private Q_SLOTS:
     {
         // 5 points, threshold 3: the middle bucket holds rows 1..3; the triangle with (0,0) and
         // the last point (4,0) has area 2*y, so the highest point (3,5) wins.
-        const std::vector<double> x{0, 1, 2, 3, 4};
-        const std::vector<double> y{0, 1, 0, 5, 0};
+        const std::vector<double> x {0, 1, 2, 3, 4};
+        const std::vector<double> y {0, 1, 0, 5, 0};
         const auto out = downsampleLttb(x, y, 0, 4, 3);
         QCOMPARE(out.size(), size_t(3));
         QCOMPARE(out[0].x, 0.0);
@@ -231,11 +231,11 @@ private Q_SLOTS:
 
     void ohlcOneBarPerRowAndAggregated()
     {
-        const std::vector<double> x{0, 1, 2, 3, 4, 5, 6};
-        const std::vector<double> o{10, 11, 12, 13, 14, 15, 16};
-        const std::vector<double> h{12, 15, 13, 14, 20, 16, 17};
-        const std::vector<double> l{9, 10, 8, 12, 13, 11, 15};
-        const std::vector<double> c{11, 12, 13, 14, 15, 16, 16.5};
+        const std::vector<double> x {0, 1, 2, 3, 4, 5, 6};
+        const std::vector<double> o {10, 11, 12, 13, 14, 15, 16};
+        const std::vector<double> h {12, 15, 13, 14, 20, 16, 17};
+        const std::vector<double> l {9, 10, 8, 12, 13, 11, 15};
+        const std::vector<double> c {11, 12, 13, 14, 15, 16, 16.5};
         auto bars = aggregateOhlc(x, o, h, l, c, 0, 6, 100);
         QCOMPARE(bars.size(), size_t(7));
         QCOMPARE(bars[4].high, 20.0);

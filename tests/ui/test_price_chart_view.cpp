@@ -26,8 +26,8 @@ namespace {
 constexpr qint64 kDayMs = 86400000LL;
 
 // Random walk on consecutive days, prices rounded to cents; OHLC around the close when asked.
-core::PriceSeries makeSeries(const std::string& ticker, std::size_t n, int firstDay,
-                             unsigned seed, bool ohlc = false)
+core::PriceSeries makeSeries(
+    const std::string& ticker, std::size_t n, int firstDay, unsigned seed, bool ohlc = false)
 {
     core::PriceSeries s;
     s.ticker = ticker;
@@ -107,7 +107,7 @@ QRectF plotArea(PriceChartView& view)
 }
 
 void sendMouse(PriceChartView& view, QEvent::Type type, QPointF pos, Qt::MouseButton button,
-               Qt::MouseButtons buttons, Qt::KeyboardModifiers mods = Qt::NoModifier)
+    Qt::MouseButtons buttons, Qt::KeyboardModifiers mods = Qt::NoModifier)
 {
     QMouseEvent ev(type, pos, view.viewport()->mapToGlobal(pos), button, buttons, mods);
     QApplication::sendEvent(view.viewport(), &ev);
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(m_view->dataPointCount(0), qsizetype(1000000));
         const int width = m_view->width();
         QVERIFY2(m_view->displayedPointCount(0) <= 4 * width + 2,
-                 qPrintable(QString::number(m_view->displayedPointCount(0))));
+            qPrintable(QString::number(m_view->displayedPointCount(0))));
         QVERIFY(m_view->displayedPointCount(0) > width); // min/max per column, not a thin line
         QCOMPARE(qsizetype(lineSeries(*m_view).at(0)->count()), m_view->displayedPointCount(0));
     }
@@ -174,7 +174,8 @@ private Q_SLOTS:
         QCOMPARE(qint64(pts.back().x()), to + kDayMs);
         for (qsizetype i = 1; i + 1 < pts.size(); ++i)
             QVERIFY(pts[i].x() >= double(from) && pts[i].x() <= double(to));
-        const auto [mn, mx] = std::minmax_element(s.close.begin() + 200000, s.close.begin() + 300001);
+        const auto [mn, mx]
+            = std::minmax_element(s.close.begin() + 200000, s.close.begin() + 300001);
         bool hasMin = false, hasMax = false;
         for (const QPointF& p : pts) {
             hasMin = hasMin || p.y() == *mn;
@@ -196,7 +197,7 @@ private Q_SLOTS:
         const QPointF pos(plot.left() + 0.25 * plot.width(), plot.center().y());
         const double before = 1000.0 * kDayMs + 0.25 * 2000.0 * kDayMs;
         QWheelEvent ev(pos, m_view->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 120),
-                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(m_view->viewport(), &ev);
         const double from = double(m_view->visibleFromMs()), to = double(m_view->visibleToMs());
         QVERIFY(std::abs((to - from) - 0.8 * 2000.0 * kDayMs) < kDayMs);
@@ -212,14 +213,14 @@ private Q_SLOTS:
         const QPointF start = plot.center();
         const QPointF end = start - QPointF(100, 0); // drag left: later dates come into view
         sendMouse(*m_view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton,
-                  Qt::ShiftModifier);
+            Qt::ShiftModifier);
         sendMouse(*m_view, QEvent::MouseMove, end, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
         sendMouse(*m_view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton,
-                  Qt::ShiftModifier);
+            Qt::ShiftModifier);
         const double expected = 100.0 / plot.width() * 1000.0 * kDayMs;
         const double shift = double(m_view->visibleFromMs()) - 2000.0 * kDayMs;
         QVERIFY2(std::abs(shift - expected) < 0.01 * expected,
-                 qPrintable(QString("%1 vs %2").arg(shift).arg(expected)));
+            qPrintable(QString("%1 vs %2").arg(shift).arg(expected)));
         QCOMPARE(m_view->visibleToMs() - m_view->visibleFromMs(), 1000 * kDayMs);
     }
 
