@@ -109,7 +109,8 @@ void ImportController::onWorkerFinished()
     std::shared_ptr<Outcome> outcome;
     if (m_watcher->future().resultCount() > 0)
         outcome = m_watcher->result();
-    m_watcher->setFuture({});
+    // Do not reset the watcher with an empty QFuture: that one counts as finished and would
+    // emit finished() again. The outcome's content is moved out below.
     if (!outcome) {
         m_error = core::makeError(core::ErrorCode::Io, "the import job ended without a result");
         Q_EMIT finished(false);
