@@ -236,6 +236,33 @@ private:
     std::array<Xoshiro256, 4> m_lanes;
 };
 
+// x[s] = init + coef[0] z_0[s] + coef[1] z_1[s] + ... (added in that order), z_j = z + j stride.
+// Four columns per pass keep x in registers; the AVX2 clone uses the same operations (no FMA
+// contraction), so both clones give identical results.
+__attribute__((target_clones("avx2", "default"))) void combineColumns(
+    const double* coef, std::size_t count, const double* z, std::size_t stride, double init,
+    double* x, std::size_t len)
+{
+    for (std::size_t s = 0; s < len; ++s)
+        x[s] = init;
+    std::size_t j = 0;
+    for (; j + 4 <= count; j += 4) {
+        const double c0 = coef[j], c1 = coef[j + 1], c2 = coef[j + 2], c3 = coef[j + 3];
+        const double* z0 = z + j * stride;
+        const double* z1 = z0 + stride;
+        const double* z2 = z1 + stride;
+        const double* z3 = z2 + stride;
+        for (std::size_t s = 0; s < len; ++s)
+            x[s] = (((x[s] + c0 * z0[s]) + c1 * z1[s]) + c2 * z2[s]) + c3 * z3[s];
+    }
+    for (; j < count; ++j) {
+        const double c = coef[j];
+        const double* zj = z + j * stride;
+        for (std::size_t s = 0; s < len; ++s)
+            x[s] += c * zj[s];
+    }
+}
+
 unsigned threadCount(const SimulationOptions& o)
 {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
@@ -391,26 +418,12 @@ Result<SimulationResult> monteCarloVar(std::span<const double> mu, std::span<con
             const std::size_t stride = (len + 3) / 4 * 4;
             normals.fill(z.data(), stride * k);
             if (!assetsWanted) {
-                std::fill(x.begin(), x.begin() + std::ptrdiff_t(len), muP);
-                for (std::size_t j = 0; j < k; ++j) {
-                    const double bj = proj[j];
-                    const double* zj = &z[j * stride];
-                    for (std::size_t s = 0; s < len; ++s)
-                        x[s] += bj * zj[s];
-                }
+                combineColumns(proj.data(), k, z.data(), stride, muP, x.data(), len);
                 sink(s0, len, k, x.data());
                 continue;
             }
             for (std::size_t i = 0; i < k; ++i) {
-                std::fill(x.begin(), x.begin() + std::ptrdiff_t(len), mu[i]);
-                for (std::size_t j = 0; j <= i; ++j) {
-                    const double lij = l[i * k + j];
-                    if (lij == 0.0)
-                        continue;
-                    const double* zj = &z[j * stride];
-                    for (std::size_t s = 0; s < len; ++s)
-                        x[s] += lij * zj[s];
-                }
+                combineColumns(&l[i * k], i + 1, z.data(), stride, mu[i], x.data(), len);
                 sink(s0, len, i, x.data());
             }
         }
