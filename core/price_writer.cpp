@@ -10,22 +10,121 @@
 namespace marketlens::core {
 namespace {
 
-constexpr int kParamsPerRow = 2 + kPriceFieldCount;
+// The rows of one chunk reach SQLite through an eponymous virtual table, "ml_price_rows",
+// so that a whole chunk is one INSERT ... SELECT: no per-value sqlite3_bind_* calls (each of
+// which takes the connection mutex) and no per-batch statement round trips.
+struct RowsVtab {
+    sqlite3_vtab base{};
+    const PriceWriter::Chunk* const* active = nullptr;
+};
+struct RowsCursor {
+    sqlite3_vtab_cursor base{};
+    std::size_t row = 0;
+    const PriceWriter::Chunk* chunk = nullptr;
+};
 
-std::string upsertSql(int rows)
+int rowsConnect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**)
 {
-    std::string sql = "INSERT INTO prices (instrument_id, date, open, high, low, close, adj_close, "
-                      "volume) VALUES ";
-    for (int r = 0; r < rows; ++r)
-        sql += r == 0 ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
-    // Present values replace stored ones, missing (NULL) values keep them.
-    sql += " ON CONFLICT(instrument_id, date) DO UPDATE SET "
-           "open = coalesce(excluded.open, open), high = coalesce(excluded.high, high), "
-           "low = coalesce(excluded.low, low), close = coalesce(excluded.close, close), "
-           "adj_close = coalesce(excluded.adj_close, adj_close), "
-           "volume = coalesce(excluded.volume, volume)";
-    return sql;
+    const int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(instrument_id INTEGER, date TEXT, "
+                                            "open REAL, high REAL, low REAL, close REAL, "
+                                            "adj_close REAL, volume REAL)");
+    if (rc != SQLITE_OK)
+        return rc;
+    auto* vt = new RowsVtab;
+    vt->active = static_cast<const PriceWriter::Chunk* const*>(aux);
+    *out = &vt->base;
+    return SQLITE_OK;
 }
+int rowsDisconnect(sqlite3_vtab* vt)
+{
+    delete reinterpret_cast<RowsVtab*>(vt);
+    return SQLITE_OK;
+}
+int rowsBestIndex(sqlite3_vtab*, sqlite3_index_info* info)
+{
+    info->estimatedCost = 1000;
+    info->estimatedRows = PriceWriter::kChunkRows;
+    return SQLITE_OK;
+}
+int rowsOpen(sqlite3_vtab* vt, sqlite3_vtab_cursor** out)
+{
+    auto* c = new RowsCursor;
+    c->chunk = *reinterpret_cast<RowsVtab*>(vt)->active;
+    *out = &c->base;
+    return SQLITE_OK;
+}
+int rowsClose(sqlite3_vtab_cursor* c)
+{
+    delete reinterpret_cast<RowsCursor*>(c);
+    return SQLITE_OK;
+}
+int rowsFilter(sqlite3_vtab_cursor* c, int, const char*, int, sqlite3_value**)
+{
+    reinterpret_cast<RowsCursor*>(c)->row = 0;
+    return SQLITE_OK;
+}
+int rowsNext(sqlite3_vtab_cursor* c)
+{
+    ++reinterpret_cast<RowsCursor*>(c)->row;
+    return SQLITE_OK;
+}
+int rowsEof(sqlite3_vtab_cursor* c)
+{
+    auto* cur = reinterpret_cast<RowsCursor*>(c);
+    return !cur->chunk || cur->row >= cur->chunk->size();
+}
+int rowsColumn(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int col)
+{
+    auto* cur = reinterpret_cast<RowsCursor*>(c);
+    const auto& row = (*cur->chunk)[cur->row];
+    if (col == 0) {
+        sqlite3_result_int64(ctx, row.id);
+    } else if (col == 1) {
+        sqlite3_result_text(ctx, row.date, 10, SQLITE_TRANSIENT);
+    } else {
+        const double v = row.values[col - 2];
+        if (std::isnan(v))
+            sqlite3_result_null(ctx);
+        else
+            sqlite3_result_double(ctx, v);
+    }
+    return SQLITE_OK;
+}
+int rowsRowid(sqlite3_vtab_cursor* c, sqlite3_int64* rowid)
+{
+    *rowid = static_cast<sqlite3_int64>(reinterpret_cast<RowsCursor*>(c)->row);
+    return SQLITE_OK;
+}
+
+sqlite3_module makeRowsModule()
+{
+    sqlite3_module m{};
+    m.iVersion = 1;
+    m.xCreate = nullptr; // eponymous only: usable as "ml_price_rows" without CREATE
+    m.xConnect = rowsConnect;
+    m.xBestIndex = rowsBestIndex;
+    m.xDisconnect = rowsDisconnect;
+    m.xDestroy = rowsDisconnect;
+    m.xOpen = rowsOpen;
+    m.xClose = rowsClose;
+    m.xFilter = rowsFilter;
+    m.xNext = rowsNext;
+    m.xEof = rowsEof;
+    m.xColumn = rowsColumn;
+    m.xRowid = rowsRowid;
+    return m;
+}
+const sqlite3_module kRowsModule = makeRowsModule();
+
+// Present values replace stored ones, missing (NULL) values keep them.
+constexpr const char* kUpsertSql =
+    "INSERT INTO prices (instrument_id, date, open, high, low, close, adj_close, volume) "
+    "SELECT instrument_id, date, open, high, low, close, adj_close, volume FROM ml_price_rows "
+    "WHERE true ON CONFLICT(instrument_id, date) DO UPDATE SET "
+    "open = coalesce(excluded.open, open), high = coalesce(excluded.high, high), "
+    "low = coalesce(excluded.low, low), close = coalesce(excluded.close, close), "
+    "adj_close = coalesce(excluded.adj_close, adj_close), "
+    "volume = coalesce(excluded.volume, volume)";
 
 } // namespace
 
@@ -48,14 +147,15 @@ Result<std::int64_t> PriceWriter::instrument(std::string_view ticker)
 
 Status PriceWriter::prepare()
 {
-    auto batch = m_store->db().prepare(upsertSql(kBatchRows));
-    if (!batch)
-        return batch.error();
-    auto single = m_store->db().prepare(upsertSql(1));
-    if (!single)
-        return single.error();
-    m_batch = std::move(batch).value();
-    m_single = std::move(single).value();
+    // The module's aux pointer is where the writer thread puts the chunk being written.
+    if (sqlite3_create_module_v2(m_store->db().handle(), "ml_price_rows", &kRowsModule, &m_active,
+                                 nullptr)
+        != SQLITE_OK)
+        return m_store->db().lastError();
+    auto st = m_store->db().prepare(kUpsertSql);
+    if (!st)
+        return st.error();
+    m_upsert = std::move(st).value();
     return {};
 }
 
@@ -133,43 +233,16 @@ void PriceWriter::writerLoop()
 
 Status PriceWriter::writeChunk(const Chunk& chunk)
 {
-    if (!m_batch.handle()) {
+    if (!m_upsert.handle()) {
         if (auto s = prepare(); !s)
             return s;
     }
-    const int n = static_cast<int>(chunk.size());
-    int r = 0;
-    for (; r + kBatchRows <= n; r += kBatchRows) {
-        if (auto s = writeRows(m_batch, chunk.data() + r, kBatchRows); !s)
-            return s;
-    }
-    for (; r < n; ++r) { // the tail of the last chunk, row by row
-        if (auto s = writeRows(m_single, chunk.data() + r, 1); !s)
-            return s;
-    }
-    return {};
-}
-
-Status PriceWriter::writeRows(Statement& st, const Row* rows, int count)
-{
-    sqlite3_stmt* h = st.handle();
-    for (int r = 0; r < count; ++r) {
-        const Row& row = rows[r];
-        const int base = r * kParamsPerRow;
-        sqlite3_bind_int64(h, base + 1, row.id);
-        // The chunk outlives the step below, so SQLite need not copy the text.
-        sqlite3_bind_text(h, base + 2, row.date, 10, SQLITE_STATIC);
-        for (int i = 0; i < kPriceFieldCount; ++i) {
-            if (std::isnan(row.values[i]))
-                sqlite3_bind_null(h, base + 3 + i);
-            else
-                sqlite3_bind_double(h, base + 3 + i, row.values[i]);
-        }
-    }
-    if (auto s = st.run(); !s)
-        return s;
-    m_written += count;
-    return {};
+    m_active = &chunk; // read by the virtual table's cursor during the step below
+    Status st = m_upsert.run();
+    m_active = nullptr;
+    if (st)
+        m_written += static_cast<std::int64_t>(chunk.size());
+    return st;
 }
 
 Status PriceWriter::flush()

@@ -3,7 +3,8 @@
 //
 // Contract: the caller owns the transaction (the writer never begins or commits one) and keeps
 // the store alive while the writer exists. Rows are buffered and written with multi-row
-// INSERT ... ON CONFLICT DO UPDATE statements prepared once; a value present in a row replaces
+// INSERT ... SELECT ... ON CONFLICT DO UPDATE statement prepared once, fed from an in-memory
+// virtual table; a value present in a row replaces
 // the stored one, a missing value (NaN) keeps it. flush() must be called before the transaction
 // commits. Instrument ids are cached per ticker (upper-cased); unknown tickers are created.
 //
@@ -33,7 +34,6 @@ enum PriceField { kOpen, kHigh, kLow, kClose, kAdjClose, kVolume, kPriceFieldCou
 
 class PriceWriter {
 public:
-    static constexpr int kBatchRows = 128;     // rows per INSERT statement
     static constexpr int kChunkRows = 8192;    // rows handed to the writer thread at a time
     static constexpr int kMaxQueuedChunks = 4; // bounds memory: at most ~3 MB of queued rows
 
@@ -54,7 +54,6 @@ public:
     Status flush();
     std::int64_t rowsWritten() const { return m_written; }
 
-private:
     struct Row {
         std::int64_t id;
         char date[10];
@@ -62,15 +61,15 @@ private:
     };
     using Chunk = std::vector<Row>;
 
+private:
     Status prepare();
-    Status writeRows(Statement& st, const Row* rows, int count);
     Status writeChunk(const Chunk& chunk);
     Status handOff(); // queues m_current for the writer thread
     void writerLoop();
 
     ProjectStore* m_store;
-    Statement m_batch;  // kBatchRows rows
-    Statement m_single; // one row, for the tail of the last chunk
+    Statement m_upsert; // INSERT ... SELECT FROM ml_price_rows ... ON CONFLICT DO UPDATE
+    const Chunk* m_active = nullptr; // the chunk the writer thread is inserting
     Chunk m_current;
     std::atomic<std::int64_t> m_written{0};
     std::unordered_map<std::string, std::int64_t> m_ids;
