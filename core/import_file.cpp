@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace marketlens::core {
 namespace {
@@ -132,6 +133,7 @@ private:
     std::string m_lastTicker;                // PricesLong: files are usually grouped by ticker
     std::int64_t m_lastId = -1;
     DateSeenSet m_seen;
+    std::unordered_set<std::int64_t> m_tickerIds; // PricesLong: instruments met in this file
     std::int64_t m_duplicates = 0;
     std::size_t m_warnings = 0;
     Status m_error;                          // fatal: database error or strict-mode rejection
@@ -217,7 +219,7 @@ void FileImporter::rowPrices(std::int64_t line, const std::vector<std::string_vi
             }
             m_lastTicker.assign(t.data(), t.size());
             m_lastId = *r;
-            if (!m_seen.contains(m_lastId))
+            if (m_tickerIds.insert(m_lastId).second)
                 m_result.tickers.push_back(upper(t));
         }
         id = m_lastId;

@@ -28,8 +28,12 @@
 //    rowsRejected, while the row's good cells are kept; a bad date rejects the whole row;
 //  - the same (ticker, date) twice in one file: the later row wins (present values replace,
 //    missing ones keep the earlier) and a warning says so;
-//  - holdings: a row needs a ticker and a quantity or weight; weights in percent (a '%' header
-//    or cell, or values summing to about 100) are divided by 100, with a warning.
+//  - holdings: a row needs a ticker and a quantity or weight; weights in percent (a '%' or
+//    "pct" header, a '%' cell, or weights summing to between 50 and 150) are divided by 100,
+//    with a warning; the same ticker twice: the later row wins, with a warning. A holdings file
+//    with no accepted row leaves the portfolio unchanged.
+//  - an unterminated quote swallows the rest of the file: reported as one rejected row at the
+//    line where the quote opens.
 // Auto detection: holdings = ticker + quantity/weight and no date column; long = date + ticker +
 // a price column; OHLCV = date + price columns without a ticker column; wide = date + columns
 // that are not price headers (each is a ticker). A file matching none is an Error.

@@ -622,6 +622,36 @@ private Q_SLOTS:
                  QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex().toStdString());
     }
 
+    void holdingsBadRowsAndBrokenQuote()
+    {
+        const auto project = newProject();
+        const auto file = write("h.csv", "Ticker,Quantity,Cost\nAAA,10,5\n,3,1\nBBB,,2\n"
+                                         "CCC,x,1\nDDD,4,-1\nAAA,12,6\n\nEEE,\"7\n");
+        auto r = importFiles(project, {file}, {});
+        QVERIFY(r.ok());
+        const auto& f = r->files[0];
+        QCOMPARE(f.rowsAccepted, 2); // AAA twice: the later row wins
+        const std::pair<int, const char*> expected[] = {
+            {3, "empty ticker"},
+            {4, "no quantity or weight"},
+            {5, "unparsable number in column Quantity: 'x'"},
+            {6, "negative cost basis"},
+            {9, "unterminated quoted field"}, // line 8 is blank
+        };
+        QCOMPARE(f.rejected.size(), std::size(expected));
+        for (std::size_t i = 0; i < std::size(expected); ++i) {
+            QCOMPARE(f.rejected[i].line, std::int64_t(expected[i].first));
+            QVERIFY2(contains(f.rejected[i].reason, expected[i].second),
+                     f.rejected[i].reason.c_str());
+        }
+        auto store = ProjectStore::open(project);
+        const auto ps = store->portfolios();
+        QCOMPARE(ps->at(0).name, std::string("h"));
+        QCOMPARE(ps->at(0).holdings.size(), std::size_t(1));
+        QCOMPARE(ps->at(0).holdings[0].quantity.value_or(0), 12.0);
+        QCOMPARE(ps->at(0).holdings[0].costBasis.value_or(0), 6.0);
+    }
+
     void optionParsing()
     {
         ImportKind k{};
