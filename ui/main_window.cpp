@@ -31,6 +31,10 @@
 
 #include <exception>
 
+// The icons are compiled into the static marketlens_ui library; its resource initialiser is only
+// linked when referenced, so register it explicitly (outside any namespace, as Qt requires).
+static void initIconResources() { Q_INIT_RESOURCE(icons); }
+
 namespace marketlens::ui {
 
 namespace {
@@ -41,6 +45,7 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    initIconResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/marketlens.svg")));
     setAcceptDrops(true);
