@@ -33,8 +33,7 @@ namespace {
 
 constexpr std::size_t kSeries = 500, kDays = 5000, kAssets = 50, kScenarios = 1000000;
 
-template <typename F>
-double bestOf(int repeat, F&& f)
+template <typename F> double bestOf(int repeat, F&& f)
 {
     double best = 1e300;
     for (int i = 0; i < repeat; ++i) {
@@ -69,7 +68,10 @@ std::vector<std::vector<double>> generate()
     return r;
 }
 
-void writeInt(std::ofstream& out, std::int64_t v) { out.write(reinterpret_cast<char*>(&v), 8); }
+void writeInt(std::ofstream& out, std::int64_t v)
+{
+    out.write(reinterpret_cast<char*>(&v), 8);
+}
 void writeDoubles(std::ofstream& out, const std::vector<double>& v)
 {
     out.write(reinterpret_cast<const char*>(v.data()), std::streamsize(v.size() * sizeof(double)));
@@ -87,7 +89,7 @@ int main(int argc, char** argv)
         threads = args[ti + 1].toUInt();
     const bool peer = !args.contains(QStringLiteral("--no-peer"));
     std::printf("bench_risk: %zu series x %zu days; MC %zu assets x %zu scenarios; %u threads\n",
-                kSeries, kDays, kAssets, kScenarios, threads);
+        kSeries, kDays, kAssets, kScenarios, threads);
 
     const auto returns = generate();
     std::vector<double> benchmark(kDays, 0.0);
@@ -120,7 +122,7 @@ int main(int argc, char** argv)
     }
 
     std::map<std::string, double> ours;
-    const std::vector<double> levels{0.95, 0.99};
+    const std::vector<double> levels {0.95, 0.99};
     double checksum = 0.0;
     ours["measures"] = bestOf(3, [&] {
         auto sets = computeMeasureSets(returns, levels, {}, benchmark, threads);
@@ -129,7 +131,7 @@ int main(int argc, char** argv)
             checksum += s.tails[1].varHistorical;
     });
     std::printf("  measures      MarketLens %8.4f s   (sum of VaR hist 99 %%: %.12g)\n",
-                ours["measures"], checksum);
+        ours["measures"], checksum);
     double corrSum = 0.0;
     ours["correlation"] = bestOf(3, [&] {
         auto c = correlationMatrixParallel(returns, threads);
@@ -155,10 +157,10 @@ int main(int argc, char** argv)
         return 0;
 
     const QString script = QFileInfo(QString::fromUtf8(__FILE__)).absolutePath()
-                           + QStringLiteral("/peers/risk_numpy.py");
+        + QStringLiteral("/peers/risk_numpy.py");
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
-                 {script, QString::fromStdString(dataPath), QString::fromStdString(mcPath)});
+        {script, QString::fromStdString(dataPath), QString::fromStdString(mcPath)});
     if (!python.waitForFinished(600000) || python.exitCode() != 0) {
         std::printf("numpy peer failed: %s\n", python.readAllStandardError().constData());
         return 1;
@@ -175,7 +177,7 @@ int main(int argc, char** argv)
         if (!ours.count(name))
             continue;
         std::printf("%-13s %10.4f s %10.4f s %7.1fx  %s\n", name.c_str(), ours[name], t,
-                    t / ours[name], rest.c_str());
+            t / ours[name], rest.c_str());
     }
     std::printf("targets: measures >= 3x, Monte Carlo >= 5x (numpy uses OpenBLAS threads)\n");
     return 0;

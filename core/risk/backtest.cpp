@@ -31,8 +31,8 @@ double chiSquaredSurvival(double statistic, int df)
 
 } // namespace
 
-Result<LikelihoodRatioTest> kupiecTest(std::size_t observations, std::size_t exceedances,
-                                       double alpha)
+Result<LikelihoodRatioTest> kupiecTest(
+    std::size_t observations, std::size_t exceedances, double alpha)
 {
     if (observations == 0 || exceedances > observations)
         return invalid("Kupiec test needs 0 <= exceedances <= observations, observations > 0");
@@ -64,8 +64,8 @@ Result<LikelihoodRatioTest> christoffersenIndependence(const std::vector<bool>& 
     const double pi0 = n00 + n01 > 0 ? n01 / (n00 + n01) : 0.0;
     const double pi1 = n10 + n11 > 0 ? n11 / (n10 + n11) : 0.0;
     const double l0 = xlogy(n00 + n10, 1.0 - pi) + xlogy(n01 + n11, pi);
-    const double l1 = xlogy(n00, 1.0 - pi0) + xlogy(n01, pi0) + xlogy(n10, 1.0 - pi1)
-                      + xlogy(n11, pi1);
+    const double l1
+        = xlogy(n00, 1.0 - pi0) + xlogy(n01, pi0) + xlogy(n10, 1.0 - pi1) + xlogy(n11, pi1);
     LikelihoodRatioTest out;
     out.statistic = std::max(0.0, -2.0 * (l0 - l1));
     out.degreesOfFreedom = 1;
@@ -91,15 +91,18 @@ Result<TrafficLight> baselZone(std::size_t observations, std::size_t exceedances
 const char* trafficLightName(TrafficLight zone)
 {
     switch (zone) {
-    case TrafficLight::Green: return "green";
-    case TrafficLight::Yellow: return "yellow";
-    case TrafficLight::Red: return "red";
+    case TrafficLight::Green:
+        return "green";
+    case TrafficLight::Yellow:
+        return "yellow";
+    case TrafficLight::Red:
+        return "red";
     }
     return "?";
 }
 
 Result<VarBacktest> backtestVar(std::span<const double> r, std::size_t window, double p,
-                                VarMethod method, const RiskConventions& c)
+    VarMethod method, const RiskConventions& c)
 {
     if (window < 10)
         return invalid("backtest window must be at least 10 returns");
@@ -112,7 +115,7 @@ Result<VarBacktest> backtestVar(std::span<const double> r, std::size_t window, d
     out.forecast.assign(r.size(), std::numeric_limits<double>::quiet_NaN());
     out.hit.assign(r.size(), false);
     std::vector<bool> hits;
-    const RiskConventions asReturns{}; // compare on returns, report in the caller's convention
+    const RiskConventions asReturns {}; // compare on returns, report in the caller's convention
     for (std::size_t t = window; t < r.size(); ++t) {
         auto var = valueAtRisk(r.subspan(t - window, window), p, method, asReturns);
         if (!var)

@@ -19,15 +19,15 @@ Error invalid(std::string message)
 // Deviations from the mean, portfolio deviations and return, checked inputs.
 struct Prepared {
     std::size_t k = 0, n = 0;
-    std::vector<double> mu;                // per asset
-    std::vector<std::vector<double>> dev;  // r_i - mu_i
-    std::vector<double> portfolio;         // r_p
-    std::vector<double> portfolioDev;      // r_p - mu_p
+    std::vector<double> mu; // per asset
+    std::vector<std::vector<double>> dev; // r_i - mu_i
+    std::vector<double> portfolio; // r_p
+    std::vector<double> portfolioDev; // r_p - mu_p
     double muP = 0.0;
 };
 
-Result<Prepared> prepare(const std::vector<std::vector<double>>& r, std::span<const double> w,
-                         double p)
+Result<Prepared> prepare(
+    const std::vector<std::vector<double>>& r, std::span<const double> w, double p)
 {
     Prepared out;
     out.k = r.size();
@@ -63,7 +63,7 @@ Result<Prepared> prepare(const std::vector<std::vector<double>>& r, std::span<co
 }
 
 ComponentRisk finish(double total, std::vector<double> component, std::span<const double> w,
-                     const RiskConventions& c)
+    const RiskConventions& c)
 {
     ComponentRisk out;
     out.total = signedLoss(total, c);
@@ -94,13 +94,12 @@ std::vector<double> weightedMean(const Prepared& d, const std::vector<double>& g
 // Historical contributions: the type-7 quantile of r_p is (1-h) r_p[lo] + h r_p[hi], so each
 // asset contributes (1-h) w_i r_i[lo] + h w_i r_i[hi] (the days of those order statistics).
 std::vector<double> historicalVarComponents(const std::vector<std::vector<double>>& r,
-                                            std::span<const double> w, const Prepared& d,
-                                            double alpha, double& total)
+    std::span<const double> w, const Prepared& d, double alpha, double& total)
 {
     std::vector<std::size_t> order(d.n);
     std::iota(order.begin(), order.end(), std::size_t(0));
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return d.portfolio[a] < d.portfolio[b]; });
+        [&](std::size_t a, std::size_t b) { return d.portfolio[a] < d.portfolio[b]; });
     const double index = 1.0 + double(d.n - 1) * alpha;
     const double lo = std::floor(index), hi = std::ceil(index);
     const std::size_t tlo = order[std::size_t(lo) - 1], thi = order[std::size_t(hi) - 1];
@@ -109,16 +108,15 @@ std::vector<double> historicalVarComponents(const std::vector<std::vector<double
     total = interpolate ? (1.0 - h) * d.portfolio[tlo] + h * d.portfolio[thi] : d.portfolio[tlo];
     std::vector<double> comp(d.k);
     for (std::size_t i = 0; i < d.k; ++i)
-        comp[i] = interpolate ? (1.0 - h) * w[i] * r[i][tlo] + h * w[i] * r[i][thi]
-                              : w[i] * r[i][tlo];
+        comp[i]
+            = interpolate ? (1.0 - h) * w[i] * r[i][tlo] + h * w[i] * r[i][thi] : w[i] * r[i][tlo];
     return comp;
 }
 
 } // namespace
 
 Result<ComponentRisk> componentVar(const std::vector<std::vector<double>>& assetReturns,
-                                   std::span<const double> weights, double p, VarMethod method,
-                                   const RiskConventions& c)
+    std::span<const double> weights, double p, VarMethod method, const RiskConventions& c)
 {
     auto prepared = prepare(assetReturns, weights, p);
     if (!prepared)
@@ -177,7 +175,7 @@ Result<ComponentRisk> componentVar(const std::vector<std::vector<double>>& asset
         const double dsk = 3.0 * dm3[i] / std::pow(m2, 1.5) - 1.5 * m3 * dm2[i] / std::pow(m2, 2.5);
         const double dku = 4.0 * dm4[i] / (m2 * m2) - 2.0 * m4 * dm2[i] / (m2 * m2 * m2);
         const double dh = (z * z - 1.0) * dsk / 6.0 + (z * z * z - 3.0 * z) * dku / 24.0
-                          - (2.0 * z * z * z - 5.0 * z) * skew * dsk / 18.0;
+            - (2.0 * z * z * z - 5.0 * z) * skew * dsk / 18.0;
         const double dSigma = 0.5 * dm2[i] * varScale / sigma;
         comp[i] = weights[i] * (d.mu[i] + h * dSigma + sigma * dh);
     }
@@ -185,8 +183,7 @@ Result<ComponentRisk> componentVar(const std::vector<std::vector<double>>& asset
 }
 
 Result<ComponentRisk> componentEs(const std::vector<std::vector<double>>& assetReturns,
-                                  std::span<const double> weights, double p, VarMethod method,
-                                  const RiskConventions& c)
+    std::span<const double> weights, double p, VarMethod method, const RiskConventions& c)
 {
     if (method == VarMethod::Modified)
         return invalid("component ES is available for the historical and Gaussian methods");

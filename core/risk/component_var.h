@@ -23,17 +23,15 @@ namespace marketlens::core::risk {
 
 struct ComponentRisk {
     double total = 0.0;
-    std::vector<double> marginal;   // dRisk/dw_i (NaN where w_i = 0 for the historical method)
-    std::vector<double> component;  // w_i * marginal_i; sums to total
-    std::vector<double> share;      // component_i / total
+    std::vector<double> marginal; // dRisk/dw_i (NaN where w_i = 0 for the historical method)
+    std::vector<double> component; // w_i * marginal_i; sums to total
+    std::vector<double> share; // component_i / total
 };
 
 Result<ComponentRisk> componentVar(const std::vector<std::vector<double>>& assetReturns,
-                                   std::span<const double> weights, double p, VarMethod method,
-                                   const RiskConventions& c = {});
+    std::span<const double> weights, double p, VarMethod method, const RiskConventions& c = {});
 // Historical and Gaussian methods (modified ES contributions are not provided).
 Result<ComponentRisk> componentEs(const std::vector<std::vector<double>>& assetReturns,
-                                  std::span<const double> weights, double p, VarMethod method,
-                                  const RiskConventions& c = {});
+    std::span<const double> weights, double p, VarMethod method, const RiskConventions& c = {});
 
 } // namespace marketlens::core::risk

@@ -5,8 +5,8 @@
 
 namespace marketlens::core::risk {
 
-Result<DrawdownAnalysis> analyseDrawdowns(std::span<const double> r, bool geometric,
-                                          std::span<const Date> dates)
+Result<DrawdownAnalysis> analyseDrawdowns(
+    std::span<const double> r, bool geometric, std::span<const Date> dates)
 {
     if (r.empty())
         return makeError(ErrorCode::InvalidArgument, "drawdowns of an empty series");
@@ -39,7 +39,7 @@ Result<DrawdownAnalysis> analyseDrawdowns(std::span<const double> r, bool geomet
         out.underwater[t] = dd;
         if (!inEpisode) {
             inEpisode = true;
-            current = DrawdownEpisode{};
+            current = DrawdownEpisode {};
             current.peak = peakIndex;
             current.trough = t;
             current.depth = -dd;

@@ -27,7 +27,7 @@ Error invalid(std::string message)
 // holds the data; elements [0, limit) are the candidates (a previous selection for a larger
 // alpha has already moved every smaller value there).
 void historicalTail(std::vector<double>& work, std::size_t limit, double alpha, double& var,
-                    double& es, std::size_t& lo)
+    double& es, std::size_t& lo)
 {
     const double index = 1.0 + double(work.size() - 1) * alpha;
     const double floorIndex = std::floor(index);
@@ -40,7 +40,7 @@ void historicalTail(std::vector<double>& work, std::size_t limit, double alpha, 
         // The next order statistic: the smallest value after lo (within the candidates when the
         // candidates extend past lo, else among all values).
         xhi = *std::min_element(begin + std::ptrdiff_t(lo) + 1,
-                                lo + 1 < limit ? begin + std::ptrdiff_t(limit) : work.end());
+            lo + 1 < limit ? begin + std::ptrdiff_t(limit) : work.end());
     }
     const double h = index - floorIndex;
     var = (index > floorIndex && xhi != xlo) ? (1.0 - h) * xlo + h * xhi : xlo;
@@ -54,7 +54,7 @@ void historicalTail(std::vector<double>& work, std::size_t limit, double alpha, 
     es = count ? sum / double(count) : var;
 }
 
-constexpr std::size_t kPanel = 8;    // columns per packed panel
+constexpr std::size_t kPanel = 8; // columns per packed panel
 constexpr std::size_t kTimeChunk = 128; // time steps per pass: a chunk of every panel fits L2
 
 // c[r][0..8] += sum_t a[t][r] * b[t][0..8] for r < 4; a and b are panels (8 values per t).
@@ -70,8 +70,8 @@ void tileScalar(const double* a, const double* b, std::size_t len, double* c, st
 }
 
 #ifdef MARKETLENS_RISK_AVX2
-__attribute__((target("avx2,fma"))) void tileAvx2(const double* a, const double* b,
-                                                  std::size_t len, double* c, std::size_t ldc)
+__attribute__((target("avx2,fma"))) void tileAvx2(
+    const double* a, const double* b, std::size_t len, double* c, std::size_t ldc)
 {
     __m256d c00 = _mm256_loadu_pd(c), c01 = _mm256_loadu_pd(c + 4);
     __m256d c10 = _mm256_loadu_pd(c + ldc), c11 = _mm256_loadu_pd(c + ldc + 4);
@@ -175,18 +175,16 @@ Result<std::vector<double>> correlationMatrixParallel(
     for (std::size_t i = 0; i < k; ++i) {
         out[i * k + i] = 1.0; // as correlationMatrix(), even for a constant column
         for (std::size_t j = i + 1; j < k; ++j) {
-            const double v = (constant[i] || constant[j])
-                                 ? std::numeric_limits<double>::quiet_NaN()
-                                 : std::clamp(c[i * kp + j], -1.0, 1.0);
+            const double v = (constant[i] || constant[j]) ? std::numeric_limits<double>::quiet_NaN()
+                                                          : std::clamp(c[i * kp + j], -1.0, 1.0);
             out[i * k + j] = out[j * k + i] = v;
         }
     }
     return out;
 }
 
-Result<MeasureSet> computeMeasureSet(std::span<const double> r,
-                                     std::span<const double> confidences, const RiskConventions& c,
-                                     std::span<const double> benchmark)
+Result<MeasureSet> computeMeasureSet(std::span<const double> r, std::span<const double> confidences,
+    const RiskConventions& c, std::span<const double> benchmark)
 {
     const std::size_t n = r.size();
     if (n < 4)
@@ -249,9 +247,9 @@ Result<MeasureSet> computeMeasureSet(std::span<const double> r,
     m.skewnessSample = dn * dn / ((dn - 1.0) * (dn - 2.0)) * m.skewness;
     m.excessKurtosis = m4 / (m2 * m2) - 3.0;
     const double s2 = m2 * dn / (dn - 1.0);
-    m.excessKurtosisSample = dn * (dn + 1.0) / ((dn - 1.0) * (dn - 2.0) * (dn - 3.0))
-                                 * (m4 * dn / (s2 * s2))
-                             - 3.0 * (dn - 1.0) * (dn - 1.0) / ((dn - 2.0) * (dn - 3.0));
+    m.excessKurtosisSample
+        = dn * (dn + 1.0) / ((dn - 1.0) * (dn - 2.0) * (dn - 3.0)) * (m4 * dn / (s2 * s2))
+        - 3.0 * (dn - 1.0) * (dn - 1.0) / ((dn - 2.0) * (dn - 3.0));
     m.maxDrawdownGeometric = -worstG;
     m.maxDrawdownArithmetic = -worstA;
     m.ewmaVolatilityAnnualised = std::sqrt(ewma * P);
@@ -260,7 +258,7 @@ Result<MeasureSet> computeMeasureSet(std::span<const double> r,
     std::vector<std::size_t> order(confidences.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
     std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
+        [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
     m.tails.resize(confidences.size());
     std::vector<double> work(r.begin(), r.end());
     std::size_t limit = n;
@@ -281,12 +279,12 @@ Result<MeasureSet> computeMeasureSet(std::span<const double> r,
         t.varModified = m.mean + h * sigma;
         const double h2 = h * h, h3 = h2 * h, h4 = h2 * h2, h6 = h4 * h2;
         const double tail = normalDensity(h)
-                            * (1.0 + h3 * sk / 6.0 + (h6 - 9.0 * h4 + 9.0 * h2 + 3.0) * sk * sk / 72.0
-                               + (h4 - 2.0 * h2 - 1.0) * ku / 24.0);
+            * (1.0 + h3 * sk / 6.0 + (h6 - 9.0 * h4 + 9.0 * h2 + 3.0) * sk * sk / 72.0
+                + (h4 - 2.0 * h2 - 1.0) * ku / 24.0);
         t.esModified = c.operationalModifiedEs ? m.mean + sigma * std::min(-tail / alpha, h)
                                                : m.mean - sigma * tail / alpha;
         for (double* v : {&t.varHistorical, &t.varGaussian, &t.varModified, &t.esHistorical,
-                          &t.esGaussian, &t.esModified})
+                 &t.esGaussian, &t.esModified})
             *v = signedLoss(*v, c);
     }
     if (!benchmark.empty()) {
@@ -299,15 +297,14 @@ Result<MeasureSet> computeMeasureSet(std::span<const double> r,
     return m;
 }
 
-Result<std::vector<MeasureSet>> computeMeasureSets(
-    const std::vector<std::vector<double>>& columns, std::span<const double> confidences,
-    const RiskConventions& c, std::span<const double> benchmark, unsigned threads,
-    const Progress& progress)
+Result<std::vector<MeasureSet>> computeMeasureSets(const std::vector<std::vector<double>>& columns,
+    std::span<const double> confidences, const RiskConventions& c,
+    std::span<const double> benchmark, unsigned threads, const Progress& progress)
 {
     std::vector<MeasureSet> out(columns.size());
     std::vector<Error> errors(columns.size());
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancel{false}, failed{false};
+    std::atomic<std::size_t> next {0}, done {0};
+    std::atomic<bool> cancel {false}, failed {false};
     const auto caller = std::this_thread::get_id();
     auto worker = [&] {
         for (std::size_t i; !cancel && (i = next.fetch_add(1)) < columns.size();) {
@@ -338,8 +335,8 @@ Result<std::vector<MeasureSet>> computeMeasureSets(
     if (failed)
         for (std::size_t i = 0; i < errors.size(); ++i)
             if (errors[i].code != ErrorCode::Ok)
-                return makeError(errors[i].code,
-                                 "series " + std::to_string(i + 1) + ": " + errors[i].message);
+                return makeError(
+                    errors[i].code, "series " + std::to_string(i + 1) + ": " + errors[i].message);
     return out;
 }
 

@@ -6,14 +6,20 @@
 #include <array>
 #include <atomic>
 #include <bit>
-#include <cstring>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <thread>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define MARKETLENS_RISK_AVX2 1
+#endif
+// Function multi-versioning needs ifunc support (GNU/Linux); elsewhere the plain build is used.
+#if defined(MARKETLENS_RISK_AVX2) && defined(__linux__) && !defined(__clang__)
+#define MARKETLENS_RISK_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define MARKETLENS_RISK_CLONES
 #endif
 
 namespace marketlens::core::risk {
@@ -61,15 +67,15 @@ public:
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::array<std::uint64_t, 4> m_s{};
+    std::array<std::uint64_t, 4> m_s {};
 };
 
 // Ziggurat tables (Marsaglia and Tsang 2000, 256 layers of equal area v, tail beyond r).
 struct Ziggurat {
     static constexpr double r = 3.6541528853610088;
     static constexpr double v = 0.00492867323399;
-    std::array<double, 257> x{};
-    std::array<double, 257> f{};
+    std::array<double, 257> x {};
+    std::array<double, 257> f {};
     Ziggurat()
     {
         const auto pdf = [](double t) { return std::exp(-0.5 * t * t); };
@@ -134,10 +140,10 @@ double normalSlow(Xoshiro256& rng, const Ziggurat& z, std::uint64_t u)
 // on 64-bit lanes, the ziggurat's rectangle test with gathered table entries, and the rare slow
 // path (about 1 value in 80) per lane in scalar code on that lane's state. Bit-identical to the
 // scalar version (same integer and IEEE operations), so results do not depend on the CPU.
-__attribute__((target("avx2"))) void fillAvx2(std::array<Xoshiro256, 4>& lanes, double* out,
-                                              std::size_t count, const Ziggurat& z)
+__attribute__((target("avx2"))) void fillAvx2(
+    std::array<Xoshiro256, 4>& lanes, double* out, std::size_t count, const Ziggurat& z)
 {
-    alignas(32) std::uint64_t st[4][4];  // st[word][lane]
+    alignas(32) std::uint64_t st[4][4]; // st[word][lane]
     for (int lane = 0; lane < 4; ++lane)
         for (int w = 0; w < 4; ++w)
             st[w][lane] = lanes[std::size_t(lane)].state()[std::size_t(w)];
@@ -213,8 +219,8 @@ bool cpuHasAvx2()
 class NormalStream {
 public:
     NormalStream(std::uint64_t seed, std::uint64_t stream)
-        : m_lanes{Xoshiro256(seed, 4 * stream), Xoshiro256(seed, 4 * stream + 1),
-                  Xoshiro256(seed, 4 * stream + 2), Xoshiro256(seed, 4 * stream + 3)}
+        : m_lanes {Xoshiro256(seed, 4 * stream), Xoshiro256(seed, 4 * stream + 1),
+            Xoshiro256(seed, 4 * stream + 2), Xoshiro256(seed, 4 * stream + 3)}
     {
     }
     // Fills out[0..count) with the next values of the stream; count must be a multiple of 4.
@@ -239,9 +245,8 @@ private:
 // x[s] = init + coef[0] z_0[s] + coef[1] z_1[s] + ... (added in that order), z_j = z + j stride.
 // Four columns per pass keep x in registers; the AVX2 clone uses the same operations (no FMA
 // contraction), so both clones give identical results.
-__attribute__((target_clones("avx2", "default"))) void combineColumns(
-    const double* coef, std::size_t count, const double* z, std::size_t stride, double init,
-    double* x, std::size_t len)
+MARKETLENS_RISK_CLONES void combineColumns(const double* coef, std::size_t count, const double* z,
+    std::size_t stride, double init, double* x, std::size_t len)
 {
     for (std::size_t s = 0; s < len; ++s)
         x[s] = init;
@@ -273,10 +278,10 @@ unsigned threadCount(const SimulationOptions& o)
 // progress every 50 ms and cancels when asked. Returns false when cancelled.
 template <typename Job>
 bool runBlocks(std::size_t blocks, unsigned threads, std::size_t blockSize, std::size_t total,
-               const Progress& progress, Job&& job)
+    const Progress& progress, Job&& job)
 {
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancel{false};
+    std::atomic<std::size_t> next {0}, done {0};
+    std::atomic<bool> cancel {false};
     auto worker = [&] {
         for (;;) {
             if (cancel.load(std::memory_order_relaxed))
@@ -334,8 +339,8 @@ void tailStatistics(std::vector<double>& pnl, double alpha, double& var, double&
 
 } // namespace
 
-void fillStandardNormal(std::span<double> out, std::uint64_t seed, std::uint64_t stream,
-                        bool allowSimd)
+void fillStandardNormal(
+    std::span<double> out, std::uint64_t seed, std::uint64_t stream, bool allowSimd)
 {
     NormalStream normals(seed, stream);
     const std::size_t whole = out.size() / 4 * 4;
@@ -377,9 +382,8 @@ Result<std::vector<double>> cholesky(std::span<const double> a, std::size_t k)
 }
 
 Result<SimulationResult> monteCarloVar(std::span<const double> mu, std::span<const double> cov,
-                                       std::span<const double> weights, double p,
-                                       const SimulationOptions& options, const RiskConventions& c,
-                                       const Progress& progress)
+    std::span<const double> weights, double p, const SimulationOptions& options,
+    const RiskConventions& c, const Progress& progress)
 {
     const std::size_t k = mu.size();
     if (k == 0 || weights.size() != k)
@@ -430,16 +434,17 @@ Result<SimulationResult> monteCarloVar(std::span<const double> mu, std::span<con
     };
 
     std::vector<double> pnl(n, 0.0);
-    const bool finished = runBlocks(blocks, threadCount(options), blockSize, n, progress,
-                                    [&](std::size_t b) {
-        generate(b, !options.projectPortfolio,
-                 [&](std::size_t s0, std::size_t len, std::size_t i, const double* x) {
-            const double w = i < k ? weights[i] : 1.0; // i == k: the projected portfolio return
-            double* out = &pnl[s0];
-            for (std::size_t s = 0; s < len; ++s)
-                out[s] += w * x[s];
-        });
-    });
+    const bool finished
+        = runBlocks(blocks, threadCount(options), blockSize, n, progress, [&](std::size_t b) {
+              generate(b, !options.projectPortfolio,
+                  [&](std::size_t s0, std::size_t len, std::size_t i, const double* x) {
+                      const double w
+                          = i < k ? weights[i] : 1.0; // i == k: the projected portfolio return
+                      double* out = &pnl[s0];
+                      for (std::size_t s = 0; s < len; ++s)
+                          out[s] += w * x[s];
+                  });
+          });
     if (!finished)
         return makeError(ErrorCode::Cancelled, "Monte Carlo simulation cancelled");
 
@@ -451,16 +456,17 @@ Result<SimulationResult> monteCarloVar(std::span<const double> mu, std::span<con
         // Second pass regenerates the same streams and averages w_i x_i over the tail scenarios.
         std::vector<std::vector<double>> perBlock(blocks, std::vector<double>(k, 0.0));
         const double var = result.var;
-        const bool again = runBlocks(blocks, threadCount(options), blockSize, n, progress,
-                                     [&](std::size_t b) {
-            generate(b, true, [&](std::size_t s0, std::size_t len, std::size_t i, const double* x) {
-                double s = 0.0;
-                for (std::size_t t = 0; t < len; ++t)
-                    if (pnl[s0 + t] < var)
-                        s += x[t];
-                perBlock[b][i] += weights[i] * s;
-            });
-        });
+        const bool again
+            = runBlocks(blocks, threadCount(options), blockSize, n, progress, [&](std::size_t b) {
+                  generate(b, true,
+                      [&](std::size_t s0, std::size_t len, std::size_t i, const double* x) {
+                          double s = 0.0;
+                          for (std::size_t t = 0; t < len; ++t)
+                              if (pnl[s0 + t] < var)
+                                  s += x[t];
+                          perBlock[b][i] += weights[i] * s;
+                      });
+              });
         if (!again)
             return makeError(ErrorCode::Cancelled, "Monte Carlo simulation cancelled");
         std::size_t count = 0;
@@ -470,8 +476,8 @@ Result<SimulationResult> monteCarloVar(std::span<const double> mu, std::span<con
         for (std::size_t i = 0; i < k; ++i) {
             for (std::size_t b = 0; b < blocks; ++b)
                 result.componentEs[i] += perBlock[b][i];
-            result.componentEs[i] = count ? signedLoss(result.componentEs[i] / double(count), c)
-                                          : 0.0;
+            result.componentEs[i]
+                = count ? signedLoss(result.componentEs[i] / double(count), c) : 0.0;
         }
     }
     result.var = signedLoss(result.var, c);
@@ -511,9 +517,7 @@ Result<SimulationResult> monteCarloVarFromReturns(
 }
 
 Result<SimulationResult> filteredHistoricalVar(std::span<const double> r, double p,
-                                               FilterModel model,
-                                               const SimulationOptions& options,
-                                               const RiskConventions& c)
+    FilterModel model, const SimulationOptions& options, const RiskConventions& c)
 {
     if (!(p > 0.0 && p < 1.0))
         return invalid("confidence level must lie strictly between 0 and 1");

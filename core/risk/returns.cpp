@@ -79,8 +79,8 @@ Result<AlignedPrices> alignPrices(const std::vector<PriceSeries>& series, Missin
                     filled[i] = true;
             }
             if (!started) {
-                started = std::none_of(last.begin(), last.end(),
-                                       [](double v) { return std::isnan(v); });
+                started = std::none_of(
+                    last.begin(), last.end(), [](double v) { return std::isnan(v); });
                 if (!started)
                     continue;
             }
@@ -113,8 +113,8 @@ Result<ReturnMatrix> returnsOf(const AlignedPrices& prices, ReturnKind kind)
     return out;
 }
 
-Result<ReturnMatrix> alignedReturns(const std::vector<PriceSeries>& series, ReturnKind kind,
-                                    MissingPolicy policy)
+Result<ReturnMatrix> alignedReturns(
+    const std::vector<PriceSeries>& series, ReturnKind kind, MissingPolicy policy)
 {
     auto aligned = alignPrices(series, policy);
     if (!aligned)
@@ -123,8 +123,7 @@ Result<ReturnMatrix> alignedReturns(const std::vector<PriceSeries>& series, Retu
 }
 
 Result<std::vector<double>> portfolioReturns(const std::vector<std::vector<double>>& assetReturns,
-                                             std::span<const double> weights, Rebalance rebalance,
-                                             std::span<const Date> dates)
+    std::span<const double> weights, Rebalance rebalance, std::span<const Date> dates)
 {
     const std::size_t k = assetReturns.size();
     if (k == 0 || weights.size() != k)
@@ -149,9 +148,9 @@ Result<std::vector<double>> portfolioReturns(const std::vector<std::vector<doubl
             rp += w[i] * assetReturns[i][t];
         out[t] = rp;
         const bool reset = rebalance == Rebalance::Daily
-                           || (rebalance == Rebalance::Monthly
-                               && (t + 1 == n || dates[t + 1].month() != dates[t].month()
-                                   || dates[t + 1].year() != dates[t].year()));
+            || (rebalance == Rebalance::Monthly
+                && (t + 1 == n || dates[t + 1].month() != dates[t].month()
+                    || dates[t + 1].year() != dates[t].year()));
         if (reset) {
             std::copy(weights.begin(), weights.end(), w.begin());
         } else {
@@ -165,8 +164,8 @@ Result<std::vector<double>> portfolioReturns(const std::vector<std::vector<doubl
     return out;
 }
 
-Result<std::vector<double>> portfolioReturnsFromQuantities(const AlignedPrices& prices,
-                                                           std::span<const double> quantities)
+Result<std::vector<double>> portfolioReturnsFromQuantities(
+    const AlignedPrices& prices, std::span<const double> quantities)
 {
     if (quantities.size() != prices.columns.size())
         return invalid("need one quantity per instrument");

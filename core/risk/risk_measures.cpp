@@ -23,7 +23,7 @@ std::string checkSeries(Series r, std::size_t minSize)
 {
     if (r.size() < minSize)
         return "return series has " + std::to_string(r.size()) + " values, at least "
-               + std::to_string(minSize) + " needed";
+            + std::to_string(minSize) + " needed";
     for (double v : r)
         if (!std::isfinite(v))
             return "return series contains a missing or non-finite value";
@@ -121,7 +121,7 @@ double normalDensity(double x)
 double cornishFisherQuantile(double z, double skew, double exkurt)
 {
     return z + (z * z - 1.0) * skew / 6.0 + (z * z * z - 3.0 * z) * exkurt / 24.0
-           - (2.0 * z * z * z - 5.0 * z) * skew * skew / 36.0;
+        - (2.0 * z * z * z - 5.0 * z) * skew * skew / 36.0;
 }
 
 Result<double> mean(Series r)
@@ -182,7 +182,7 @@ Result<double> excessKurtosis(Series r, MomentKind kind)
     const double s2 = m.m2 * n / (n - 1.0);
     const double sum4 = m.m4 * n / (s2 * s2);
     return n * (n + 1.0) / ((n - 1.0) * (n - 2.0) * (n - 3.0)) * sum4
-           - 3.0 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+        - 3.0 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
 }
 
 Result<double> quantileType7(Series r, double q)
@@ -270,12 +270,12 @@ Result<double> expectedShortfall(Series r, double p, VarMethod method, const Ris
             const double s = m.m3 / std::pow(m.m2, 1.5);
             const double k = m.m4 / (m.m2 * m.m2) - 3.0;
             const double h = cornishFisherQuantile(z, s, k);
-            // E[Z; Z < h] under the Cornish-Fisher expansion (PerformanceAnalytics ES.CornishFisher,
-            // the integrals of h^k phi(h) written out in closed form).
+            // E[Z; Z < h] under the Cornish-Fisher expansion (PerformanceAnalytics
+            // ES.CornishFisher, the integrals of h^k phi(h) written out in closed form).
             const double h2 = h * h, h3 = h2 * h, h4 = h2 * h2, h6 = h4 * h2;
             const double tail = normalDensity(h)
-                                * (1.0 + h3 * s / 6.0 + (h6 - 9.0 * h4 + 9.0 * h2 + 3.0) * s * s / 72.0
-                                   + (h4 - 2.0 * h2 - 1.0) * k / 24.0);
+                * (1.0 + h3 * s / 6.0 + (h6 - 9.0 * h4 + 9.0 * h2 + 3.0) * s * s / 72.0
+                    + (h4 - 2.0 * h2 - 1.0) * k / 24.0);
             if (c.operationalModifiedEs)
                 v = m.mean + sigma * std::min(-tail / alpha, h);
             else

@@ -21,8 +21,8 @@ enum class MomentKind { Population, Sample }; // Sample: bias-corrected (PA "sam
 
 // Descriptive statistics.
 Result<double> mean(Series r);
-Result<double> sampleStdDev(Series r);           // divide by n - 1
-Result<double> centralMoment(Series r, int k);   // population: sum((r - mean)^k) / n
+Result<double> sampleStdDev(Series r); // divide by n - 1
+Result<double> centralMoment(Series r, int k); // population: sum((r - mean)^k) / n
 Result<double> skewness(Series r, MomentKind kind = MomentKind::Population);
 Result<double> excessKurtosis(Series r, MomentKind kind = MomentKind::Population);
 
@@ -33,8 +33,8 @@ Result<double> quantileType1(Series r, double q);
 
 // Value at risk and expected shortfall at confidence p (alpha = 1 - p).
 Result<double> valueAtRisk(Series r, double p, VarMethod method, const RiskConventions& c = {});
-Result<double> expectedShortfall(Series r, double p, VarMethod method,
-                                 const RiskConventions& c = {});
+Result<double> expectedShortfall(
+    Series r, double p, VarMethod method, const RiskConventions& c = {});
 
 // Closed forms used by the engine and by component VaR: the standard normal and Cornish-Fisher
 // quantile shift h(z, skew, exkurt) (second order).
@@ -46,8 +46,8 @@ double cornishFisherQuantile(double z, double skew, double exkurt);
 Result<double> annualisedVolatility(Series r, const RiskConventions& c = {});
 // geometric: prod(1 + r)^(P/n) - 1; arithmetic: mean * P.
 Result<double> annualisedReturn(Series r, bool geometric = true, const RiskConventions& c = {});
-Result<double> sharpeAnnualised(Series r, bool geometric = true, double riskFree = 0.0,
-                                const RiskConventions& c = {});
+Result<double> sharpeAnnualised(
+    Series r, bool geometric = true, double riskFree = 0.0, const RiskConventions& c = {});
 Result<double> sharpePerPeriod(Series r, double riskFree = 0.0);
 // sqrt(sum(min(r - mar, 0)^2) / n) over all n periods (PA method "full").
 Result<double> downsideDeviation(Series r, double mar = 0.0);
@@ -60,8 +60,8 @@ Result<double> maxDrawdown(Series r, bool geometric = true);
 // OLS regression of r on a benchmark b of the same length: r = alpha + beta * b + e.
 struct BetaAlpha {
     double beta = 0.0;
-    double alpha = 0.0;            // per period
-    double alphaAnnualised = 0.0;  // (1 + alpha)^P - 1
+    double alpha = 0.0; // per period
+    double alphaAnnualised = 0.0; // (1 + alpha)^P - 1
     double rSquared = 0.0;
 };
 Result<BetaAlpha> betaAlpha(Series r, Series benchmark, const RiskConventions& c = {});

@@ -12,8 +12,7 @@ namespace marketlens::core::risk {
 namespace {
 
 constexpr ScoreFactor kFactors[] = {ScoreFactor::Volatility, ScoreFactor::ModifiedEs,
-                                    ScoreFactor::MaxDrawdown, ScoreFactor::Beta,
-                                    ScoreFactor::ComponentVarShare};
+    ScoreFactor::MaxDrawdown, ScoreFactor::Beta, ScoreFactor::ComponentVarShare};
 
 Error invalid(std::string message)
 {
@@ -25,11 +24,16 @@ Error invalid(std::string message)
 const char* scoreFactorName(ScoreFactor f)
 {
     switch (f) {
-    case ScoreFactor::Volatility: return "volatility";
-    case ScoreFactor::ModifiedEs: return "modified ES";
-    case ScoreFactor::MaxDrawdown: return "max drawdown";
-    case ScoreFactor::Beta: return "beta";
-    case ScoreFactor::ComponentVarShare: return "share of portfolio VaR";
+    case ScoreFactor::Volatility:
+        return "volatility";
+    case ScoreFactor::ModifiedEs:
+        return "modified ES";
+    case ScoreFactor::MaxDrawdown:
+        return "max drawdown";
+    case ScoreFactor::Beta:
+        return "beta";
+    case ScoreFactor::ComponentVarShare:
+        return "share of portfolio VaR";
     }
     return "?";
 }
@@ -37,9 +41,12 @@ const char* scoreFactorName(ScoreFactor f)
 const char* scoreZoneName(ScoreZone z)
 {
     switch (z) {
-    case ScoreZone::Green: return "green";
-    case ScoreZone::Amber: return "amber";
-    case ScoreZone::Red: return "red";
+    case ScoreZone::Green:
+        return "green";
+    case ScoreZone::Amber:
+        return "amber";
+    case ScoreZone::Red:
+        return "red";
     }
     return "?";
 }
@@ -56,11 +63,16 @@ ScoreZone scoreZone(double score)
 double ScoreWeights::weightOf(ScoreFactor f) const
 {
     switch (f) {
-    case ScoreFactor::Volatility: return volatility;
-    case ScoreFactor::ModifiedEs: return modifiedEs;
-    case ScoreFactor::MaxDrawdown: return maxDrawdown;
-    case ScoreFactor::Beta: return beta;
-    case ScoreFactor::ComponentVarShare: return componentVarShare;
+    case ScoreFactor::Volatility:
+        return volatility;
+    case ScoreFactor::ModifiedEs:
+        return modifiedEs;
+    case ScoreFactor::MaxDrawdown:
+        return maxDrawdown;
+    case ScoreFactor::Beta:
+        return beta;
+    case ScoreFactor::ComponentVarShare:
+        return componentVarShare;
     }
     return 0.0;
 }
@@ -68,11 +80,16 @@ double ScoreWeights::weightOf(ScoreFactor f) const
 std::optional<double> HoldingFactors::value(ScoreFactor f) const
 {
     switch (f) {
-    case ScoreFactor::Volatility: return volatility;
-    case ScoreFactor::ModifiedEs: return modifiedEsLoss;
-    case ScoreFactor::MaxDrawdown: return maxDrawdown;
-    case ScoreFactor::Beta: return beta;
-    case ScoreFactor::ComponentVarShare: return componentVarShare;
+    case ScoreFactor::Volatility:
+        return volatility;
+    case ScoreFactor::ModifiedEs:
+        return modifiedEsLoss;
+    case ScoreFactor::MaxDrawdown:
+        return maxDrawdown;
+    case ScoreFactor::Beta:
+        return beta;
+    case ScoreFactor::ComponentVarShare:
+        return componentVarShare;
     }
     return std::nullopt;
 }
@@ -85,7 +102,7 @@ std::string HoldingScore::explanation() const
     for (std::size_t i = 0; i < contributions.size(); ++i) {
         const FactorContribution& c = contributions[i];
         std::snprintf(buf, sizeof buf, "%s %s %.0f pts (rank %.0f %%)", i ? "," : "",
-                      scoreFactorName(c.factor), c.points, 100.0 * c.percentile);
+            scoreFactorName(c.factor), c.points, 100.0 * c.percentile);
         s += buf;
     }
     return s;
@@ -109,8 +126,8 @@ Result<std::vector<HoldingFactors>> computeScoreFactors(
         h.ticker = tickers[i];
         if (auto v = annualisedVolatility(r, c))
             h.volatility = *v;
-        if (auto v = expectedShortfall(r, scoreWeights.esConfidence, VarMethod::Modified,
-                                       asReturns))
+        if (auto v
+            = expectedShortfall(r, scoreWeights.esConfidence, VarMethod::Modified, asReturns))
             h.modifiedEsLoss = -*v;
         if (auto v = maxDrawdown(r, true))
             h.maxDrawdown = *v;
@@ -119,8 +136,8 @@ Result<std::vector<HoldingFactors>> computeScoreFactors(
                 h.beta = v->beta;
     }
     if (!weights.empty()) {
-        auto comp = componentVar(returns, weights, scoreWeights.varConfidence, VarMethod::Gaussian,
-                                 asReturns);
+        auto comp = componentVar(
+            returns, weights, scoreWeights.varConfidence, VarMethod::Gaussian, asReturns);
         if (!comp)
             return comp.error();
         for (std::size_t i = 0; i < out.size(); ++i)
@@ -129,8 +146,8 @@ Result<std::vector<HoldingFactors>> computeScoreFactors(
     return out;
 }
 
-Result<std::vector<HoldingScore>> scoreHoldings(const std::vector<HoldingFactors>& holdings,
-                                                const ScoreWeights& w)
+Result<std::vector<HoldingScore>> scoreHoldings(
+    const std::vector<HoldingFactors>& holdings, const ScoreWeights& w)
 {
     if (holdings.empty())
         return invalid("no holdings to score");
@@ -155,9 +172,8 @@ Result<std::vector<HoldingScore>> scoreHoldings(const std::vector<HoldingFactors
                 less += *o < *v ? 1 : 0;
                 equal += *o == *v ? 1 : 0;
             }
-            const double rank = count > 1
-                                    ? (double(less) + 0.5 * double(equal - 1)) / double(count - 1)
-                                    : 0.5;
+            const double rank
+                = count > 1 ? (double(less) + 0.5 * double(equal - 1)) / double(count - 1) : 0.5;
             out[i].contributions.push_back({f, *v, rank, w.weightOf(f), 0.0});
             weightSum += w.weightOf(f);
         }
@@ -168,9 +184,9 @@ Result<std::vector<HoldingScore>> scoreHoldings(const std::vector<HoldingFactors
             score += c.points;
         }
         std::stable_sort(out[i].contributions.begin(), out[i].contributions.end(),
-                         [](const FactorContribution& a, const FactorContribution& b) {
-                             return a.points > b.points;
-                         });
+            [](const FactorContribution& a, const FactorContribution& b) {
+                return a.points > b.points;
+            });
         out[i].score = score;
         out[i].zone = scoreZone(score);
     }

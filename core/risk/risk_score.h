@@ -22,8 +22,8 @@ namespace marketlens::core::risk {
 enum class ScoreFactor { Volatility, ModifiedEs, MaxDrawdown, Beta, ComponentVarShare };
 enum class ScoreZone { Green, Amber, Red };
 
-const char* scoreFactorName(ScoreFactor f);   // "volatility", "modified ES", ...
-const char* scoreZoneName(ScoreZone z);       // "green", "amber", "red"
+const char* scoreFactorName(ScoreFactor f); // "volatility", "modified ES", ...
+const char* scoreZoneName(ScoreZone z); // "green", "amber", "red"
 ScoreZone scoreZone(double score);
 
 struct ScoreWeights {
@@ -32,35 +32,35 @@ struct ScoreWeights {
     double maxDrawdown = 0.20;
     double beta = 0.15;
     double componentVarShare = 0.15;
-    double esConfidence = 0.975;   // confidence of the modified ES factor
-    double varConfidence = 0.99;   // confidence of the component VaR factor
+    double esConfidence = 0.975; // confidence of the modified ES factor
+    double varConfidence = 0.99; // confidence of the component VaR factor
     double weightOf(ScoreFactor f) const;
 };
 
 // Raw factor values of one holding; nullopt = not available.
 struct HoldingFactors {
     std::string ticker;
-    std::optional<double> volatility;         // annualised
-    std::optional<double> modifiedEsLoss;     // positive loss
-    std::optional<double> maxDrawdown;        // positive fraction
+    std::optional<double> volatility; // annualised
+    std::optional<double> modifiedEsLoss; // positive loss
+    std::optional<double> maxDrawdown; // positive fraction
     std::optional<double> beta;
-    std::optional<double> componentVarShare;  // component / portfolio VaR
+    std::optional<double> componentVarShare; // component / portfolio VaR
     std::optional<double> value(ScoreFactor f) const;
 };
 
 struct FactorContribution {
     ScoreFactor factor = ScoreFactor::Volatility;
-    double value = 0.0;       // raw factor value
-    double percentile = 0.0;  // 0..1 within the holdings
-    double weight = 0.0;      // renormalised weight used
-    double points = 0.0;      // 100 * weight * percentile; the points add up to the score
+    double value = 0.0; // raw factor value
+    double percentile = 0.0; // 0..1 within the holdings
+    double weight = 0.0; // renormalised weight used
+    double points = 0.0; // 100 * weight * percentile; the points add up to the score
 };
 
 struct HoldingScore {
     std::string ticker;
     double score = 0.0;
     ScoreZone zone = ScoreZone::Green;
-    std::vector<FactorContribution> contributions;  // largest points first
+    std::vector<FactorContribution> contributions; // largest points first
     // "red (78): volatility 30 pts (rank 95 %), modified ES 25 pts ..."
     std::string explanation() const;
 };
@@ -72,7 +72,7 @@ Result<std::vector<HoldingFactors>> computeScoreFactors(
     std::span<const double> weights, std::span<const double> benchmark,
     const ScoreWeights& scoreWeights = {}, const RiskConventions& c = {});
 
-Result<std::vector<HoldingScore>> scoreHoldings(const std::vector<HoldingFactors>& holdings,
-                                                const ScoreWeights& scoreWeights = {});
+Result<std::vector<HoldingScore>> scoreHoldings(
+    const std::vector<HoldingFactors>& holdings, const ScoreWeights& scoreWeights = {});
 
 } // namespace marketlens::core::risk

@@ -12,8 +12,14 @@ namespace {
 
 constexpr double kLog2Pi = 1.8378770664093454836;
 
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-double logit(double p) { return std::log(p / (1.0 - p)); }
+double logistic(double x)
+{
+    return 1.0 / (1.0 + std::exp(-x));
+}
+double logit(double p)
+{
+    return std::log(p / (1.0 - p));
+}
 
 GarchParams fromFree(const std::array<double, 3>& x, double mu)
 {
@@ -34,7 +40,7 @@ std::array<double, 3> toFree(const GarchParams& p)
 }
 
 struct NelderMeadResult {
-    std::array<double, 3> x{};
+    std::array<double, 3> x {};
     double f = 0.0;
     int iterations = 0;
     bool converged = false;
@@ -43,12 +49,12 @@ struct NelderMeadResult {
 // Minimises f from x0 with the standard coefficients (reflection 1, expansion 2, contraction 0.5,
 // shrink 0.5); stops when the simplex's function values agree to `tol` (relative).
 template <typename F>
-NelderMeadResult nelderMead(F&& f, std::array<double, 3> x0, double step, int maxIterations,
-                            double tol)
+NelderMeadResult nelderMead(
+    F&& f, std::array<double, 3> x0, double step, int maxIterations, double tol)
 {
     constexpr int n = 3;
     std::array<std::array<double, 3>, n + 1> s;
-    std::array<double, n + 1> fs{};
+    std::array<double, n + 1> fs {};
     s[0] = x0;
     for (int i = 0; i < n; ++i) {
         s[i + 1] = x0;
@@ -58,7 +64,7 @@ NelderMeadResult nelderMead(F&& f, std::array<double, 3> x0, double step, int ma
         fs[i] = f(s[i]);
     NelderMeadResult out;
     for (out.iterations = 0; out.iterations < maxIterations; ++out.iterations) {
-        std::array<int, n + 1> order{};
+        std::array<int, n + 1> order {};
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(), [&](int a, int b) { return fs[a] < fs[b]; });
         const int best = order[0], worst = order[n], second = order[n - 1];
@@ -66,13 +72,13 @@ NelderMeadResult nelderMead(F&& f, std::array<double, 3> x0, double step, int ma
             out.converged = true;
             break;
         }
-        std::array<double, 3> centroid{};
+        std::array<double, 3> centroid {};
         for (int i = 0; i <= n; ++i)
             if (i != worst)
                 for (int d = 0; d < n; ++d)
                     centroid[d] += s[i][d] / n;
         auto along = [&](double t) {
-            std::array<double, 3> p{};
+            std::array<double, 3> p {};
             for (int d = 0; d < n; ++d)
                 p[d] = centroid[d] + t * (s[worst][d] - centroid[d]);
             return p;
@@ -118,8 +124,8 @@ NelderMeadResult nelderMead(F&& f, std::array<double, 3> x0, double step, int ma
 
 } // namespace
 
-Result<std::vector<double>> ewmaVariance(std::span<const double> r, double lambda,
-                                         std::size_t initWindow)
+Result<std::vector<double>> ewmaVariance(
+    std::span<const double> r, double lambda, std::size_t initWindow)
 {
     if (r.empty())
         return makeError(ErrorCode::InvalidArgument, "EWMA of an empty series");
@@ -149,8 +155,8 @@ double GarchFit::unconditionalVariance() const
     return params.omega / (1.0 - params.alpha - params.beta);
 }
 
-double garchLogLikelihood(std::span<const double> r, const GarchParams& p,
-                          std::vector<double>* variances)
+double garchLogLikelihood(
+    std::span<const double> r, const GarchParams& p, std::vector<double>* variances)
 {
     const std::size_t n = r.size();
     if (n == 0)
@@ -198,14 +204,15 @@ Result<GarchFit> fitGarch11(std::span<const double> r, const GarchOptions& optio
         return std::isfinite(ll) ? -ll : std::numeric_limits<double>::max();
     };
     // Starts by variance targeting: omega = variance (1 - alpha - beta).
-    const std::array<std::array<double, 2>, 3> starts = {{{0.05, 0.90}, {0.10, 0.85}, {0.03, 0.95}}};
+    const std::array<std::array<double, 2>, 3> starts
+        = {{{0.05, 0.90}, {0.10, 0.85}, {0.03, 0.95}}};
     NelderMeadResult best;
     best.f = std::numeric_limits<double>::max();
     int totalIterations = 0;
     for (const auto& [a, b] : starts) {
-        GarchParams start{variance * (1.0 - a - b), a, b, mu};
-        NelderMeadResult res = nelderMead(objective, toFree(start), 0.5, options.maxIterations,
-                                          1e-12);
+        GarchParams start {variance * (1.0 - a - b), a, b, mu};
+        NelderMeadResult res
+            = nelderMead(objective, toFree(start), 0.5, options.maxIterations, 1e-12);
         // Restart from the optimum with a fresh simplex: guards against a collapsed simplex.
         res = nelderMead(objective, res.x, 0.1, options.maxIterations, 1e-14);
         totalIterations += res.iterations;

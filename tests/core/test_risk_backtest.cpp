@@ -63,8 +63,8 @@ private Q_SLOTS:
             QCOMPARE(*baselZone(250, x, 0.01), TrafficLight::Yellow);
         for (std::size_t x : {10u, 11u, 30u})
             QCOMPARE(*baselZone(250, x, 0.01), TrafficLight::Red);
-        QCOMPARE(QString::fromLatin1(trafficLightName(TrafficLight::Yellow)),
-                 QStringLiteral("yellow"));
+        QCOMPARE(
+            QString::fromLatin1(trafficLightName(TrafficLight::Yellow)), QStringLiteral("yellow"));
         // Generalised: 500 days at 99 % (expected 5): 8 exceedances has P(X <= 8) = 0.933 < 95 %.
         QCOMPARE(*baselZone(500, 8, 0.01), TrafficLight::Green);
         QCOMPARE(*baselZone(500, 9, 0.01), TrafficLight::Yellow);
@@ -91,12 +91,14 @@ private Q_SLOTS:
         QCOMPARE(counted, bt->exceedances);
         // 50 expected, sd ~7: a wide band, then the test statistics agree with their parts.
         QVERIFY(bt->exceedances > 25 && bt->exceedances < 85);
-        QCOMPARE(bt->kupiec.statistic,
-                 kupiecTest(bt->observations, bt->exceedances, 0.01)->statistic);
+        QCOMPARE(
+            bt->kupiec.statistic, kupiecTest(bt->observations, bt->exceedances, 0.01)->statistic);
         QVERIFY(std::abs(bt->conditionalCoverage.statistic
-                         - (bt->kupiec.statistic + bt->independence.statistic)) < 1e-12);
+                    - (bt->kupiec.statistic + bt->independence.statistic))
+            < 1e-12);
         QVERIFY(std::abs(bt->conditionalCoverage.pValue
-                         - std::exp(-bt->conditionalCoverage.statistic / 2)) < 1e-12);
+                    - std::exp(-bt->conditionalCoverage.statistic / 2))
+            < 1e-12);
         // Loss-as-positive flips the reported forecast only.
         RiskConventions positive;
         positive.lossAsPositive = true;

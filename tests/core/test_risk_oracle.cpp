@@ -19,7 +19,10 @@ namespace {
 
 using Metric = std::function<Result<double>(Series)>;
 
-Result<double> ok(double v) { return v; }
+Result<double> ok(double v)
+{
+    return v;
+}
 
 const std::map<std::string, Metric>& metrics()
 {
@@ -52,14 +55,14 @@ const std::map<std::string, Metric>& metrics()
         {"skewness_moment", [](Series r) { return skewness(r, MomentKind::Population); }},
         {"skewness_sample", [](Series r) { return skewness(r, MomentKind::Sample); }},
         {"kurtosis_excess_moment",
-         [](Series r) { return excessKurtosis(r, MomentKind::Population); }},
+            [](Series r) { return excessKurtosis(r, MomentKind::Population); }},
         {"kurtosis_sample_excess", [](Series r) { return excessKurtosis(r, MomentKind::Sample); }},
         // Cross-checks whose method the engine implements exactly.
         {"xchk_quantile_type7_5pct", [](Series r) { return quantileType7(r, 0.05); }},
         {"xchk_fPortfolio_VaR_5pct_type1", [](Series r) { return quantileType1(r, 0.05); }},
         {"xchk_e1071_skew_type1", [](Series r) { return skewness(r, MomentKind::Population); }},
         {"xchk_e1071_kurt_type1",
-         [](Series r) { return excessKurtosis(r, MomentKind::Population); }},
+            [](Series r) { return excessKurtosis(r, MomentKind::Population); }},
     };
     return m;
 }
@@ -90,9 +93,8 @@ private:
         const double rel = std::abs(want) > 1e-12 ? err / std::abs(want) : 0.0;
         const bool pass = std::abs(want) > 1e-12 ? rel <= relTol : err <= 1e-15;
         if (!pass)
-            QFAIL(qPrintable(QString::fromStdString(what) + QStringLiteral(": got %1 want %2")
-                                                             .arg(got, 0, 'g', 17)
-                                                             .arg(want, 0, 'g', 17)));
+            QFAIL(qPrintable(QString::fromStdString(what)
+                + QStringLiteral(": got %1 want %2").arg(got, 0, 'g', 17).arg(want, 0, 'g', 17)));
         ++m_checked;
         if (relTol <= 1e-9 && rel > m_maxRel) {
             m_maxRel = rel;
@@ -103,12 +105,12 @@ private:
     void checkSet(const char* returnsFile, const char* oracleFile, int expectedColumns)
     {
         WideReturns data;
-        QVERIFY(marketlens::test::readWideReturns(marketlens::test::riskDataPath(returnsFile),
-                                                  data));
+        QVERIFY(
+            marketlens::test::readWideReturns(marketlens::test::riskDataPath(returnsFile), data));
         Oracle oracle;
         QStringList columns;
-        QVERIFY(marketlens::test::readOracle(marketlens::test::riskDataPath(oracleFile), oracle,
-                                             columns));
+        QVERIFY(marketlens::test::readOracle(
+            marketlens::test::riskDataPath(oracleFile), oracle, columns));
         QCOMPARE(columns.size(), expectedColumns);
         QCOMPARE(data.names, columns);
         int perColumn = 0;
@@ -117,7 +119,7 @@ private:
             const bool crossCheck = metric.rfind("xchk_", 0) == 0;
             if (it == metrics().end() && !crossCheck)
                 QFAIL(qPrintable(QStringLiteral("no implementation for oracle metric ")
-                                 + QString::fromStdString(metric)));
+                    + QString::fromStdString(metric)));
             for (int c = 0; c < columns.size(); ++c) {
                 const std::string name = columns[c].toStdString();
                 const Series r = data.columns[std::size_t(c)];
@@ -180,7 +182,7 @@ private Q_SLOTS:
         RiskConventions positive;
         positive.lossAsPositive = true;
         QCOMPARE(*valueAtRisk(r, 0.99, VarMethod::Historical, positive),
-                 -*valueAtRisk(r, 0.99, VarMethod::Historical));
+            -*valueAtRisk(r, 0.99, VarMethod::Historical));
         RiskConventions sample;
         sample.sampleVariance = true;
         const double n = double(r.size());
@@ -192,18 +194,18 @@ private Q_SLOTS:
         RiskConventions days365;
         days365.periodsPerYear = 365;
         QVERIFY(std::abs(*annualisedVolatility(r, days365) - *sampleStdDev(r) * std::sqrt(365.0))
-                < 1e-15);
-        QVERIFY(!RiskConventions{}.describe().empty());
+            < 1e-15);
+        QVERIFY(!RiskConventions {}.describe().empty());
     }
 
     void invalidInput()
     {
         const std::vector<double> empty;
         QVERIFY(!valueAtRisk(empty, 0.95, VarMethod::Historical).ok());
-        const std::vector<double> r{0.01, -0.02, 0.03, -0.01, 0.0};
+        const std::vector<double> r {0.01, -0.02, 0.03, -0.01, 0.0};
         QVERIFY(!valueAtRisk(r, 1.5, VarMethod::Gaussian).ok());
         QVERIFY(!expectedShortfall(r, 0.0, VarMethod::Modified).ok());
-        const std::vector<double> withNaN{0.01, std::nan(""), 0.02};
+        const std::vector<double> withNaN {0.01, std::nan(""), 0.02};
         QCOMPARE(mean(withNaN).error().code, ErrorCode::InvalidArgument);
     }
 
@@ -212,16 +214,16 @@ private Q_SLOTS:
     void measureSetAgainstOracle()
     {
         for (const auto& [returnsFile, oracleFile] :
-             {std::pair{"returns_dowjones30.csv", "oracle_dowjones30.csv"},
-              std::pair{"returns_swx.csv", "oracle_swx.csv"}}) {
+            {std::pair {"returns_dowjones30.csv", "oracle_dowjones30.csv"},
+                std::pair {"returns_swx.csv", "oracle_swx.csv"}}) {
             WideReturns data;
-            QVERIFY(marketlens::test::readWideReturns(marketlens::test::riskDataPath(returnsFile),
-                                                      data));
+            QVERIFY(marketlens::test::readWideReturns(
+                marketlens::test::riskDataPath(returnsFile), data));
             Oracle o;
             QStringList columns;
-            QVERIFY(marketlens::test::readOracle(marketlens::test::riskDataPath(oracleFile), o,
-                                                 columns));
-            const std::vector<double> levels{0.99, 0.95};
+            QVERIFY(marketlens::test::readOracle(
+                marketlens::test::riskDataPath(oracleFile), o, columns));
+            const std::vector<double> levels {0.99, 0.95};
             auto sets = computeMeasureSets(data.columns, levels, {}, {}, 2);
             QVERIFY(sets.ok());
             for (int c = 0; c < columns.size(); ++c) {
@@ -259,14 +261,14 @@ private Q_SLOTS:
                     return;
             }
         }
-        auto bad = computeMeasureSets({{0.1, 0.2}}, std::vector<double>{0.95});
+        auto bad = computeMeasureSets({{0.1, 0.2}}, std::vector<double> {0.95});
         QVERIFY(!bad.ok());
     }
 
     void report()
     {
         qInfo("oracle values checked: %d, max relative error %.3g (%s)", m_checked, m_maxRel,
-              m_worst.c_str());
+            m_worst.c_str());
         QVERIFY(m_checked >= 2 * (31 + 6) * 29);
     }
 };

@@ -18,7 +18,10 @@ using namespace marketlens::core::risk;
 
 namespace {
 
-Date day(int y, int m, int d) { return *Date::fromYmd(y, m, d); }
+Date day(int y, int m, int d)
+{
+    return *Date::fromYmd(y, m, d);
+}
 
 PriceSeries series(const std::string& ticker, std::vector<Date> dates, std::vector<double> close)
 {
@@ -34,8 +37,8 @@ PriceSeries series(const std::string& ticker, std::vector<Date> dates, std::vect
 std::vector<std::vector<double>> dowJones(std::size_t count)
 {
     marketlens::test::WideReturns data;
-    if (!marketlens::test::readWideReturns(marketlens::test::riskDataPath("returns_dowjones30.csv"),
-                                           data))
+    if (!marketlens::test::readWideReturns(
+            marketlens::test::riskDataPath("returns_dowjones30.csv"), data))
         return {};
     return {data.columns.begin(), data.columns.begin() + std::ptrdiff_t(count)};
 }
@@ -58,11 +61,11 @@ private Q_SLOTS:
     {
         const double nan = kMissing;
         // A misses 3 Jan (NaN), B has no row for 4 Jan.
-        const auto a = series("A", {day(2024, 1, 2), day(2024, 1, 3), day(2024, 1, 4),
-                                    day(2024, 1, 5)},
-                              {100, nan, 110, 99});
-        const auto b = series("B", {day(2024, 1, 2), day(2024, 1, 3), day(2024, 1, 5)},
-                              {50, 51, 51});
+        const auto a
+            = series("A", {day(2024, 1, 2), day(2024, 1, 3), day(2024, 1, 4), day(2024, 1, 5)},
+                {100, nan, 110, 99});
+        const auto b
+            = series("B", {day(2024, 1, 2), day(2024, 1, 3), day(2024, 1, 5)}, {50, 51, 51});
         auto simple = returnsFromPrices(a.close);
         QVERIFY(simple.ok());
         QCOMPARE(simple->size(), std::size_t(2));
@@ -77,27 +80,27 @@ private Q_SLOTS:
         QCOMPARE(dropped->dates[0], day(2024, 1, 5));
         QCOMPARE(dropped->columns[0][0], 99.0 / 100.0 - 1.0);
         QCOMPARE(dropped->columns[1][0], 51.0 / 50.0 - 1.0);
-        QCOMPARE(dropped->filledCount, (std::vector<std::size_t>{0, 0}));
+        QCOMPARE(dropped->filledCount, (std::vector<std::size_t> {0, 0}));
 
         auto filled = alignedReturns({a, b}, ReturnKind::Simple, MissingPolicy::ForwardFill);
         QVERIFY(filled.ok());
         QCOMPARE(filled->dates.size(), std::size_t(3));
         // A carried 100 over 3 Jan, B carried 51 over 4 Jan: each one fill, reported.
-        QCOMPARE(filled->filledCount, (std::vector<std::size_t>{1, 1}));
+        QCOMPARE(filled->filledCount, (std::vector<std::size_t> {1, 1}));
         QCOMPARE(filled->columns[0][0], 0.0);
         QCOMPARE(filled->columns[0][1], 0.1);
         QCOMPARE(filled->columns[1][2], 0.0);
-        QVERIFY(!returnsFromPrices(std::vector<double>{100, -1, 3}).ok());
+        QVERIFY(!returnsFromPrices(std::vector<double> {100, -1, 3}).ok());
         QVERIFY(!alignedReturns({}).ok());
     }
 
     void portfolioReturnKinds()
     {
-        const std::vector<Date> dates{day(2024, 1, 30), day(2024, 1, 31), day(2024, 2, 1),
-                                      day(2024, 2, 2)};
-        const std::vector<std::vector<double>> r{{0.10, -0.05, 0.02, 0.01},
-                                                 {0.00, 0.04, -0.01, 0.03}};
-        const std::vector<double> w{0.5, 0.5};
+        const std::vector<Date> dates {
+            day(2024, 1, 30), day(2024, 1, 31), day(2024, 2, 1), day(2024, 2, 2)};
+        const std::vector<std::vector<double>> r {
+            {0.10, -0.05, 0.02, 0.01}, {0.00, 0.04, -0.01, 0.03}};
+        const std::vector<double> w {0.5, 0.5};
         // Buy and hold: wealth of each half compounds separately.
         auto bh = portfolioReturns(r, w, Rebalance::None);
         QVERIFY(bh.ok());
@@ -119,20 +122,20 @@ private Q_SLOTS:
         QVERIFY(std::abs((*monthly)[2] - 0.5 * (r[0][2] + r[1][2])) < 1e-15);
         const double w2a = 0.5 * 1.02 / (1 + (*monthly)[2]);
         QVERIFY(std::abs((*monthly)[3] - (w2a * 0.01 + (1 - w2a) * 0.03)) < 1e-15);
-        QVERIFY(!portfolioReturns(r, std::vector<double>{0.7, 0.7}).ok());
+        QVERIFY(!portfolioReturns(r, std::vector<double> {0.7, 0.7}).ok());
         QVERIFY(!portfolioReturns(r, w, Rebalance::Monthly).ok());
 
         // Quantities: 2 x A at 100 and 1 x B at 200 is 50/50 buy and hold.
         AlignedPrices prices;
         prices.tickers = {"A", "B"};
-        prices.dates = {day(2024, 1, 29), day(2024, 1, 30), day(2024, 1, 31), day(2024, 2, 1),
-                        day(2024, 2, 2)};
+        prices.dates = {
+            day(2024, 1, 29), day(2024, 1, 30), day(2024, 1, 31), day(2024, 2, 1), day(2024, 2, 2)};
         prices.columns = {{100}, {200}};
         for (std::size_t t = 0; t < 4; ++t) {
             prices.columns[0].push_back(prices.columns[0].back() * (1 + r[0][t]));
             prices.columns[1].push_back(prices.columns[1].back() * (1 + r[1][t]));
         }
-        const std::vector<double> q{2.0, 1.0};
+        const std::vector<double> q {2.0, 1.0};
         auto byQuantity = portfolioReturnsFromQuantities(prices, q);
         QVERIFY(byQuantity.ok());
         for (std::size_t t = 0; t < 4; ++t)
@@ -142,7 +145,7 @@ private Q_SLOTS:
     void drawdownDatesOnHandMadePath()
     {
         // Wealth: 1.1, 0.99, 0.88, 1.1 (recovered), 1.21 (new high), 0.968 (open drawdown).
-        const std::vector<double> r{0.10, -0.10, -1.0 / 9.0, 0.25, 0.10, -0.20};
+        const std::vector<double> r {0.10, -0.10, -1.0 / 9.0, 0.25, 0.10, -0.20};
         std::vector<Date> dates;
         for (int d = 1; d <= 6; ++d)
             dates.push_back(day(2024, 3, d));
@@ -166,13 +169,13 @@ private Q_SLOTS:
         QVERIFY(std::abs(dd->underwater[1] - (0.99 / 1.1 - 1)) < 1e-12);
         QCOMPARE(dd->underwater[3], 0.0);
         // A first return that is a loss: the peak is the starting wealth (-1).
-        auto early = analyseDrawdowns(std::vector<double>{-0.1, 0.2});
+        auto early = analyseDrawdowns(std::vector<double> {-0.1, 0.2});
         QCOMPARE(early->episodes[0].peak, std::ptrdiff_t(-1));
     }
 
     void betaCorrelationRolling()
     {
-        const std::vector<double> b{0.01, -0.02, 0.015, 0.0, -0.005, 0.03};
+        const std::vector<double> b {0.01, -0.02, 0.015, 0.0, -0.005, 0.03};
         std::vector<double> r;
         for (double x : b)
             r.push_back(0.001 + 1.5 * x);
@@ -207,7 +210,7 @@ private Q_SLOTS:
     {
         const auto r = dowJones(10);
         QCOMPARE(r.size(), std::size_t(10));
-        const std::vector<double> w{0.2, 0.1, 0.05, 0.15, 0.1, 0.05, 0.1, 0.1, 0.05, 0.1};
+        const std::vector<double> w {0.2, 0.1, 0.05, 0.15, 0.1, 0.05, 0.1, 0.1, 0.05, 0.1};
         auto port = portfolioReturns(r, w, Rebalance::Daily);
         QVERIFY(port.ok());
         for (VarMethod m : {VarMethod::Historical, VarMethod::Gaussian, VarMethod::Modified})
@@ -261,10 +264,10 @@ private Q_SLOTS:
                 return out;
             };
             const double numeric = (*valueAtRisk(portOf(up), 0.99, VarMethod::Modified)
-                                    - *valueAtRisk(portOf(down), 0.99, VarMethod::Modified))
-                                   / (2 * h);
+                                       - *valueAtRisk(portOf(down), 0.99, VarMethod::Modified))
+                / (2 * h);
             QVERIFY2(std::abs(mod->marginal[i] - numeric) < 1e-7 * std::max(1.0, std::abs(numeric)),
-                     qPrintable(QStringLiteral("%1 vs %2").arg(mod->marginal[i]).arg(numeric)));
+                qPrintable(QStringLiteral("%1 vs %2").arg(mod->marginal[i]).arg(numeric)));
         }
     }
 
@@ -304,7 +307,7 @@ private Q_SLOTS:
         // From real returns: every factor present, scores within 0..100.
         const auto r = dowJones(5);
         const std::vector<double> w(5, 0.2);
-        const std::vector<std::string> tickers{"AA", "AXP", "T", "BA", "CAT"};
+        const std::vector<std::string> tickers {"AA", "AXP", "T", "BA", "CAT"};
         auto ew = portfolioReturns(r, w, Rebalance::Daily);
         auto factors = computeScoreFactors(r, tickers, w, *ew);
         QVERIFY(factors.ok());

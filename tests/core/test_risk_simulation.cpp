@@ -15,21 +15,21 @@ using namespace marketlens::core::risk;
 namespace {
 
 struct Portfolio5 {
-    std::vector<double> mu{0.0005, 0.0002, -0.0001, 0.0008, 0.0003};
-    std::vector<double> sd{0.02, 0.01, 0.015, 0.03, 0.012};
-    std::vector<double> corr{1.0, 0.3, 0.2, 0.5, 0.1,  //
-                             0.3, 1.0, 0.4, 0.2, 0.0,  //
-                             0.2, 0.4, 1.0, 0.3, -0.2, //
-                             0.5, 0.2, 0.3, 1.0, 0.25, //
-                             0.1, 0.0, -0.2, 0.25, 1.0};
-    std::vector<double> w{0.3, 0.2, 0.1, 0.25, 0.15};
+    std::vector<double> mu {0.0005, 0.0002, -0.0001, 0.0008, 0.0003};
+    std::vector<double> sd {0.02, 0.01, 0.015, 0.03, 0.012};
+    std::vector<double> corr {1.0, 0.3, 0.2, 0.5, 0.1, //
+        0.3, 1.0, 0.4, 0.2, 0.0, //
+        0.2, 0.4, 1.0, 0.3, -0.2, //
+        0.5, 0.2, 0.3, 1.0, 0.25, //
+        0.1, 0.0, -0.2, 0.25, 1.0};
+    std::vector<double> w {0.3, 0.2, 0.1, 0.25, 0.15};
     std::vector<double> cov() const
     {
         std::vector<double> c(25);
         for (int i = 0; i < 5; ++i)
             for (int j = 0; j < 5; ++j)
-                c[std::size_t(i * 5 + j)] = corr[std::size_t(i * 5 + j)] * sd[std::size_t(i)]
-                                            * sd[std::size_t(j)];
+                c[std::size_t(i * 5 + j)]
+                    = corr[std::size_t(i * 5 + j)] * sd[std::size_t(i)] * sd[std::size_t(j)];
         return c;
     }
     double muP() const
@@ -99,7 +99,7 @@ private Q_SLOTS:
                     s += (*l)[std::size_t(i * 5 + m)] * (*l)[std::size_t(j * 5 + m)];
                 QVERIFY(std::abs(s - c[std::size_t(i * 5 + j)]) < 1e-18);
             }
-        const std::vector<double> bad{1.0, 2.0, 2.0, 1.0};
+        const std::vector<double> bad {1.0, 2.0, 2.0, 1.0};
         QVERIFY(!cholesky(bad, 2).ok());
     }
 
@@ -119,12 +119,12 @@ private Q_SLOTS:
             const double var = p.muP() + z * sigma;
             const double es = p.muP() - normalDensity(z) * sigma / alpha;
             // Standard error of a sample quantile: sqrt(a(1-a)/N) / f(q), f(q) = phi(z)/sigma.
-            const double seVar = std::sqrt(alpha * (1 - alpha) / double(o.scenarios))
-                                 / (normalDensity(z) / sigma);
+            const double seVar
+                = std::sqrt(alpha * (1 - alpha) / double(o.scenarios)) / (normalDensity(z) / sigma);
             // ES: sd of the tail mean, sqrt(Var(X | X < q) / (N alpha)), Var(X|X<q) < sigma^2.
             const double seEs = sigma / std::sqrt(double(o.scenarios) * alpha) + seVar;
-            qInfo("p=%.2f MC VaR %.6f (closed %.6f, se %.2g)  ES %.6f (closed %.6f)", conf,
-                  mc->var, var, seVar, mc->es, es);
+            qInfo("p=%.2f MC VaR %.6f (closed %.6f, se %.2g)  ES %.6f (closed %.6f)", conf, mc->var,
+                var, seVar, mc->es, es);
             QVERIFY(std::abs(mc->var - var) < 4 * seVar);
             QVERIFY(std::abs(mc->es - es) < 4 * seEs);
             double sum = 0;
@@ -156,8 +156,8 @@ private Q_SLOTS:
         QVERIFY(other->var != one->var);
         // Cancellation through the progress callback.
         o.scenarios = 5000000;
-        auto cancelled = monteCarloVar(p.mu, p.cov(), p.w, 0.99, o, {},
-                                       [](std::int64_t, std::int64_t) { return false; });
+        auto cancelled = monteCarloVar(
+            p.mu, p.cov(), p.w, 0.99, o, {}, [](std::int64_t, std::int64_t) { return false; });
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
     }
@@ -174,7 +174,7 @@ private Q_SLOTS:
         std::vector<double> b = a;
         for (double& v : b)
             v *= 2.0;
-        const std::vector<double> w{0.5, 0.5};
+        const std::vector<double> w {0.5, 0.5};
         SimulationOptions o;
         o.scenarios = 1000000;
         auto mc = monteCarloVarFromReturns({a, b}, w, 0.95, o);

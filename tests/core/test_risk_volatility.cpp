@@ -15,8 +15,8 @@ using namespace marketlens::core::risk;
 namespace {
 
 // GARCH(1,1) path with N(0,1) shocks, started at the unconditional variance, 1000 burn-in steps.
-std::vector<double> simulateGarch(double omega, double alpha, double beta, std::size_t n,
-                                  std::uint64_t seed)
+std::vector<double> simulateGarch(
+    double omega, double alpha, double beta, std::size_t n, std::uint64_t seed)
 {
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> z(0.0, 1.0);
@@ -60,7 +60,7 @@ private Q_SLOTS:
             QVERIFY2(std::abs((*v)[T] - s) <= 1e-12 * s, qPrintable(QString::number(T)));
         }
         QVERIFY(!ewmaVariance(r, 1.0).ok());
-        QVERIFY(!ewmaVariance(std::vector<double>{}).ok());
+        QVERIFY(!ewmaVariance(std::vector<double> {}).ok());
     }
 
     void garchRecoversKnownParameters()
@@ -72,18 +72,18 @@ private Q_SLOTS:
         auto fit = fitGarch11(r, options);
         QVERIFY(fit.ok());
         const GarchParams& p = fit->params;
-        qInfo("GARCH fit: omega %.3g alpha %.4f beta %.4f (true 1e-06 0.08 0.90), LL %.3f",
-              p.omega, p.alpha, p.beta, fit->logLikelihood);
+        qInfo("GARCH fit: omega %.3g alpha %.4f beta %.4f (true 1e-06 0.08 0.90), LL %.3f", p.omega,
+            p.alpha, p.beta, fit->logLikelihood);
         // Asymptotic standard errors at n = 20000 are about 0.006 (alpha) and 0.008 (beta): the
         // tolerances are about 4 of them.
         QVERIFY(std::abs(p.alpha - alpha) < 0.025);
         QVERIFY(std::abs(p.beta - beta) < 0.035);
         QVERIFY(std::abs((p.alpha + p.beta) - (alpha + beta)) < 0.01);
         QVERIFY(std::abs(fit->unconditionalVariance() - omega / (1 - alpha - beta))
-                < 0.25 * omega / (1 - alpha - beta));
+            < 0.25 * omega / (1 - alpha - beta));
         QVERIFY(p.omega > 0 && p.alpha >= 0 && p.beta >= 0 && p.alpha + p.beta < 1);
         // The optimum is at least as likely as the truth.
-        const double llTrue = garchLogLikelihood(r, GarchParams{omega, alpha, beta, 0.0});
+        const double llTrue = garchLogLikelihood(r, GarchParams {omega, alpha, beta, 0.0});
         QVERIFY(fit->logLikelihood >= llTrue);
         // And no worse than small moves around it (a local maximum in every coordinate).
         for (int d = 0; d < 3; ++d)
