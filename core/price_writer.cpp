@@ -265,8 +265,8 @@ bool DateSeenSet::testAndSet(std::int64_t id, Date date)
     Bits& b = *m_last;
     const std::int32_t day = date.days();
     if (b.words.empty()) {
-        b.first = day - 64 * 16; // room before the first date for unsorted files
-        b.words.assign(64, 0);
+        b.first = day - 64 * 4; // a little room before the first date for unsorted files
+        b.words.assign(40, 0);
     }
     if (day < b.first) {
         // Grow to the left by at least the current size, keeping word alignment.
@@ -276,8 +276,8 @@ bool DateSeenSet::testAndSet(std::int64_t id, Date date)
         b.first -= static_cast<std::int32_t>(add * 64);
     }
     const auto bit = static_cast<std::size_t>(day - b.first);
-    if (bit / 64 >= b.words.size())
-        b.words.resize(std::max(b.words.size() * 2, bit / 64 + 1), 0);
+    if (bit / 64 >= b.words.size()) // grow by a quarter: bounded overshoot for long histories
+        b.words.resize(std::max(b.words.size() + b.words.size() / 4, bit / 64 + 1), 0);
     std::uint64_t& w = b.words[bit / 64];
     const std::uint64_t mask = std::uint64_t(1) << (bit % 64);
     const bool seen = (w & mask) != 0;

@@ -186,7 +186,7 @@ Result<PriceSeries> ProjectStore::prices(const std::string& ticker, std::optiona
     st->bind(3, std::string_view(to ? to->toIso() : std::string("9999-99-99")));
     PriceSeries s;
     s.ticker = upper(ticker);
-    auto col = [&](int c) { return st->isNull(c) ? kMissing : st->columnDouble(c); };
+    auto col = [&](int c) { return st->columnOptional(c).value_or(kMissing); };
     for (;;) {
         auto row = st->step();
         if (!row)

@@ -231,9 +231,11 @@ std::int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(m
 double Statement::columnDouble(int col) const { return sqlite3_column_double(m_stmt, col); }
 std::optional<double> Statement::columnOptional(int col) const
 {
-    if (isNull(col))
+    // One sqlite3_column_* call (each takes the connection mutex); sqlite3_value_* do not lock.
+    sqlite3_value* v = sqlite3_column_value(m_stmt, col);
+    if (sqlite3_value_type(v) == SQLITE_NULL)
         return std::nullopt;
-    return sqlite3_column_double(m_stmt, col);
+    return sqlite3_value_double(v);
 }
 std::string Statement::columnText(int col) const { return std::string(columnTextView(col)); }
 std::string_view Statement::columnTextView(int col) const
