@@ -3,6 +3,7 @@
 #include "core/risk/measure_set.h"
 #include "core/risk/returns.h"
 #include "core/risk/risk_measures.h"
+#include "core/risk/volatility.h"
 #include "risk_test_data.h"
 
 #include <QTest>
@@ -261,6 +262,20 @@ private Q_SLOTS:
                     return;
             }
         }
+        // Beta and the EWMA forecast agree with the individual functions.
+        WideReturns dj;
+        QVERIFY(marketlens::test::readWideReturns(
+            marketlens::test::riskDataPath("returns_dowjones30.csv"), dj));
+        const std::vector<double>& ew = dj.columns[30];
+        const std::vector<double> one {0.99};
+        auto withBench = computeMeasureSet(dj.columns[0], one, {}, ew);
+        QVERIFY(withBench.ok());
+        auto ba = betaAlpha(dj.columns[0], ew);
+        QCOMPARE(*withBench->beta, ba->beta);
+        QCOMPARE(*withBench->alpha, ba->alpha);
+        auto ewma = ewmaVariance(dj.columns[0], 0.94, 30);
+        QVERIFY(std::abs(withBench->ewmaVolatilityAnnualised - std::sqrt(ewma->back() * 252.0))
+            < 1e-15);
         auto bad = computeMeasureSets({{0.1, 0.2}}, std::vector<double> {0.95});
         QVERIFY(!bad.ok());
     }

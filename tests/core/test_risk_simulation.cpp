@@ -204,6 +204,10 @@ private Q_SLOTS:
         // iid data: the EWMA forecast is near 1 %, so VaR 99 % is near -2.33 %.
         QVERIFY(a->var < -0.015 && a->var > -0.032);
         QVERIFY(a->es < a->var);
+        o.threads = 1;
+        auto single = filteredHistoricalVar(r, 0.99, FilterModel::Ewma, o);
+        QCOMPARE(single->var, a->var);
+        QCOMPARE(single->es, a->es);
         auto g = filteredHistoricalVar(r, 0.99, FilterModel::Garch, o);
         QVERIFY(g.ok());
         QVERIFY(g->var < -0.015 && g->var > -0.032);
