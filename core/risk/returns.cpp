@@ -19,6 +19,15 @@ double oneReturn(double previous, double current, ReturnKind kind)
     return kind == ReturnKind::Simple ? current / previous - 1.0 : std::log(current / previous);
 }
 
+// Adjusted close where present, else close (PriceSeries::valueAt), tolerating columns that a
+// loader left empty instead of filling with NaN.
+double priceAt(const PriceSeries& s, std::size_t t)
+{
+    if (t < s.adjClose.size() && !std::isnan(s.adjClose[t]))
+        return s.adjClose[t];
+    return t < s.close.size() ? s.close[t] : std::numeric_limits<double>::quiet_NaN();
+}
+
 } // namespace
 
 Result<std::vector<double>> returnsFromPrices(std::span<const double> prices, ReturnKind kind)
@@ -54,7 +63,7 @@ Result<AlignedPrices> alignPrices(const std::vector<PriceSeries>& series, Missin
             auto [it, inserted] = table.try_emplace(s.dates[t]);
             if (inserted)
                 it->second.assign(k, std::numeric_limits<double>::quiet_NaN());
-            it->second[i] = s.valueAt(t);
+            it->second[i] = priceAt(s, t);
         }
     }
     out.columns.assign(k, {});

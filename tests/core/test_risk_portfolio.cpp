@@ -91,6 +91,16 @@ private Q_SLOTS:
         QCOMPARE(filled->columns[0][1], 0.1);
         QCOMPARE(filled->columns[1][2], 0.0);
         QVERIFY(!returnsFromPrices(std::vector<double> {100, -1, 3}).ok());
+        // Adjusted close wins over close; a series without adjusted closes uses the close.
+        auto adj = a;
+        adj.adjClose = {50, 52, 55, 49.5};
+        auto noAdj = b;
+        noAdj.adjClose.clear();
+        auto mixed = alignedReturns({adj, noAdj});
+        QVERIFY(mixed.ok());
+        QCOMPARE(mixed->dates.size(), std::size_t(2));
+        QCOMPARE(mixed->columns[0][0], 52.0 / 50.0 - 1.0);
+        QCOMPARE(mixed->columns[1][0], 51.0 / 50.0 - 1.0);
         QVERIFY(!alignedReturns({}).ok());
     }
 
