@@ -13,8 +13,8 @@ namespace marketlens::ui {
 int runGui(int& argc, char** argv, const QString& projectPath)
 {
     QApplication app(argc, argv);
-    if (QApplication::applicationName().isEmpty() ||
-        QApplication::applicationName() == QFileInfo(QString::fromLocal8Bit(argv[0])).fileName())
+    if (QApplication::applicationName().isEmpty()
+        || QApplication::applicationName() == QFileInfo(QString::fromLocal8Bit(argv[0])).fileName())
         QApplication::setApplicationName(QStringLiteral("MarketLens"));
     if (QApplication::organizationName().isEmpty())
         QApplication::setOrganizationName(QStringLiteral("MarketLens"));
@@ -33,9 +33,9 @@ int runGui(int& argc, char** argv, const QString& projectPath)
             opened = window.openProject(QString::fromStdString(*demo));
         } else {
             window.issuesPanel()->addIssue(IssuesPanel::Severity::Error,
-                                           QString::fromStdString(demo.error().file), 0,
-                                           QObject::tr("The demo project could not be created: %1")
-                                               .arg(QString::fromStdString(demo.error().toString())));
+                QString::fromStdString(demo.error().file), 0,
+                QObject::tr("The demo project could not be created: %1")
+                    .arg(QString::fromStdString(demo.error().toString())));
         }
     }
     if (!opened)

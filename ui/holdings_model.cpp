@@ -8,13 +8,19 @@
 namespace marketlens::ui {
 
 namespace {
-double orMissing(const std::optional<double>& v) { return v ? *v : core::kMissing; }
+double orMissing(const std::optional<double>& v)
+{
+    return v ? *v : core::kMissing;
+}
 } // namespace
 
-HoldingsModel::HoldingsModel(QObject* parent) : QAbstractTableModel(parent) {}
+HoldingsModel::HoldingsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
 
-void HoldingsModel::setPortfolio(const core::Portfolio& portfolio,
-                                 const std::vector<double>& lastCloses)
+void HoldingsModel::setPortfolio(
+    const core::Portfolio& portfolio, const std::vector<double>& lastCloses)
 {
     beginResetModel();
     m_name = QString::fromStdString(portfolio.name);
@@ -51,7 +57,7 @@ void HoldingsModel::clear()
 double HoldingsModel::marketValue(int row) const
 {
     return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].marketValue
-                                                 : core::kMissing;
+                                                : core::kMissing;
 }
 
 double HoldingsModel::totalMarketValue() const
@@ -77,12 +83,18 @@ int HoldingsModel::columnCount(const QModelIndex& parent) const
 double HoldingsModel::number(const Row& row, int column) const
 {
     switch (column) {
-    case Quantity: return orMissing(row.holding.quantity);
-    case Weight: return row.weight;
-    case CostBasis: return orMissing(row.holding.costBasis);
-    case LastClose: return row.lastClose;
-    case MarketValue: return row.marketValue;
-    default: return core::kMissing;
+    case Quantity:
+        return orMissing(row.holding.quantity);
+    case Weight:
+        return row.weight;
+    case CostBasis:
+        return orMissing(row.holding.costBasis);
+    case LastClose:
+        return row.lastClose;
+    case MarketValue:
+        return row.marketValue;
+    default:
+        return core::kMissing;
     }
 }
 
@@ -95,8 +107,8 @@ QVariant HoldingsModel::data(const QModelIndex& index, int role) const
     const bool text = column == Ticker || column == Currency;
 
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(text ? Qt::AlignLeft | Qt::AlignVCenter
-                                        : Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(
+            text ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     if (role == SortRole) {
         if (column == Ticker)
             return QString::fromStdString(row.holding.ticker);
@@ -119,9 +131,12 @@ QVariant HoldingsModel::data(const QModelIndex& index, int role) const
         return QString();
     const QLocale locale;
     switch (column) {
-    case Quantity: return locale.toString(v, 'f', v == std::floor(v) ? 0 : 4);
-    case Weight: return locale.toString(v * 100.0, 'f', 2) + QLatin1String(" %");
-    default: return locale.toString(v, 'f', 2);
+    case Quantity:
+        return locale.toString(v, 'f', v == std::floor(v) ? 0 : 4);
+    case Weight:
+        return locale.toString(v * 100.0, 'f', 2) + QLatin1String(" %");
+    default:
+        return locale.toString(v, 'f', 2);
     }
 }
 
@@ -131,19 +146,27 @@ QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(section == Ticker || section == Currency
-                                       ? Qt::AlignLeft | Qt::AlignVCenter
-                                       : Qt::AlignRight | Qt::AlignVCenter);
+                ? Qt::AlignLeft | Qt::AlignVCenter
+                : Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Ticker: return tr("Ticker");
-    case Quantity: return tr("Quantity");
-    case Weight: return tr("Weight");
-    case CostBasis: return tr("Cost basis");
-    case Currency: return tr("Currency");
-    case LastClose: return tr("Last close");
-    case MarketValue: return tr("Market value");
-    default: return {};
+    case Ticker:
+        return tr("Ticker");
+    case Quantity:
+        return tr("Quantity");
+    case Weight:
+        return tr("Weight");
+    case CostBasis:
+        return tr("Cost basis");
+    case Currency:
+        return tr("Currency");
+    case LastClose:
+        return tr("Last close");
+    case MarketValue:
+        return tr("Market value");
+    default:
+        return {};
     }
 }
 

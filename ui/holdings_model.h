@@ -18,7 +18,16 @@ namespace marketlens::ui {
 class HoldingsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Ticker, Quantity, Weight, CostBasis, Currency, LastClose, MarketValue, ColumnCount };
+    enum Column {
+        Ticker,
+        Quantity,
+        Weight,
+        CostBasis,
+        Currency,
+        LastClose,
+        MarketValue,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit HoldingsModel(QObject* parent = nullptr);
@@ -35,8 +44,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     struct Row {

@@ -14,7 +14,8 @@ struct ImportController::Outcome {
 };
 
 ImportController::ImportController(QObject* parent)
-    : QObject(parent), m_watcher(new QFutureWatcher<std::shared_ptr<Outcome>>(this))
+    : QObject(parent)
+    , m_watcher(new QFutureWatcher<std::shared_ptr<Outcome>>(this))
 {
     connect(m_watcher, &QFutureWatcherBase::finished, this, &ImportController::onWorkerFinished);
 }
@@ -30,8 +31,8 @@ ImportController::~ImportController()
     rollback();
 }
 
-bool ImportController::start(const QString& projectPath, const QStringList& files,
-                             const core::ImportOptions& options)
+bool ImportController::start(
+    const QString& projectPath, const QStringList& files, const core::ImportOptions& options)
 {
     if (isBusy() || files.isEmpty())
         return false;
@@ -53,7 +54,7 @@ bool ImportController::start(const QString& projectPath, const QStringList& file
             this, [this, done, total] { Q_EMIT progress(done, total); }, Qt::QueuedConnection);
     };
     auto job = [project = projectPath.toStdString(), paths = std::move(paths), options, cancel,
-                report]() -> std::shared_ptr<Outcome> {
+                   report]() -> std::shared_ptr<Outcome> {
         auto outcome = std::make_shared<Outcome>();
         try {
             auto session = core::ImportSession::begin(project);

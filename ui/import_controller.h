@@ -31,7 +31,7 @@ public:
     // Starts importing `files` into the project at `projectPath`. False when a job is running or
     // a finished one still waits for commit/rollback.
     bool start(const QString& projectPath, const QStringList& files,
-               const core::ImportOptions& options = {});
+        const core::ImportOptions& options = {});
     bool isRunning() const { return m_running; }
     // A successful run whose transaction is still open.
     bool isPending() const { return m_session != nullptr; }

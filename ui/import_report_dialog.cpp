@@ -16,11 +16,16 @@ namespace marketlens::ui {
 QString importKindLabel(core::ImportKind kind)
 {
     switch (kind) {
-    case core::ImportKind::PricesLong: return ImportReportDialog::tr("Prices (long)");
-    case core::ImportKind::PricesWide: return ImportReportDialog::tr("Prices (wide)");
-    case core::ImportKind::Ohlcv: return ImportReportDialog::tr("OHLCV");
-    case core::ImportKind::Holdings: return ImportReportDialog::tr("Holdings");
-    case core::ImportKind::Auto: break;
+    case core::ImportKind::PricesLong:
+        return ImportReportDialog::tr("Prices (long)");
+    case core::ImportKind::PricesWide:
+        return ImportReportDialog::tr("Prices (wide)");
+    case core::ImportKind::Ohlcv:
+        return ImportReportDialog::tr("OHLCV");
+    case core::ImportKind::Holdings:
+        return ImportReportDialog::tr("Holdings");
+    case core::ImportKind::Auto:
+        break;
     }
     return ImportReportDialog::tr("Unknown");
 }
@@ -28,11 +33,16 @@ QString importKindLabel(core::ImportKind kind)
 QString dateFormatLabel(core::DateFormat format)
 {
     switch (format) {
-    case core::DateFormat::Iso: return QStringLiteral("YYYY-MM-DD");
-    case core::DateFormat::YmdSlash: return QStringLiteral("YYYY/MM/DD");
-    case core::DateFormat::Mdy: return QStringLiteral("MM/DD/YYYY");
-    case core::DateFormat::Dmy: return QStringLiteral("DD.MM.YYYY");
-    case core::DateFormat::Auto: break;
+    case core::DateFormat::Iso:
+        return QStringLiteral("YYYY-MM-DD");
+    case core::DateFormat::YmdSlash:
+        return QStringLiteral("YYYY/MM/DD");
+    case core::DateFormat::Mdy:
+        return QStringLiteral("MM/DD/YYYY");
+    case core::DateFormat::Dmy:
+        return QStringLiteral("DD.MM.YYYY");
+    case core::DateFormat::Auto:
+        break;
     }
     return ImportReportDialog::tr("n/a");
 }
@@ -40,11 +50,16 @@ QString dateFormatLabel(core::DateFormat format)
 QString delimiterLabel(char delimiter)
 {
     switch (delimiter) {
-    case ',': return ImportReportDialog::tr("comma");
-    case ';': return ImportReportDialog::tr("semicolon");
-    case '\t': return ImportReportDialog::tr("tab");
-    case '|': return ImportReportDialog::tr("pipe");
-    default: return QString(QChar::fromLatin1(delimiter));
+    case ',':
+        return ImportReportDialog::tr("comma");
+    case ';':
+        return ImportReportDialog::tr("semicolon");
+    case '\t':
+        return ImportReportDialog::tr("tab");
+    case '|':
+        return ImportReportDialog::tr("pipe");
+    default:
+        return QString(QChar::fromLatin1(delimiter));
     }
 }
 
@@ -71,7 +86,9 @@ void setupTable(QTableWidget* table, const QStringList& headers)
 } // namespace
 
 ImportReportDialog::ImportReportDialog(const core::ImportResult& result, QWidget* parent)
-    : QDialog(parent), m_files(new QTableWidget(this)), m_rejected(new QTableWidget(this))
+    : QDialog(parent)
+    , m_files(new QTableWidget(this))
+    , m_rejected(new QTableWidget(this))
 {
     setWindowTitle(tr("Import report"));
     setObjectName(QStringLiteral("ImportReportDialog"));
@@ -86,8 +103,9 @@ ImportReportDialog::ImportReportDialog(const core::ImportResult& result, QWidget
         this);
     summary->setWordWrap(true);
 
-    setupTable(m_files, {tr("File"), tr("Detected as"), tr("Delimiter"), tr("Date format"),
-                         tr("Accepted"), tr("Rejected")});
+    setupTable(m_files,
+        {tr("File"), tr("Detected as"), tr("Delimiter"), tr("Date format"), tr("Accepted"),
+            tr("Rejected")});
     m_files->setRowCount(int(result.files.size()));
     for (int r = 0; r < int(result.files.size()); ++r) {
         const auto& f = result.files[std::size_t(r)];
@@ -97,13 +115,15 @@ ImportReportDialog::ImportReportDialog(const core::ImportResult& result, QWidget
         m_files->setItem(r, 0, name);
         m_files->setItem(r, 1, new QTableWidgetItem(importKindLabel(f.kind)));
         m_files->setItem(r, 2, new QTableWidgetItem(delimiterLabel(f.delimiter)));
-        m_files->setItem(r, 3, new QTableWidgetItem(f.kind == core::ImportKind::Holdings
-                                                        ? tr("n/a")
-                                                        : dateFormatLabel(f.dateFormat)));
+        m_files->setItem(r, 3,
+            new QTableWidgetItem(
+                f.kind == core::ImportKind::Holdings ? tr("n/a") : dateFormatLabel(f.dateFormat)));
         m_files->setItem(r, 4, numberItem(f.rowsAccepted));
         m_files->setItem(r, 5, numberItem(f.rowsRejected));
     }
     m_files->resizeColumnsToContents();
+    m_files->horizontalHeader()->setStretchLastSection(false);
+    m_files->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_files->setMaximumHeight(40 + 24 * std::min(int(result.files.size()), 5));
 
     setupTable(m_rejected, {tr("File"), tr("Line"), tr("Reason")});
@@ -128,15 +148,16 @@ ImportReportDialog::ImportReportDialog(const core::ImportResult& result, QWidget
     m_rejected->setColumnWidth(0, 220);
     m_rejected->setColumnWidth(1, 70);
     qint64 listed = rows;
-    auto* rejectedTitle = new QLabel(
-        listed < rejected ? tr("Rejected rows (first %1 of %2)")
-                                .arg(QLocale().toString(listed), QLocale().toString(rejected))
-                          : tr("Rejected rows"),
+    auto* rejectedTitle = new QLabel(listed < rejected
+            ? tr("Rejected rows (first %1 of %2)")
+                  .arg(QLocale().toString(listed), QLocale().toString(rejected))
+            : tr("Rejected rows"),
         this);
+    rejectedTitle->setStyleSheet(QStringLiteral("font-weight: bold"));
 
     auto* buttons = new QDialogButtonBox(this);
-    m_import = buttons->addButton(tr("Import %1 rows").arg(QLocale().toString(accepted)),
-                                  QDialogButtonBox::AcceptRole);
+    m_import = buttons->addButton(
+        tr("Import %1 rows").arg(QLocale().toString(accepted)), QDialogButtonBox::AcceptRole);
     m_abort = buttons->addButton(tr("Abort import"), QDialogButtonBox::RejectRole);
     m_import->setToolTip(tr("Write the accepted rows to the project and skip the rejected ones"));
     m_abort->setToolTip(tr("Leave the project exactly as it was"));
@@ -146,14 +167,17 @@ ImportReportDialog::ImportReportDialog(const core::ImportResult& result, QWidget
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary);
-    layout->addWidget(new QLabel(tr("Files"), this));
+    layout->addWidget(new QLabel(tr("<b>Files</b>"), this));
     layout->addWidget(m_files);
     layout->addWidget(rejectedTitle);
     layout->addWidget(m_rejected, 1);
     layout->addWidget(buttons);
 }
 
-int ImportReportDialog::rejectedRowCount() const { return m_rejected->rowCount(); }
+int ImportReportDialog::rejectedRowCount() const
+{
+    return m_rejected->rowCount();
+}
 
 qint64 ImportReportDialog::rejectedLine(int row) const
 {

@@ -7,7 +7,8 @@
 
 namespace marketlens::ui {
 
-InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
+InspectorPanel::InspectorPanel(QWidget* parent)
+    : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -85,7 +86,7 @@ void InspectorPanel::showInstrument(const core::PriceSeries& s, int others)
         return i == s.size() ? tr("n/a")
                              : tr("%1 on %2")
                                    .arg(locale.toString(s.close[i], 'f', 2),
-                                        QString::fromStdString(s.dates[i].toIso()));
+                                       QString::fromStdString(s.dates[i].toIso()));
     };
     set("last", priceAt(lastAt));
     set("min", priceAt(minAt));

@@ -4,7 +4,10 @@
 
 namespace marketlens::ui {
 
-InstrumentsModel::InstrumentsModel(QObject* parent) : QAbstractTableModel(parent) {}
+InstrumentsModel::InstrumentsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void InstrumentsModel::setInstruments(std::vector<core::InstrumentInfo> instruments)
 {
@@ -47,15 +50,20 @@ QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
     const auto& item = m_items[std::size_t(index.row())];
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(column == Rows ? Qt::AlignRight | Qt::AlignVCenter
-                                                  : Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant::fromValue(
+            column == Rows ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     if (role == SortRole) {
         switch (column) {
-        case Ticker: return QString::fromStdString(item.ticker);
-        case Rows: return qlonglong(item.priceCount);
-        case FirstDate: return item.firstDate ? item.firstDate->days() : -1;
-        case LastDate: return item.lastDate ? item.lastDate->days() : -1;
-        default: return {};
+        case Ticker:
+            return QString::fromStdString(item.ticker);
+        case Rows:
+            return qlonglong(item.priceCount);
+        case FirstDate:
+            return item.firstDate ? item.firstDate->days() : -1;
+        case LastDate:
+            return item.lastDate ? item.lastDate->days() : -1;
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && !item.name.empty())
@@ -63,13 +71,16 @@ QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case Ticker: return QString::fromStdString(item.ticker);
-    case Rows: return QLocale().toString(qlonglong(item.priceCount));
+    case Ticker:
+        return QString::fromStdString(item.ticker);
+    case Rows:
+        return QLocale().toString(qlonglong(item.priceCount));
     case FirstDate:
         return item.firstDate ? QString::fromStdString(item.firstDate->toIso()) : QString();
     case LastDate:
         return item.lastDate ? QString::fromStdString(item.lastDate->toIso()) : QString();
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -78,11 +89,16 @@ QVariant InstrumentsModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Ticker: return tr("Ticker");
-    case Rows: return tr("Rows");
-    case FirstDate: return tr("First date");
-    case LastDate: return tr("Last date");
-    default: return {};
+    case Ticker:
+        return tr("Ticker");
+    case Rows:
+        return tr("Rows");
+    case FirstDate:
+        return tr("First date");
+    case LastDate:
+        return tr("Last date");
+    default:
+        return {};
     }
 }
 

@@ -8,7 +8,9 @@
 
 namespace marketlens::ui {
 
-IssuesPanel::IssuesPanel(QWidget* parent) : QWidget(parent), m_list(new QTreeWidget(this))
+IssuesPanel::IssuesPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_list(new QTreeWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -18,13 +20,13 @@ IssuesPanel::IssuesPanel(QWidget* parent) : QWidget(parent), m_list(new QTreeWid
     m_list->setUniformRowHeights(true);
     m_list->setHeaderLabels({tr("Kind"), tr("File"), tr("Line"), tr("Reason")});
     m_list->header()->setStretchLastSection(true);
-    m_list->setColumnWidth(0, 90);
+    m_list->setColumnWidth(0, 130);
     m_list->setColumnWidth(1, 200);
     m_list->setColumnWidth(2, 60);
 }
 
-void IssuesPanel::addIssue(Severity severity, const QString& file, qint64 line,
-                           const QString& reason)
+void IssuesPanel::addIssue(
+    Severity severity, const QString& file, qint64 line, const QString& reason)
 {
     auto* item = new QTreeWidgetItem(m_list);
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxWarning;
@@ -52,7 +54,10 @@ void IssuesPanel::clear()
     Q_EMIT countChanged(0);
 }
 
-int IssuesPanel::count() const { return m_list->topLevelItemCount(); }
+int IssuesPanel::count() const
+{
+    return m_list->topLevelItemCount();
+}
 
 QString IssuesPanel::text(int row, int column) const
 {

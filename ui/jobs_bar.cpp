@@ -18,7 +18,9 @@ QString formatDuration(qint64 seconds)
 }
 } // namespace
 
-JobsBar::JobsBar(QWidget* parent) : QWidget(parent), m_layout(new QHBoxLayout(this))
+JobsBar::JobsBar(QWidget* parent)
+    : QWidget(parent)
+    , m_layout(new QHBoxLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(12);

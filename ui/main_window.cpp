@@ -33,17 +33,24 @@
 
 // The icons are compiled into the static marketlens_ui library; its resource initialiser is only
 // linked when referenced, so register it explicitly (outside any namespace, as Qt requires).
-static void initIconResources() { Q_INIT_RESOURCE(icons); }
+static void initIconResources()
+{
+    Q_INIT_RESOURCE(icons);
+}
 
 namespace marketlens::ui {
 
 namespace {
 constexpr auto kImportJob = "import";
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
 {
     initIconResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -75,8 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(m_project, &ProjectController::stateChanged, this, &MainWindow::onProjectStateChanged);
     connect(m_project, &ProjectController::dataReloaded, this, &MainWindow::onDataReloaded);
-    connect(m_project, &ProjectController::recentFilesChanged, this,
-            &MainWindow::updateRecentMenu);
+    connect(m_project, &ProjectController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     connect(m_tree, &ProjectTree::tickersSelected, this, [this](const QStringList& tickers) {
         if (!tickers.isEmpty())
             m_prices->selectTickers(tickers);
@@ -94,9 +100,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_prices, &PricesTab::message, this, &MainWindow::appendLog);
 
     connect(m_import, &ImportController::started, this,
-            [this](const QString& label) { m_jobs->addJob(kImportJob, label); });
+        [this](const QString& label) { m_jobs->addJob(kImportJob, label); });
     connect(m_import, &ImportController::progress, this,
-            [this](qint64 done, qint64 total) { m_jobs->setProgress(kImportJob, done, total); });
+        [this](qint64 done, qint64 total) { m_jobs->setProgress(kImportJob, done, total); });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
 
     restoreSettings();
@@ -106,20 +112,39 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow() = default;
 
-QString MainWindow::projectPath() const { return m_project->path(); }
-bool MainWindow::isUntitled() const { return m_project->isUntitled(); }
-HoldingsModel* MainWindow::holdingsModel() const { return m_prices->holdingsModel(); }
-InstrumentsModel* MainWindow::instrumentsModel() const { return m_prices->instrumentsModel(); }
-PriceChartView* MainWindow::chartView() const { return m_prices->chart(); }
-QString MainWindow::saveStateText() const { return m_saveLabel->text(); }
+QString MainWindow::projectPath() const
+{
+    return m_project->path();
+}
+bool MainWindow::isUntitled() const
+{
+    return m_project->isUntitled();
+}
+HoldingsModel* MainWindow::holdingsModel() const
+{
+    return m_prices->holdingsModel();
+}
+InstrumentsModel* MainWindow::instrumentsModel() const
+{
+    return m_prices->instrumentsModel();
+}
+PriceChartView* MainWindow::chartView() const
+{
+    return m_prices->chart();
+}
+QString MainWindow::saveStateText() const
+{
+    return m_saveLabel->text();
+}
 
 // ---------------------------------------------------------------- project
 
 bool MainWindow::newProject()
 {
     if (auto st = m_project->newProject(); !st) {
-        reportError(tr("New project"), tr("Cannot create a new project: %1").arg(qs(st.error().toString())),
-                    qs(st.error().file));
+        reportError(tr("New project"),
+            tr("Cannot create a new project: %1").arg(qs(st.error().toString())),
+            qs(st.error().file));
         return false;
     }
     appendLog(tr("New untitled project"));
@@ -169,11 +194,11 @@ void MainWindow::onOpen()
 void MainWindow::onSaveAs()
 {
     const QString suggested = m_project->isUntitled()
-        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-            QStringLiteral("/Untitled.mlens")
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/Untitled.mlens")
         : m_project->path();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested,
-                                                tr("MarketLens projects (*.mlens)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Project As"), suggested, tr("MarketLens projects (*.mlens)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -185,8 +210,7 @@ bool MainWindow::maybeKeepUntitled()
 {
     if (!m_project->hasUnsavedData())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved project"),
+    const auto answer = QMessageBox::question(this, tr("Unsaved project"),
         tr("The untitled project holds data that has not been saved to a file. Save it first?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
@@ -205,8 +229,8 @@ void MainWindow::onProjectStateChanged()
     if (!m_project->isOpen())
         m_saveLabel->setText(tr("No project"));
     else if (m_project->isUntitled())
-        m_saveLabel->setText(m_project->hasUnsavedData() ? tr("Not saved to a file yet")
-                                                         : tr("Untitled project"));
+        m_saveLabel->setText(
+            m_project->hasUnsavedData() ? tr("Not saved to a file yet") : tr("Untitled project"));
     else
         m_saveLabel->setText(tr("All changes saved"));
     updateActions();
@@ -247,8 +271,8 @@ void MainWindow::updateActions()
 bool MainWindow::isImportableFile(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
-        suffix == QLatin1String("tsv");
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt")
+        || suffix == QLatin1String("tsv");
 }
 
 QStringList MainWindow::importableFiles(const QMimeData* mime)
@@ -266,8 +290,7 @@ QStringList MainWindow::importableFiles(const QMimeData* mime)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy() &&
-        m_project->isOpen())
+    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy() && m_project->isOpen())
         event->acceptProposedAction();
     else
         event->ignore();
@@ -294,8 +317,8 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::onImport()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Files"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
         tr("Price and holdings files (*.csv *.tsv *.txt);;All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
@@ -334,8 +357,7 @@ void MainWindow::onImportFinished(bool ok)
             appendLog(tr("Import cancelled; the project is unchanged."));
         } else {
             reportError(tr("Import failed"),
-                        tr("Nothing was imported.\n\n%1").arg(qs(error.toString())),
-                        qs(error.file));
+                tr("Nothing was imported.\n\n%1").arg(qs(error.toString())), qs(error.file));
         }
         Q_EMIT importFinished(false);
         return;
@@ -345,7 +367,7 @@ void MainWindow::onImportFinished(bool ok)
     for (const auto& f : result.files) {
         for (const auto& bad : f.rejected)
             m_issues->addIssue(IssuesPanel::Severity::Rejected,
-                               qs(bad.file.empty() ? f.file : bad.file), bad.line, qs(bad.reason));
+                qs(bad.file.empty() ? f.file : bad.file), bad.line, qs(bad.reason));
         for (const auto& w : f.warnings)
             m_issues->addIssue(IssuesPanel::Severity::Warning, qs(f.file), 0, qs(w));
     }
@@ -356,7 +378,7 @@ void MainWindow::onImportFinished(bool ok)
     auto* dialog = new ImportReportDialog(result, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this,
-            [this](int code) { finishImport(code == QDialog::Accepted); });
+        [this](int code) { finishImport(code == QDialog::Accepted); });
     dialog->open();
     Q_EMIT importReportShown(dialog);
 }
@@ -369,9 +391,9 @@ void MainWindow::finishImport(bool commit)
         if (auto st = m_import->commit(); !st) {
             m_project->setBusy(false);
             reportError(tr("Import failed"),
-                        tr("The import could not be saved; the project is unchanged.\n\n%1")
-                            .arg(qs(st.error().toString())),
-                        qs(st.error().file));
+                tr("The import could not be saved; the project is unchanged.\n\n%1")
+                    .arg(qs(st.error().toString())),
+                qs(st.error().file));
         } else {
             committed = true;
         }
@@ -384,8 +406,8 @@ void MainWindow::finishImport(bool commit)
         for (const auto& f : result.files) {
             appendLog(tr("Imported %1 (%2): %3 rows accepted, %4 rejected")
                           .arg(QFileInfo(qs(f.file)).fileName(), importKindLabel(f.kind),
-                               QLocale().toString(qlonglong(f.rowsAccepted)),
-                               QLocale().toString(qlonglong(f.rowsRejected))));
+                              QLocale().toString(qlonglong(f.rowsAccepted)),
+                              QLocale().toString(qlonglong(f.rowsRejected))));
         }
         if (auto st = m_project->reload(); !st)
             reportError(tr("Reload"), qs(st.error().toString()), m_project->path());
@@ -408,8 +430,8 @@ void MainWindow::reportError(const QString& title, const QString& message, const
 
 void MainWindow::appendLog(const QString& text)
 {
-    m_log->appendPlainText(
-        QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    m_log->appendPlainText(QStringLiteral("%1  %2").arg(
+        QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
 }
 
 void MainWindow::copySelection()
@@ -432,8 +454,7 @@ void MainWindow::copySelection()
 
 void MainWindow::onAbout()
 {
-    QMessageBox::about(
-        this, tr("About MarketLens"),
+    QMessageBox::about(this, tr("About MarketLens"),
         tr("<h3>MarketLens %1</h3>"
            "<p>Desktop analytics for financial analysts.</p>"
            "<p><b>Saving:</b> every change is written to the project file (.mlens) immediately; "

@@ -29,7 +29,10 @@
 namespace marketlens::ui {
 
 namespace {
-QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+QIcon icon(const char* name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
 
 QAction* placeholder(QMenu* menu, const QString& text)
 {
@@ -165,12 +168,12 @@ void MainWindow::createDocks()
 {
     setDockNestingEnabled(true);
     auto dock = [this](const QString& title, const char* name, QWidget* content,
-                       Qt::DockWidgetArea area) {
+                    Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(QLatin1String(name));
         d->setWidget(content);
-        d->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
-                       QDockWidget::DockWidgetFloatable);
+        d->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+            | QDockWidget::DockWidgetFloatable);
         addDockWidget(area, d);
         QAction* toggle = d->toggleViewAction();
         toggle->setToolTip(tr("Show or hide the %1 panel").arg(title));
@@ -190,10 +193,18 @@ void MainWindow::createDocks()
     // Docks take the corners so the bottom panels span only the central area.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_projectDock, m_inspectorDock}, {270, 260}, Qt::Horizontal);
-    resizeDocks({m_issuesDock}, {150}, Qt::Vertical);
+    resizeDocks({m_projectDock, m_inspectorDock}, {300, 270}, Qt::Horizontal);
+    resizeDocks({m_issuesDock}, {110}, Qt::Vertical);
 
+    // The bottom panels start hidden (the status bar has buttons for them); new issues bring
+    // the Issues panel up so that rejected rows and errors are never missed.
+    m_issuesDock->hide();
+    m_logDock->hide();
     connect(m_issues, &IssuesPanel::countChanged, this, [this](int n) {
+        if (n > 0 && !m_issuesDock->isVisible()) {
+            m_issuesDock->show();
+            m_issuesDock->raise();
+        }
         const QString title = n > 0 ? tr("Issues (%1)").arg(n) : tr("Issues");
         m_issuesDock->setWindowTitle(title);
         m_issuesButton->setText(title);
@@ -236,8 +247,8 @@ void MainWindow::updateRecentMenu()
     int n = 0;
     for (const QString& path : files) {
         ++n;
-        QAction* a = m_recentMenu->addAction(
-            tr("&%1 %2").arg(n % 10).arg(QFileInfo(path).fileName()));
+        QAction* a
+            = m_recentMenu->addAction(tr("&%1 %2").arg(n % 10).arg(QFileInfo(path).fileName()));
         a->setToolTip(path);
         a->setData(path);
         connect(a, &QAction::triggered, this, [this, path] {

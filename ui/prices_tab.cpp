@@ -32,14 +32,17 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setWordWrap(false);
     view->verticalHeader()->setVisible(false);
     view->verticalHeader()->setDefaultSectionSize(22);
-    view->horizontalHeader()->setStretchLastSection(true);
+    // Columns share the width: no single stretched last column far from its neighbours.
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view->horizontalHeader()->setMinimumSectionSize(70);
     view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
 } // namespace
 
 PricesTab::PricesTab(ProjectController* project, QWidget* parent)
-    : QWidget(parent), m_project(project)
+    : QWidget(parent)
+    , m_project(project)
 {
     m_chart = new PriceChartView(this);
     m_chart->setMinimumHeight(220);
@@ -47,20 +50,20 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     m_toolBar = new QToolBar(tr("Chart"), this);
     m_toolBar->setIconSize(QSize(18, 18));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_resetZoom = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/zoom-reset.svg")),
-                                       tr("Reset Zoom"));
+    m_resetZoom
+        = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/zoom-reset.svg")), tr("Reset Zoom"));
     m_resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_resetZoom->setToolTip(tr("Show the whole date range (Ctrl+0, or double-click the chart)"));
     connect(m_resetZoom, &QAction::triggered, m_chart, &PriceChartView::resetZoom);
     m_toolBar->addSeparator();
-    m_rebase = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/rebase.svg")),
-                                    tr("Rebase to 100"));
+    m_rebase
+        = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/rebase.svg")), tr("Rebase to 100"));
     m_rebase->setCheckable(true);
     m_rebase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_rebase->setToolTip(tr("Rebase every series to 100 at the first visible date (Ctrl+B)"));
     connect(m_rebase, &QAction::toggled, m_chart, &PriceChartView::setRebased);
-    m_candles = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/candlesticks.svg")),
-                                     tr("Candlesticks"));
+    m_candles = m_toolBar->addAction(
+        QIcon(QStringLiteral(":/icons/candlesticks.svg")), tr("Candlesticks"));
     m_candles->setCheckable(true);
     m_candles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_candles->setToolTip(
@@ -85,6 +88,7 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     m_holdingsProxy->setSortRole(HoldingsModel::SortRole);
     m_holdingsView = makeTable(m_holdingsProxy, this);
     m_holdingsView->setObjectName(QStringLiteral("holdingsView"));
+    m_holdingsView->sortByColumn(HoldingsModel::Ticker, Qt::AscendingOrder);
     m_portfolioBox = new QComboBox(this);
     m_portfolioBox->setMinimumContentsLength(18);
     m_portfolioBox->setToolTip(tr("Portfolio shown in the holdings table"));
@@ -105,17 +109,18 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     m_instrumentsProxy->setSortRole(InstrumentsModel::SortRole);
     m_instrumentsView = makeTable(m_instrumentsProxy, this);
     m_instrumentsView->setObjectName(QStringLiteral("instrumentsView"));
+    m_instrumentsView->sortByColumn(InstrumentsModel::Ticker, Qt::AscendingOrder);
     m_instrumentsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_instrumentsView->setToolTip(tr("Select one or several instruments (Ctrl/Shift+click) to "
                                      "show them in the chart"));
     connect(m_instrumentsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &PricesTab::onInstrumentSelectionChanged);
+        &PricesTab::onInstrumentSelectionChanged);
 
     m_tables = new QTabWidget(this);
     m_tables->setDocumentMode(true);
     m_tables->addTab(holdingsPage, QIcon(QStringLiteral(":/icons/portfolio.svg")), tr("Holdings"));
-    m_tables->addTab(m_instrumentsView, QIcon(QStringLiteral(":/icons/instrument.svg")),
-                     tr("Instruments"));
+    m_tables->addTab(
+        m_instrumentsView, QIcon(QStringLiteral(":/icons/instrument.svg")), tr("Instruments"));
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
@@ -135,15 +140,13 @@ void PricesTab::reload()
     const QString portfolio = m_portfolioBox->currentText();
 
     m_instruments->setInstruments(m_project->instruments());
-    m_instrumentsView->resizeColumnsToContents();
-    m_instrumentsView->sortByColumn(InstrumentsModel::Ticker, Qt::AscendingOrder);
 
     {
         const QSignalBlocker block(m_portfolioBox);
         m_portfolioBox->clear();
         for (const auto& p : m_project->portfolios())
-            m_portfolioBox->addItem(QIcon(QStringLiteral(":/icons/portfolio.svg")),
-                                    QString::fromStdString(p.name));
+            m_portfolioBox->addItem(
+                QIcon(QStringLiteral(":/icons/portfolio.svg")), QString::fromStdString(p.name));
         const int keep = m_portfolioBox->findText(portfolio);
         m_portfolioBox->setCurrentIndex(keep >= 0 ? keep : 0);
         m_portfolioBox->setEnabled(m_portfolioBox->count() > 0);
@@ -177,7 +180,6 @@ void PricesTab::loadHoldings()
     for (const auto& h : portfolio.holdings)
         closes.push_back(m_project->lastClose(QString::fromStdString(h.ticker)));
     m_holdings->setPortfolio(portfolio, closes);
-    m_holdingsView->resizeColumnsToContents();
 }
 
 void PricesTab::showPortfolio(const QString& name)
@@ -188,8 +190,14 @@ void PricesTab::showPortfolio(const QString& name)
     showHoldingsTab();
 }
 
-void PricesTab::showHoldingsTab() { m_tables->setCurrentIndex(0); }
-void PricesTab::showInstrumentsTab() { m_tables->setCurrentIndex(1); }
+void PricesTab::showHoldingsTab()
+{
+    m_tables->setCurrentIndex(0);
+}
+void PricesTab::showInstrumentsTab()
+{
+    m_tables->setCurrentIndex(1);
+}
 
 void PricesTab::selectTickers(const QStringList& tickers)
 {
@@ -226,9 +234,10 @@ void PricesTab::onInstrumentSelectionChanged()
     for (const QModelIndex& index : rows)
         tickers << index.data(InstrumentsModel::SortRole).toString();
     // Keep the current row first so the inspector describes what was clicked last.
-    const QString current =
-        m_instrumentsView->currentIndex().siblingAtColumn(0).data(InstrumentsModel::SortRole)
-            .toString();
+    const QString current = m_instrumentsView->currentIndex()
+                                .siblingAtColumn(0)
+                                .data(InstrumentsModel::SortRole)
+                                .toString();
     if (tickers.removeAll(current) > 0)
         tickers.prepend(current);
     showInChart(tickers);
@@ -241,7 +250,8 @@ void PricesTab::showInChart(const QStringList& tickers)
     for (const QString& t : tickers) {
         auto s = m_project->prices(t);
         if (!s) {
-            Q_EMIT message(tr("Cannot load %1: %2").arg(t, QString::fromStdString(s.error().message)));
+            Q_EMIT message(
+                tr("Cannot load %1: %2").arg(t, QString::fromStdString(s.error().message)));
             continue;
         }
         shown << t;

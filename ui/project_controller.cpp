@@ -11,7 +11,10 @@ namespace {
 constexpr auto kRecentKey = "recentFiles";
 } // namespace
 
-ProjectController::ProjectController(QObject* parent) : QObject(parent) {}
+ProjectController::ProjectController(QObject* parent)
+    : QObject(parent)
+{
+}
 
 ProjectController::~ProjectController()
 {
@@ -19,7 +22,10 @@ ProjectController::~ProjectController()
     m_store.close();
 }
 
-bool ProjectController::isOpen() const { return m_store.isOpen(); }
+bool ProjectController::isOpen() const
+{
+    return m_store.isOpen();
+}
 
 bool ProjectController::hasUnsavedData() const
 {
@@ -39,8 +45,8 @@ core::Status ProjectController::newProject()
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
     auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + "/marketlens-XXXXXX");
     if (!dir->isValid())
-        return core::makeError(core::ErrorCode::Io, "cannot create a temporary folder: " +
-                                                        dir->errorString().toStdString());
+        return core::makeError(core::ErrorCode::Io,
+            "cannot create a temporary folder: " + dir->errorString().toStdString());
     const QString file = dir->filePath(QStringLiteral("Untitled.mlens"));
     auto store = core::ProjectStore::create(file.toStdString());
     if (!store)
@@ -135,8 +141,8 @@ core::Result<core::PriceSeries> ProjectController::prices(const QString& ticker)
     if (auto it = m_priceCache.constFind(ticker); it != m_priceCache.constEnd())
         return *it;
     if (m_busy)
-        return core::makeError(core::ErrorCode::InvalidArgument,
-                               "the project is busy with an import");
+        return core::makeError(
+            core::ErrorCode::InvalidArgument, "the project is busy with an import");
     if (!m_store.isOpen())
         return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
     auto series = m_store.prices(ticker.toStdString());

@@ -8,7 +8,8 @@
 namespace marketlens::ui {
 
 ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
-    : QTreeWidget(parent), m_project(project)
+    : QTreeWidget(parent)
+    , m_project(project)
 {
     setColumnCount(2);
     setHeaderLabels({tr("Name"), tr("Details")});
@@ -85,12 +86,19 @@ void ProjectTree::reload()
         const QString ticker = QString::fromStdString(info.ticker);
         item->setText(0, ticker);
         item->setIcon(0, QIcon(QStringLiteral(":/icons/instrument.svg")));
-        QString range;
-        if (info.firstDate && info.lastDate)
-            range = QStringLiteral(" · %1 – %2")
-                        .arg(QString::fromStdString(info.firstDate->toIso()),
-                             QString::fromStdString(info.lastDate->toIso()));
-        item->setText(1, tr("%1 rows").arg(locale.toString(qlonglong(info.priceCount))) + range);
+        // Compact: row count and years; the full dates are in the tooltip.
+        const QString rows = locale.toString(qlonglong(info.priceCount));
+        QString details = tr("%1 rows").arg(rows);
+        if (info.firstDate && info.lastDate) {
+            const int y0 = info.firstDate->year(), y1 = info.lastDate->year();
+            details += y0 == y1 ? QStringLiteral(", %1").arg(y0)
+                                : QStringLiteral(", %1–%2").arg(y0).arg(y1);
+            item->setToolTip(1,
+                tr("%1 rows from %2 to %3")
+                    .arg(rows, QString::fromStdString(info.firstDate->toIso()),
+                        QString::fromStdString(info.lastDate->toIso())));
+        }
+        item->setText(1, details);
         item->setData(0, KindRole, InstrumentItem);
         item->setData(0, KeyRole, ticker);
         item->setToolTip(0, tr("Double-click to open %1 in the Prices tab").arg(ticker));
@@ -99,9 +107,9 @@ void ProjectTree::reload()
 
     // Sections filled by later capabilities: visible so the shape of the project is clear,
     // greyed until they hold something.
-    for (const auto& [title, icon] : {std::pair{tr("News"), QStringLiteral(":/icons/news.svg")},
-                                      std::pair{tr("Models"), QStringLiteral(":/icons/model.svg")},
-                                      std::pair{tr("Reports"), QStringLiteral(":/icons/report.svg")}}) {
+    for (const auto& [title, icon] : {std::pair {tr("News"), QStringLiteral(":/icons/news.svg")},
+             std::pair {tr("Models"), QStringLiteral(":/icons/model.svg")},
+             std::pair {tr("Reports"), QStringLiteral(":/icons/report.svg")}}) {
         auto* item = section(title, icon);
         item->setFlags(Qt::NoItemFlags);
         item->setToolTip(0, tr("Not available yet"));

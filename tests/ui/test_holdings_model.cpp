@@ -20,8 +20,7 @@ class TestHoldingsModel : public QObject {
     Q_OBJECT
 private:
     static Holding holding(const char* ticker, std::optional<double> qty,
-                           std::optional<double> weight, std::optional<double> cost,
-                           const char* currency)
+        std::optional<double> weight, std::optional<double> cost, const char* currency)
     {
         Holding h;
         h.ticker = ticker;
@@ -38,7 +37,7 @@ private:
         Portfolio p;
         p.name = "Core";
         p.holdings = {holding("AAA", 10.0, {}, 5.0, "USD"), holding("BBB", 2.0, {}, 100.0, "USD"),
-                      holding("CCC", 100.0, {}, {}, "EUR"), holding("DDD", {}, 0.25, {}, "USD")};
+            holding("CCC", 100.0, {}, {}, "EUR"), holding("DDD", {}, 0.25, {}, "USD")};
         model.setPortfolio(p, {9.5, 120.0, 1.5, kMissing});
     }
 
@@ -72,24 +71,23 @@ private Q_SLOTS:
         QCOMPARE(idx(0, HoldingsModel::Quantity).data().toString(), QStringLiteral("10"));
         QCOMPARE(idx(0, HoldingsModel::CostBasis).data().toString(), locale.toString(5.0, 'f', 2));
         QCOMPARE(idx(2, HoldingsModel::Currency).data().toString(), QStringLiteral("EUR"));
-        QCOMPARE(idx(1, HoldingsModel::LastClose).data().toString(),
-                 locale.toString(120.0, 'f', 2));
-        QCOMPARE(idx(1, HoldingsModel::MarketValue).data().toString(),
-                 locale.toString(240.0, 'f', 2));
+        QCOMPARE(
+            idx(1, HoldingsModel::LastClose).data().toString(), locale.toString(120.0, 'f', 2));
+        QCOMPARE(
+            idx(1, HoldingsModel::MarketValue).data().toString(), locale.toString(240.0, 'f', 2));
         // Weight from market value for quantity holdings, stored weight otherwise.
-        QCOMPARE(idx(1, HoldingsModel::Weight).data(HoldingsModel::SortRole).toDouble(),
-                 240.0 / 485.0);
+        QCOMPARE(
+            idx(1, HoldingsModel::Weight).data(HoldingsModel::SortRole).toDouble(), 240.0 / 485.0);
         QCOMPARE(idx(1, HoldingsModel::Weight).data().toString(),
-                 locale.toString(240.0 / 485.0 * 100.0, 'f', 2) + QStringLiteral(" %"));
+            locale.toString(240.0 / 485.0 * 100.0, 'f', 2) + QStringLiteral(" %"));
         QCOMPARE(idx(3, HoldingsModel::Weight).data(HoldingsModel::SortRole).toDouble(), 0.25);
         // Missing values: empty text, -inf sort key.
         QCOMPARE(idx(3, HoldingsModel::MarketValue).data().toString(), QString());
-        QVERIFY(std::isinf(idx(3, HoldingsModel::MarketValue).data(HoldingsModel::SortRole)
-                               .toDouble()));
-        QCOMPARE(idx(0, HoldingsModel::MarketValue).data(HoldingsModel::SortRole).toDouble(),
-                 95.0);
+        QVERIFY(std::isinf(
+            idx(3, HoldingsModel::MarketValue).data(HoldingsModel::SortRole).toDouble()));
+        QCOMPARE(idx(0, HoldingsModel::MarketValue).data(HoldingsModel::SortRole).toDouble(), 95.0);
         QCOMPARE(model.headerData(HoldingsModel::MarketValue, Qt::Horizontal).toString(),
-                 QStringLiteral("Market value"));
+            QStringLiteral("Market value"));
     }
 
     void sortsNumerically()
@@ -102,21 +100,16 @@ private Q_SLOTS:
 
         // As text "10" < "100" < "2"; numerically 2 < 10 < 100 (missing first).
         proxy.sort(HoldingsModel::Quantity, Qt::AscendingOrder);
-        QCOMPARE(column(proxy, HoldingsModel::Ticker),
-                 QStringList({"DDD", "BBB", "AAA", "CCC"}));
+        QCOMPARE(column(proxy, HoldingsModel::Ticker), QStringList({"DDD", "BBB", "AAA", "CCC"}));
         // As text "150.00" < "240.00" < "95.00"; numerically 95 < 150 < 240.
         proxy.sort(HoldingsModel::MarketValue, Qt::AscendingOrder);
-        QCOMPARE(column(proxy, HoldingsModel::Ticker),
-                 QStringList({"DDD", "AAA", "CCC", "BBB"}));
+        QCOMPARE(column(proxy, HoldingsModel::Ticker), QStringList({"DDD", "AAA", "CCC", "BBB"}));
         proxy.sort(HoldingsModel::MarketValue, Qt::DescendingOrder);
-        QCOMPARE(column(proxy, HoldingsModel::Ticker),
-                 QStringList({"BBB", "CCC", "AAA", "DDD"}));
+        QCOMPARE(column(proxy, HoldingsModel::Ticker), QStringList({"BBB", "CCC", "AAA", "DDD"}));
         proxy.sort(HoldingsModel::LastClose, Qt::DescendingOrder);
-        QCOMPARE(column(proxy, HoldingsModel::Ticker),
-                 QStringList({"BBB", "AAA", "CCC", "DDD"}));
+        QCOMPARE(column(proxy, HoldingsModel::Ticker), QStringList({"BBB", "AAA", "CCC", "DDD"}));
         proxy.sort(HoldingsModel::Ticker, Qt::DescendingOrder);
-        QCOMPARE(column(proxy, HoldingsModel::Ticker),
-                 QStringList({"DDD", "CCC", "BBB", "AAA"}));
+        QCOMPARE(column(proxy, HoldingsModel::Ticker), QStringList({"DDD", "CCC", "BBB", "AAA"}));
     }
 
     void instrumentsModel()
@@ -136,10 +129,10 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowOf("ABC"), 1);
         QCOMPARE(model.index(0, InstrumentsModel::FirstDate).data().toString(),
-                 QStringLiteral("2020-01-02"));
-        QCOMPARE(model.index(1, InstrumentsModel::Rows).data(InstrumentsModel::SortRole)
-                     .toLongLong(),
-                 10);
+            QStringLiteral("2020-01-02"));
+        QCOMPARE(
+            model.index(1, InstrumentsModel::Rows).data(InstrumentsModel::SortRole).toLongLong(),
+            10);
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setSortRole(InstrumentsModel::SortRole);

@@ -27,10 +27,11 @@ QString writeLongCsv(const QString& path, int tickers, int days)
         for (int d = 0; d < days; ++d) {
             const auto date = marketlens::core::Date(18262 + d).toIso(); // from 2020-01-01
             const double close = 100.0 + t + d / 100.0;
-            out += QByteArray(date.c_str()) + ",T" + QByteArray::number(t) + "," +
-                QByteArray::number(close - 1, 'f', 2) + "," + QByteArray::number(close + 1, 'f', 2) +
-                "," + QByteArray::number(close - 2, 'f', 2) + "," +
-                QByteArray::number(close, 'f', 2) + ",1000\n";
+            out += QByteArray(date.c_str()) + ",T" + QByteArray::number(t) + ","
+                + QByteArray::number(close - 1, 'f', 2) + ","
+                + QByteArray::number(close + 1, 'f', 2) + ","
+                + QByteArray::number(close - 2, 'f', 2) + "," + QByteArray::number(close, 'f', 2)
+                + ",1000\n";
         }
     }
     f.write(out);
@@ -159,7 +160,7 @@ private Q_SLOTS:
         const auto& error = controller.error();
         QVERIFY(error.code != ErrorCode::Ok && error.code != ErrorCode::Cancelled);
         QVERIFY2(QString::fromStdString(error.toString()).contains("no_such_prices.csv"),
-                 error.toString().c_str());
+            error.toString().c_str());
 
         // A file that is no price or holdings table at all.
         const QString junk = m_dir.filePath("notes.txt");
@@ -172,7 +173,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
         QCOMPARE(finished.last().first().toBool(), false);
         QVERIFY2(QString::fromStdString(controller.error().toString()).contains("notes.txt"),
-                 controller.error().toString().c_str());
+            controller.error().toString().c_str());
         QCOMPARE(instrumentCount(project), 0);
     }
 

@@ -42,10 +42,10 @@ QByteArray twoTickerCsv()
     for (int d = 0; d < 10; ++d) {
         const QByteArray date = Date(18687 + d).toIso().c_str(); // 2021-03-01 + d
         const int a = 10 + d, b = 50 + 2 * d;
-        out += date + ",AAA," + QByteArray::number(a) + "," + QByteArray::number(a + 1) + "," +
-            QByteArray::number(a - 1) + "," + QByteArray::number(a) + ",100\n";
-        out += date + ",BBB," + QByteArray::number(b) + "," + QByteArray::number(b + 1) + "," +
-            QByteArray::number(b - 1) + "," + QByteArray::number(b) + ",200\n";
+        out += date + ",AAA," + QByteArray::number(a) + "," + QByteArray::number(a + 1) + ","
+            + QByteArray::number(a - 1) + "," + QByteArray::number(a) + ",100\n";
+        out += date + ",BBB," + QByteArray::number(b) + "," + QByteArray::number(b + 1) + ","
+            + QByteArray::number(b - 1) + "," + QByteArray::number(b) + ",200\n";
     }
     return out;
 }
@@ -116,8 +116,9 @@ private Q_SLOTS:
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, path("settings"));
         QVERIFY(writeFile(path("prices.csv"), twoTickerCsv()));
-        QVERIFY(writeFile(path("core.csv"), "ticker,quantity,cost,currency\n"
-                                            "AAA,100,12.5,USD\nBBB,30,40,USD\n"));
+        QVERIFY(writeFile(path("core.csv"),
+            "ticker,quantity,cost,currency\n"
+            "AAA,100,12.5,USD\nBBB,30,40,USD\n"));
     }
 
     void init()
@@ -144,11 +145,13 @@ private Q_SLOTS:
             const int row = instruments->rowOf(t);
             QVERIFY(row >= 0);
             QCOMPARE(instruments->index(row, InstrumentsModel::Rows)
-                         .data(InstrumentsModel::SortRole).toLongLong(), 10);
+                         .data(InstrumentsModel::SortRole)
+                         .toLongLong(),
+                10);
             QCOMPARE(instruments->index(row, InstrumentsModel::FirstDate).data().toString(),
-                     QStringLiteral("2021-03-01"));
+                QStringLiteral("2021-03-01"));
             QCOMPARE(instruments->index(row, InstrumentsModel::LastDate).data().toString(),
-                     QStringLiteral("2021-03-10"));
+                QStringLiteral("2021-03-10"));
         }
         // The first instrument is shown after the import; selecting both overlays them.
         PriceChartView* chart = w.chartView();
@@ -169,18 +172,21 @@ private Q_SLOTS:
         const int a = rowOf(holdings, "AAA");
         const int b = rowOf(holdings, "BBB");
         QVERIFY(a >= 0 && b >= 0);
-        QCOMPARE(holdings->index(a, HoldingsModel::Quantity).data(HoldingsModel::SortRole)
-                     .toDouble(), 100.0);
-        QCOMPARE(holdings->index(a, HoldingsModel::LastClose).data(HoldingsModel::SortRole)
-                     .toDouble(), 19.0);
+        QCOMPARE(
+            holdings->index(a, HoldingsModel::Quantity).data(HoldingsModel::SortRole).toDouble(),
+            100.0);
+        QCOMPARE(
+            holdings->index(a, HoldingsModel::LastClose).data(HoldingsModel::SortRole).toDouble(),
+            19.0);
         QCOMPARE(holdings->marketValue(a), 100.0 * 19.0);
         QCOMPARE(holdings->marketValue(b), 30.0 * 68.0);
-        QCOMPARE(holdings->index(b, HoldingsModel::CostBasis).data(HoldingsModel::SortRole)
-                     .toDouble(), 40.0);
-        QCOMPARE(holdings->index(b, HoldingsModel::Currency).data().toString(),
-                 QStringLiteral("USD"));
-        QCOMPARE(holdings->index(b, HoldingsModel::Weight).data(HoldingsModel::SortRole)
-                     .toDouble(), 2040.0 / (1900.0 + 2040.0));
+        QCOMPARE(
+            holdings->index(b, HoldingsModel::CostBasis).data(HoldingsModel::SortRole).toDouble(),
+            40.0);
+        QCOMPARE(
+            holdings->index(b, HoldingsModel::Currency).data().toString(), QStringLiteral("USD"));
+        QCOMPARE(holdings->index(b, HoldingsModel::Weight).data(HoldingsModel::SortRole).toDouble(),
+            2040.0 / (1900.0 + 2040.0));
         // The instruments and the chart survived the reload.
         QCOMPARE(w.instrumentsModel()->rowCount(), 2);
         QCOMPARE(chart->seriesNames(), QStringList({"AAA", "BBB"}));
@@ -197,11 +203,12 @@ private Q_SLOTS:
         MainWindow& w = *m_window;
         QVERIFY(importAndWait({path("prices.csv")}, true));
         // Line 1 header, 2-3 good, 4 bad close, 5 good.
-        QVERIFY(writeFile(path("ccc.csv"), "date,ticker,open,high,low,close,volume\n"
-                                           "2021-03-01,CCC,1,2,0.5,1.5,10\n"
-                                           "2021-03-02,CCC,1,2,0.5,1.6,10\n"
-                                           "2021-03-03,CCC,1,2,0.5,abc,10\n"
-                                           "2021-03-04,CCC,1,2,0.5,1.7,10\n"));
+        QVERIFY(writeFile(path("ccc.csv"),
+            "date,ticker,open,high,low,close,volume\n"
+            "2021-03-01,CCC,1,2,0.5,1.5,10\n"
+            "2021-03-02,CCC,1,2,0.5,1.6,10\n"
+            "2021-03-03,CCC,1,2,0.5,abc,10\n"
+            "2021-03-04,CCC,1,2,0.5,1.7,10\n"));
         for (const bool accept : {false, true}) {
             QSignalSpy finished(&w, &MainWindow::importFinished);
             QVERIFY(drop(&w, {path("ccc.csv")}));
@@ -215,8 +222,8 @@ private Q_SLOTS:
             QVERIFY(w.issuesPanel()->count() >= 1);
             QCOMPARE(w.issuesPanel()->text(0, 1), QStringLiteral("ccc.csv"));
             QCOMPARE(w.issuesPanel()->text(0, 2), QStringLiteral("4"));
-            QTest::mouseClick(accept ? dialog->importButton() : dialog->abortButton(),
-                              Qt::LeftButton);
+            QTest::mouseClick(
+                accept ? dialog->importButton() : dialog->abortButton(), Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
             QCOMPARE(finished.first().first().toBool(), accept);
 
@@ -246,8 +253,8 @@ private Q_SLOTS:
             for (int t = 0; t < 150; ++t) {
                 const QByteArray ticker = "BIG" + QByteArray::number(t);
                 for (int d = 0; d < 2000; ++d)
-                    out += QByteArray(Date(10000 + d).toIso().c_str()) + "," + ticker + "," +
-                        QByteArray::number(100 + d % 37) + "\n";
+                    out += QByteArray(Date(10000 + d).toIso().c_str()) + "," + ticker + ","
+                        + QByteArray::number(100 + d % 37) + "\n";
             }
             f.write(out); // 300,000 rows
         }
@@ -275,8 +282,8 @@ private Q_SLOTS:
         const QString target = path("saved.mlens");
         QVERIFY(w.saveProjectAs(target));
         QVERIFY(QFileInfo::exists(target));
-        QCOMPARE(QFileInfo(w.projectPath()).canonicalFilePath(),
-                 QFileInfo(target).canonicalFilePath());
+        QCOMPARE(
+            QFileInfo(w.projectPath()).canonicalFilePath(), QFileInfo(target).canonicalFilePath());
         QVERIFY(!w.isUntitled());
         QVERIFY(!w.isWindowModified());
         QCOMPARE(w.windowTitle(), QStringLiteral("saved.mlens[*] — MarketLens"));
