@@ -146,6 +146,7 @@ int argInt(const QStringList& args, const QString& name, int fallback)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // lines appear as they are measured
     const QStringList args = app.arguments();
     if (args.size() == 4 && args[1] == "--child-import")
         return childImport(args[2].toStdString(), args[3].toStdString());

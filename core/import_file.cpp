@@ -92,7 +92,9 @@ class FileImporter {
 public:
     FileImporter(ProjectStore& store, PriceWriter& writer, const ImportOptions& options,
                  FileImportResult& result)
-        : m_store(store), m_writer(writer), m_options(options), m_result(result)
+        : m_store(store), m_writer(writer), m_options(options), m_result(result),
+          m_seen([this](std::int64_t id) { return hasPrices(id); },
+                 [this](std::int64_t id) { return writtenDates(id); })
     {
     }
 
@@ -117,10 +119,14 @@ private:
                + std::string(text) + "'";
     }
 
+    Result<bool> hasPrices(std::int64_t id);
+    Result<std::vector<Date>> writtenDates(std::int64_t id);
+
     ProjectStore& m_store;
     PriceWriter& m_writer;
     const ImportOptions& m_options;
     FileImportResult& m_result;
+    DateSeenSet m_seen; // duplicate (instrument, date) rows of this file
     std::string m_file;
     std::vector<std::string> m_header;
     ImportLayout m_layout;
@@ -132,7 +138,6 @@ private:
     std::vector<std::int64_t> m_wideIds;     // PricesWide: instrument per wide column
     std::string m_lastTicker;                // PricesLong: files are usually grouped by ticker
     std::int64_t m_lastId = -1;
-    DateSeenSet m_seen;
     std::unordered_set<std::int64_t> m_tickerIds; // PricesLong: instruments met in this file
     std::int64_t m_duplicates = 0;
     std::size_t m_warnings = 0;
@@ -174,6 +179,39 @@ void FileImporter::noteDuplicate(std::int64_t line, std::int64_t id, Date date)
                 ticker = m_layout.wideColumns[i].second;
     warn("line " + std::to_string(line) + ": " + upper(ticker) + " " + date.toIso()
          + " appears again in this file; the later row wins");
+}
+
+Result<bool> FileImporter::hasPrices(std::int64_t id)
+{
+    auto st = m_store.db().prepare("SELECT EXISTS (SELECT 1 FROM prices WHERE instrument_id = ?1)");
+    if (!st)
+        return st.error();
+    st->bind(1, id);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    return st->columnInt(0) != 0;
+}
+
+Result<std::vector<Date>> FileImporter::writtenDates(std::int64_t id)
+{
+    if (auto s = m_writer.flush(); !s)
+        return s.error();
+    auto st = m_store.db().prepare("SELECT date FROM prices WHERE instrument_id = ?1");
+    if (!st)
+        return st.error();
+    st->bind(1, id);
+    std::vector<Date> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (auto d = Date::fromIso(st->columnTextView(0)))
+            out.push_back(*d);
+    }
+    return out;
 }
 
 bool FileImporter::checkFieldCount(std::int64_t line, const std::vector<std::string_view>& f)
@@ -257,8 +295,10 @@ void FileImporter::rowPrices(std::int64_t line, const std::vector<std::string_vi
         reject(line, "high " + formatNumber(v[kHigh]) + " is below low " + formatNumber(v[kLow]));
         return;
     }
-    if (m_seen.testAndSet(id, *date))
+    if (m_seen.testAndSet(id, *date, m_error))
         noteDuplicate(line, id, *date);
+    if (!m_error)
+        return;
     if (auto s = m_writer.add(id, *date, v); !s) {
         m_error = s;
         return;
@@ -295,8 +335,10 @@ void FileImporter::rowWide(std::int64_t line, const std::vector<std::string_view
                              + ": " + formatNumber(v[kClose]));
             continue;
         }
-        if (m_seen.testAndSet(m_wideIds[i], *date))
+        if (m_seen.testAndSet(m_wideIds[i], *date, m_error))
             noteDuplicate(line, m_wideIds[i], *date);
+        if (!m_error)
+            return;
         if (auto s = m_writer.add(m_wideIds[i], *date, v); !s) {
             m_error = s;
             return;

@@ -256,29 +256,60 @@ Status PriceWriter::flush()
     return m_status;
 }
 
-bool DateSeenSet::testAndSet(std::int64_t id, Date date)
+bool DateSeenSet::testAndSet(std::int64_t id, Date date, Status& error)
 {
     if (id != m_lastId || !m_last) {
-        m_last = &m_sets[id];
+        auto [it, inserted] = m_sets.try_emplace(id);
+        m_last = &it->second;
         m_lastId = id;
+        if (inserted && m_hasPrices) {
+            auto had = m_hasPrices(id);
+            if (!had) {
+                error = had.error();
+                return false;
+            }
+            it->second.increasing = !*had;
+        }
     }
-    Bits& b = *m_last;
+    Entry& e = *m_last;
     const std::int32_t day = date.days();
-    if (b.words.empty()) {
-        b.first = day - 64 * 4; // a little room before the first date for unsorted files
-        b.words.assign(40, 0);
+    if (e.increasing) {
+        if (!e.any || day > e.last) {
+            e.any = true;
+            e.last = day;
+            return false;
+        }
+        e.increasing = false;
+        if (m_history) {
+            auto dates = m_history(id);
+            if (!dates) {
+                error = dates.error();
+                return false;
+            }
+            for (Date d : *dates)
+                e.bits.testAndSet(d.days());
+        }
     }
-    if (day < b.first) {
+    return e.bits.testAndSet(day);
+}
+
+bool DateSeenSet::Bits::testAndSet(std::int32_t day)
+{
+    if (words.empty()) {
+        first = day - 64 * 4; // a little room before the first date for unsorted files
+        words.assign(40, 0);
+    }
+    if (day < first) {
         // Grow to the left by at least the current size, keeping word alignment.
         const std::size_t add = std::max<std::size_t>(
-            b.words.size(), static_cast<std::size_t>((b.first - day) / 64 + 1));
-        b.words.insert(b.words.begin(), add, 0);
-        b.first -= static_cast<std::int32_t>(add * 64);
+            words.size(), static_cast<std::size_t>((first - day) / 64 + 1));
+        words.insert(words.begin(), add, 0);
+        first -= static_cast<std::int32_t>(add * 64);
     }
-    const auto bit = static_cast<std::size_t>(day - b.first);
-    if (bit / 64 >= b.words.size()) // grow by a quarter: bounded overshoot for long histories
-        b.words.resize(std::max(b.words.size() + b.words.size() / 4, bit / 64 + 1), 0);
-    std::uint64_t& w = b.words[bit / 64];
+    const auto bit = static_cast<std::size_t>(day - first);
+    if (bit / 64 >= words.size()) // grow by a quarter: bounded overshoot for long histories
+        words.resize(std::max(words.size() + words.size() / 4, bit / 64 + 1), 0);
+    std::uint64_t& w = words[bit / 64];
     const std::uint64_t mask = std::uint64_t(1) << (bit % 64);
     const bool seen = (w & mask) != 0;
     w |= mask;

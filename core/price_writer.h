@@ -19,6 +19,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <cstdint>
@@ -87,19 +88,42 @@ private:
 
 class DateSeenSet {
 public:
-    // Marks (id, date); returns true when it was marked before.
-    bool testAndSet(std::int64_t id, Date date);
-    // Whether `id` was ever marked (new instruments of a file).
-    bool contains(std::int64_t id) const { return m_sets.count(id) != 0; }
+    // Whether the project already holds prices of an instrument (asked once per instrument).
+    using HasPrices = std::function<Result<bool>(std::int64_t id)>;
+    // The dates written so far for an instrument that had none before (flushes the writer).
+    using History = std::function<Result<std::vector<Date>>(std::int64_t id)>;
+
+    DateSeenSet() = default;
+    DateSeenSet(HasPrices hasPrices, History history)
+        : m_hasPrices(std::move(hasPrices)), m_history(std::move(history))
+    {
+    }
+
+    // Marks (id, date); returns true when it was marked before. A callback error lands in
+    // `error` (and false is returned).
+    bool testAndSet(std::int64_t id, Date date, Status& error);
 
 private:
     struct Bits {
         std::int32_t first = 0; // day of bit 0
         std::vector<std::uint64_t> words;
+        bool testAndSet(std::int32_t day);
     };
-    std::unordered_map<std::int64_t, Bits> m_sets;
+    // While an instrument's dates only increase (the usual case, and always for a new
+    // instrument of a sorted file), only the last date is kept: memory per instrument stays
+    // constant however long its history. At the first date out of order the dates written so
+    // far are reloaded into a bitmap. Instruments that already had prices start as bitmaps.
+    struct Entry {
+        bool increasing = true;
+        std::int32_t last = 0;
+        bool any = false;
+        Bits bits;
+    };
+    HasPrices m_hasPrices;
+    History m_history;
+    std::unordered_map<std::int64_t, Entry> m_sets;
     std::int64_t m_lastId = -1;
-    Bits* m_last = nullptr;
+    Entry* m_last = nullptr;
 };
 
 } // namespace marketlens::core

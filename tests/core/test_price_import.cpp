@@ -150,7 +150,9 @@ private Q_SLOTS:
         const auto project = newProject();
         const auto file = dataFile("import/tiny_long.csv");
         QVERIFY(importFiles(project, {file}, {}).ok());
-        QVERIFY(importFiles(project, {file}, {}).ok());
+        auto again = importFiles(project, {file}, {});
+        QVERIFY(again.ok());
+        QVERIFY(again->files[0].warnings.empty()); // stored rows are not in-file duplicates
         QCOMPARE(count(project, "SELECT count(*) FROM prices"), 2);
         QCOMPARE(count(project, "SELECT count(*) FROM instruments"), 1);
         QCOMPARE(count(project, "SELECT count(*) FROM import_log"), 2);
@@ -201,6 +203,30 @@ private Q_SLOTS:
         QVERIFY(warned);
         auto store = ProjectStore::open(project);
         QCOMPARE(store->importLog()->at(0).rowsRejected, 8);
+    }
+
+    void duplicatesInUnsortedFiles()
+    {
+        // Dates out of order, one real duplicate (line 5), in a new and in an existing instrument.
+        const QByteArray text = "Date,Ticker,Close\n2020-01-03,A,1\n2020-01-01,A,2\n"
+                                "2020-01-02,A,3\n2020-01-01,A,4\n2020-01-06,A,5\n";
+        for (int round = 0; round < 2; ++round) {
+            const auto project = newProject();
+            if (round == 1)
+                QVERIFY(importFiles(project, {write("pre.csv", "Date,Ticker,Close\n2019-12-31,A,9\n")},
+                                    {}).ok());
+            auto r = importFiles(project, {write("u.csv", text)}, {});
+            QVERIFY(r.ok());
+            QCOMPARE(r->files[0].rowsAccepted, 5);
+            int dupWarnings = 0;
+            for (const auto& w : r->files[0].warnings)
+                dupWarnings += contains(w, "appears again") ? 1 : 0;
+            QCOMPARE(dupWarnings, 1);
+            QVERIFY(contains(r->files[0].warnings.front(), "line 5:"));
+            const auto s = prices(project, "A");
+            QCOMPARE(s.size(), std::size_t(4 + round));
+            QCOMPARE(s.close[round], 4.0); // 2020-01-01: the later row wins
+        }
     }
 
     void strictImportsNothing()
