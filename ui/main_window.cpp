@@ -105,6 +105,10 @@ MainWindow::MainWindow(QWidget* parent)
         [this](qint64 done, qint64 total) { m_jobs->setProgress(kImportJob, done, total); });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
 
+    // Child widgets that accept drops themselves (the chart's graphics view, item views) would
+    // swallow file drags; the filter routes them to this window so files can land anywhere.
+    qApp->installEventFilter(this);
+
     restoreSettings();
     updateRecentMenu();
     onProjectStateChanged();
@@ -313,6 +317,26 @@ void MainWindow::dropEvent(QDropEvent* event)
     }
     event->acceptProposedAction();
     importFiles(files);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || widget == this || widget->window() != this)
+        return QMainWindow::eventFilter(watched, event);
+    auto* drag = static_cast<QDropEvent*>(event);
+    if (importableFiles(drag->mimeData()).isEmpty())
+        return QMainWindow::eventFilter(watched, event); // not ours: normal handling
+    if (type == QEvent::DragEnter)
+        dragEnterEvent(static_cast<QDragEnterEvent*>(event));
+    else if (type == QEvent::DragMove)
+        dragMoveEvent(static_cast<QDragMoveEvent*>(event));
+    else
+        dropEvent(drag);
+    return true;
 }
 
 void MainWindow::onImport()

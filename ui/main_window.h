@@ -81,6 +81,7 @@ Q_SIGNALS:
     void importReportShown(ImportReportDialog* dialog);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;

@@ -11,6 +11,8 @@
 #include "ui/main_window.h"
 #include "ui/price_chart_view.h"
 #include "ui/prices_tab.h"
+#include "ui/project_controller.h"
+#include "ui/project_tree.h"
 
 #include <QApplication>
 #include <QFile>
@@ -192,6 +194,20 @@ private Q_SLOTS:
         QCOMPARE(chart->seriesNames(), QStringList({"AAA", "BBB"}));
     }
 
+    void dropOnChildWidgetsReachesTheWindow()
+    {
+        // "Anywhere on the window": the chart and the project tree pass file drops on.
+        MainWindow& w = *m_window;
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        QVERIFY(drop(w.chartView()->viewport(), {path("prices.csv")}));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(w.instrumentsModel()->rowCount(), 2);
+        QVERIFY(drop(w.projectTree()->viewport(), {path("core.csv")}));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QCOMPARE(w.holdingsModel()->rowCount(), 2);
+    }
+
     void rejectsNonTableFiles()
     {
         QVERIFY(writeFile(path("picture.png"), "not really"));
@@ -289,6 +305,8 @@ private Q_SLOTS:
         QCOMPARE(w.windowTitle(), QStringLiteral("saved.mlens[*] — MarketLens"));
         QCOMPARE(w.saveStateText(), QStringLiteral("All changes saved"));
         QVERIFY(!QFileInfo::exists(tempPath)); // the temporary untitled folder is gone
+        QCOMPARE(
+            w.projectController()->recentFiles().value(0), QFileInfo(target).absoluteFilePath());
         {
             auto store = ProjectStore::open(target.toStdString());
             QVERIFY(store.ok());
