@@ -37,9 +37,8 @@ int main(int argc, char** argv)
     if (argc == 1)
         return marketlens::ui::runGui(argc, argv, {});
     if (first == QLatin1String("gui") && argc <= 3)
-        return marketlens::ui::runGui(argc, argv,
-                                      argc == 3 ? guiProjectArg(QString::fromLocal8Bit(argv[2]))
-                                                : QString());
+        return marketlens::ui::runGui(
+            argc, argv, argc == 3 ? guiProjectArg(QString::fromLocal8Bit(argv[2])) : QString());
     if (argc == 2 && first.endsWith(QLatin1String(".mlens"), Qt::CaseInsensitive)
         && QFileInfo::exists(marketlens::core::resolveProjectPath(first)))
         return marketlens::ui::runGui(argc, argv, marketlens::core::resolveProjectPath(first));

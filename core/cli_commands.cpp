@@ -53,7 +53,7 @@ struct Args {
 // Splits `args` into positionals, `--flag` and `--option VALUE` / `--option=VALUE`. Returns an
 // error message for an unknown option or a missing value.
 QString parseArgs(const QStringList& args, const QStringList& flagNames,
-                  const QStringList& valueNames, Args& parsed)
+    const QStringList& valueNames, Args& parsed)
 {
     bool optionsEnded = false;
     for (int i = 0; i < args.size(); ++i) {
@@ -90,21 +90,34 @@ QString parseArgs(const QStringList& args, const QStringList& flagNames,
     return {};
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 const char* errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Ok: return "Ok";
-    case ErrorCode::InvalidArgument: return "InvalidArgument";
-    case ErrorCode::Io: return "Io";
-    case ErrorCode::BadData: return "BadData";
-    case ErrorCode::NotAProject: return "NotAProject";
-    case ErrorCode::Corrupt: return "Corrupt";
-    case ErrorCode::TooNew: return "TooNew";
-    case ErrorCode::Database: return "Database";
-    case ErrorCode::Cancelled: return "Cancelled";
-    case ErrorCode::NotFound: return "NotFound";
+    case ErrorCode::Ok:
+        return "Ok";
+    case ErrorCode::InvalidArgument:
+        return "InvalidArgument";
+    case ErrorCode::Io:
+        return "Io";
+    case ErrorCode::BadData:
+        return "BadData";
+    case ErrorCode::NotAProject:
+        return "NotAProject";
+    case ErrorCode::Corrupt:
+        return "Corrupt";
+    case ErrorCode::TooNew:
+        return "TooNew";
+    case ErrorCode::Database:
+        return "Database";
+    case ErrorCode::Cancelled:
+        return "Cancelled";
+    case ErrorCode::NotFound:
+        return "NotFound";
     }
     return "Unknown";
 }
@@ -112,11 +125,16 @@ const char* errorCodeName(ErrorCode code)
 const char* dateFormatName(DateFormat f)
 {
     switch (f) {
-    case DateFormat::Auto: return "auto";
-    case DateFormat::Iso: return "iso";
-    case DateFormat::YmdSlash: return "ymd";
-    case DateFormat::Mdy: return "mdy";
-    case DateFormat::Dmy: return "dmy";
+    case DateFormat::Auto:
+        return "auto";
+    case DateFormat::Iso:
+        return "iso";
+    case DateFormat::YmdSlash:
+        return "ymd";
+    case DateFormat::Mdy:
+        return "mdy";
+    case DateFormat::Dmy:
+        return "dmy";
     }
     return "auto";
 }
@@ -215,6 +233,7 @@ QJsonObject fileResultJson(const FileImportResult& f)
     o[QStringLiteral("file")] = q(f.file);
     o[QStringLiteral("kind")] = QString::fromLatin1(importKindName(f.kind));
     o[QStringLiteral("delimiter")] = delimiterName(f.delimiter);
+    o[QStringLiteral("decimalSeparator")] = QString(QLatin1Char(f.decimalSeparator));
     o[QStringLiteral("dateFormat")] = QString::fromLatin1(dateFormatName(f.dateFormat));
     o[QStringLiteral("rowsAccepted")] = static_cast<qint64>(f.rowsAccepted);
     o[QStringLiteral("rowsRejected")] = static_cast<qint64>(f.rowsRejected);
@@ -264,7 +283,8 @@ Status parseImportOptions(const Args& a, ImportOptions& options, QString& usageM
         const QString k = a.values.value(QStringLiteral("kind"));
         if (!parseImportKind(k.toLower().toStdString(), options.kind, options.pricesOnly)) {
             usageMessage = QStringLiteral("unknown --kind '%1' (auto, prices, long, wide, ohlcv, "
-                                          "holdings)").arg(k);
+                                          "holdings)")
+                               .arg(k);
             return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
         }
     }
@@ -272,7 +292,8 @@ Status parseImportOptions(const Args& a, ImportOptions& options, QString& usageM
         const QString f = a.values.value(QStringLiteral("date-format"));
         if (!parseDateFormat(f.toStdString(), options.dateFormat)) {
             usageMessage = QStringLiteral("unknown --date-format '%1' (auto, iso, ymd, mdy, dmy or "
-                                          "a pattern such as DD.MM.YYYY)").arg(f);
+                                          "a pattern such as DD.MM.YYYY)")
+                               .arg(f);
             return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
         }
     }
@@ -286,7 +307,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     Args a;
     const QStringList flags = {QStringLiteral("json"), QStringLiteral("strict")};
     const QStringList values = {QStringLiteral("kind"), QStringLiteral("ticker"),
-                                QStringLiteral("portfolio"), QStringLiteral("date-format")};
+        QStringLiteral("portfolio"), QStringLiteral("date-format")};
     if (const QString e = parseArgs(args, flags, values, a); !e.isEmpty())
         return usage(e, err);
     if (a.positional.size() < 2)
@@ -306,7 +327,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
         const QString in = a.positional[i];
         if (!QFileInfo(in).isFile())
             return fail(makeError(ErrorCode::Io, "input file does not exist", in.toStdString()),
-                        json, out, err);
+                json, out, err);
         inputs.push_back(in.toStdString());
     }
     // Open the project first so that a bad project file is reported as such (never modified).
@@ -368,14 +389,13 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
         out.flush();
     }
     if (!committed) {
-        err << "marketlens: --strict: " << rejected
-            << " rows rejected, nothing was imported into " << q(*project) << Qt::endl;
+        err << "marketlens: --strict: " << rejected << " rows rejected, nothing was imported into "
+            << q(*project) << Qt::endl;
         return kExitData;
     }
     if (!json)
-        out << "imported " << static_cast<qint64>(inputs.size()) << " file(s) into "
-            << q(*project) << ": " << accepted << " rows accepted, " << rejected << " rejected"
-            << Qt::endl;
+        out << "imported " << static_cast<qint64>(inputs.size()) << " file(s) into " << q(*project)
+            << ": " << accepted << " rows accepted, " << rejected << " rejected" << Qt::endl;
     if (rejectedAny)
         err << "marketlens: " << rejected
             << " rows rejected (listed above); the other rows were imported" << Qt::endl;
@@ -428,10 +448,10 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     auto portfolios = store->portfolios();
     auto log = store->importLog();
     auto ohlc = ohlcCounts(store->db());
-    for (const Error* e : {version ? nullptr : &version.error(),
-                           instruments ? nullptr : &instruments.error(),
-                           portfolios ? nullptr : &portfolios.error(), log ? nullptr : &log.error(),
-                           ohlc ? nullptr : &ohlc.error()}) {
+    for (const Error* e :
+        {version ? nullptr : &version.error(), instruments ? nullptr : &instruments.error(),
+            portfolios ? nullptr : &portfolios.error(), log ? nullptr : &log.error(),
+            ohlc ? nullptr : &ohlc.error()}) {
         if (e)
             return fail(*e, json, out, err);
     }
@@ -517,8 +537,8 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     out << "\nImports (" << static_cast<qint64>(log->size()) << "):\n";
     for (const ImportLogEntry& e : *log)
         out << "  " << q(e.importedAt) << "  " << q(e.kind).leftJustified(12) << ' '
-            << e.rowsAccepted << " accepted, " << e.rowsRejected << " rejected  "
-            << q(e.fileName) << '\n';
+            << e.rowsAccepted << " accepted, " << e.rowsRejected << " rejected  " << q(e.fileName)
+            << '\n';
     out.flush();
     return kExitOk;
 }
@@ -553,8 +573,7 @@ int cmdDemo(const QStringList& args, QTextStream& out, QTextStream& err)
         o[QStringLiteral("created")] = created;
         printJson(out, o);
     } else {
-        out << (created ? "created demo project " : "demo project exists: ") << q(path)
-            << Qt::endl;
+        out << (created ? "created demo project " : "demo project exists: ") << q(path) << Qt::endl;
     }
     return kExitOk;
 }
@@ -569,10 +588,10 @@ QString version()
 
 bool isCliCommand(const QString& arg)
 {
-    static const QStringList commands = {
-        QStringLiteral("new"),    QStringLiteral("import"), QStringLiteral("info"),
-        QStringLiteral("demo"),   QStringLiteral("help"),   QStringLiteral("--help"),
-        QStringLiteral("-h"),     QStringLiteral("--version"), QStringLiteral("-v")};
+    static const QStringList commands
+        = {QStringLiteral("new"), QStringLiteral("import"), QStringLiteral("info"),
+            QStringLiteral("demo"), QStringLiteral("help"), QStringLiteral("--help"),
+            QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
     return commands.contains(arg);
 }
 
@@ -615,7 +634,8 @@ int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cmdInfo(rest, out, err);
     if (cmd == QLatin1String("demo"))
         return cmdDemo(rest, out, err);
-    if (cmd == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
+    if (cmd
+        == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
         return usage(QStringLiteral("gui takes at most one FILE"), err);
     return usage(QStringLiteral("unknown command '%1'").arg(cmd), err);
 }

@@ -18,9 +18,9 @@ class QTextStream;
 namespace marketlens::core {
 
 enum CliExitCode : int {
-    kExitOk = 0,    // done (an import may still have rejected rows, reported on stderr)
+    kExitOk = 0, // done (an import may still have rejected rows, reported on stderr)
     kExitUsage = 1, // bad command line
-    kExitData = 2,  // bad data or file: nothing was changed
+    kExitData = 2, // bad data or file: nothing was changed
 };
 
 // True when `arg` (argv[1]) names a command that runCli handles.

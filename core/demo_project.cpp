@@ -11,7 +11,10 @@
 #include <filesystem>
 
 // The resources live in a static library: without an explicit init the linker may drop them.
-static void initDemoResources() { Q_INIT_RESOURCE(demo); }
+static void initDemoResources()
+{
+    Q_INIT_RESOURCE(demo);
+}
 
 namespace marketlens::core {
 namespace {
@@ -44,8 +47,8 @@ Status importDemo(const std::string& path, const QString& dir)
         options.ticker = f.ticker;
         options.portfolio = f.portfolio;
         options.strict = true; // the bundled files are clean: any reject is a bug
-        auto r = session->run({QDir(dir).filePath(QString::fromLatin1(f.name)).toStdString()},
-                              options);
+        auto r = session->run(
+            {QDir(dir).filePath(QString::fromLatin1(f.name)).toStdString()}, options);
         if (!r)
             return r.error();
         if (r->rowsRejected() > 0)
@@ -67,8 +70,8 @@ Status writeDemoProject(const std::string& path)
     initDemoResources();
     QTemporaryDir tmp;
     if (!tmp.isValid())
-        return makeError(ErrorCode::Io, "cannot create a temporary folder: "
-                                            + tmp.errorString().toStdString());
+        return makeError(
+            ErrorCode::Io, "cannot create a temporary folder: " + tmp.errorString().toStdString());
     for (const DemoFile& f : kDemoFiles) {
         const QString name = QString::fromLatin1(f.name);
         const QString target = tmp.filePath(name);

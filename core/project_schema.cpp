@@ -126,9 +126,13 @@ Status checkFileHeader(const std::string& path)
         pageSize = 65536;
     const std::uint32_t pageCount = (std::uint32_t(header[28]) << 24) | (std::uint32_t(header[29]) << 16)
                                     | (std::uint32_t(header[30]) << 8) | header[31];
+    // The in-header page count is only valid when the change counter (bytes 24-27) equals the
+    // version-valid-for number (bytes 92-95); SQLite before 3.7.0 did not maintain it.
+    const bool pageCountValid = std::memcmp(header.data() + 24, header.data() + 92, 4) == 0;
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
         return makeError(ErrorCode::Corrupt, "project file header is damaged (page size)", path);
-    if (size % pageSize != 0 || (pageCount != 0 && size < std::uint64_t(pageCount) * pageSize))
+    if (size % pageSize != 0
+        || (pageCountValid && pageCount != 0 && size < std::uint64_t(pageCount) * pageSize))
         return makeError(ErrorCode::Corrupt,
                          "project file is truncated (" + std::to_string(size) + " bytes, expected "
                              + std::to_string(std::uint64_t(pageCount) * pageSize) + ")",

@@ -24,7 +24,7 @@ struct RunResult {
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
         if (e.error != QJsonParseError::NoError || !doc.isObject())
             qWarning("stdout is not one JSON object (%s):\n%s", qPrintable(e.errorString()),
-                     qPrintable(out));
+                qPrintable(out));
         return doc.object();
     }
 };
@@ -84,7 +84,8 @@ private:
     {
         const QString path = QDir(m_work).filePath(name);
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || f.write(content) != content.size())
             qFatal("cannot write %s", qPrintable(path));
         return path;
     }
@@ -113,13 +114,11 @@ private:
     void expectRejectedLines(const QString& err, const QString& file)
     {
         for (int line : {3, 4, 5}) {
-            const QRegularExpression re(QStringLiteral("^.*%1:%2: \\S.*$")
-                                            .arg(QRegularExpression::escape(file))
-                                            .arg(line),
-                                        QRegularExpression::MultilineOption);
-            QVERIFY2(re.match(err).hasMatch(), qPrintable(QStringLiteral("line %1 missing in:\n%2")
-                                                              .arg(line)
-                                                              .arg(err)));
+            const QRegularExpression re(
+                QStringLiteral("^.*%1:%2: \\S.*$").arg(QRegularExpression::escape(file)).arg(line),
+                QRegularExpression::MultilineOption);
+            QVERIFY2(re.match(err).hasMatch(),
+                qPrintable(QStringLiteral("line %1 missing in:\n%2").arg(line).arg(err)));
         }
         for (int line : {1, 2, 6}) {
             const QString tag = QStringLiteral("%1:%2:").arg(file).arg(line);
@@ -147,31 +146,28 @@ private Q_SLOTS:
         QVERIFY2(QRegularExpression(QStringLiteral("^marketlens \\d+\\.\\d+\\.\\d+\\s*$"))
                      .match(version.out)
                      .hasMatch(),
-                 qPrintable(version.out));
+            qPrintable(version.out));
     }
 
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("new without file") << QStringList{QStringLiteral("new")};
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+        QTest::newRow("new without file") << QStringList {QStringLiteral("new")};
         QTest::newRow("import without input")
-            << QStringList{QStringLiteral("import"), QStringLiteral("p.mlens")};
-        QTest::newRow("bad kind") << QStringList{QStringLiteral("import"), QStringLiteral("p.mlens"),
-                                                 QStringLiteral("x.csv"), QStringLiteral("--kind"),
-                                                 QStringLiteral("bonds")};
+            << QStringList {QStringLiteral("import"), QStringLiteral("p.mlens")};
+        QTest::newRow("bad kind") << QStringList {QStringLiteral("import"),
+            QStringLiteral("p.mlens"), QStringLiteral("x.csv"), QStringLiteral("--kind"),
+            QStringLiteral("bonds")};
         QTest::newRow("bad date format")
-            << QStringList{QStringLiteral("import"), QStringLiteral("p.mlens"),
-                           QStringLiteral("x.csv"), QStringLiteral("--date-format=someday")};
-        QTest::newRow("option without value")
-            << QStringList{QStringLiteral("import"), QStringLiteral("p.mlens"),
-                           QStringLiteral("x.csv"), QStringLiteral("--ticker")};
-        QTest::newRow("unknown option")
-            << QStringList{QStringLiteral("info"), QStringLiteral("p.mlens"),
-                           QStringLiteral("--colour")};
-        QTest::newRow("two files for info")
-            << QStringList{QStringLiteral("info"), QStringLiteral("a.mlens"),
-                           QStringLiteral("b.mlens")};
+            << QStringList {QStringLiteral("import"), QStringLiteral("p.mlens"),
+                   QStringLiteral("x.csv"), QStringLiteral("--date-format=someday")};
+        QTest::newRow("option without value") << QStringList {QStringLiteral("import"),
+            QStringLiteral("p.mlens"), QStringLiteral("x.csv"), QStringLiteral("--ticker")};
+        QTest::newRow("unknown option") << QStringList {
+            QStringLiteral("info"), QStringLiteral("p.mlens"), QStringLiteral("--colour")};
+        QTest::newRow("two files for info") << QStringList {
+            QStringLiteral("info"), QStringLiteral("a.mlens"), QStringLiteral("b.mlens")};
     }
     void usageErrors()
     {
@@ -191,18 +187,19 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("new"), project}).exitCode, 2); // exists: refused
 
         writeFile(QStringLiteral("long.csv"), longCsv());
-        writeFile(QStringLiteral("wide.csv"), "Date,CCC,DDD\n"
-                                              "2020-01-02,1.5,2.5\n"
-                                              "2020-01-03,1.6,2.6\n"
-                                              "2020-01-06,1.7,2.7\n"
-                                              "2020-01-07,1.8,2.8\n");
-        writeFile(QStringLiteral("holdings.csv"), "ticker,quantity,cost_basis,currency\n"
-                                                  "AAA,100,10.25,USD\n"
-                                                  "CCC,50,1.5,USD\n");
+        writeFile(QStringLiteral("wide.csv"),
+            "Date,CCC,DDD\n"
+            "2020-01-02,1.5,2.5\n"
+            "2020-01-03,1.6,2.6\n"
+            "2020-01-06,1.7,2.7\n"
+            "2020-01-07,1.8,2.8\n");
+        writeFile(QStringLiteral("holdings.csv"),
+            "ticker,quantity,cost_basis,currency\n"
+            "AAA,100,10.25,USD\n"
+            "CCC,50,1.5,USD\n");
         r = run({QStringLiteral("import"), QStringLiteral("p.mlens"), QStringLiteral("long.csv"),
-                 QStringLiteral("wide.csv"), QStringLiteral("holdings.csv"),
-                 QStringLiteral("--portfolio"), QStringLiteral("Test Book"),
-                 QStringLiteral("--json")});
+            QStringLiteral("wide.csv"), QStringLiteral("holdings.csv"),
+            QStringLiteral("--portfolio"), QStringLiteral("Test Book"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
@@ -210,12 +207,12 @@ private Q_SLOTS:
         const QJsonArray files = o.value(QStringLiteral("files")).toArray();
         QCOMPARE(files.size(), 3);
         QCOMPARE(files[0].toObject().value(QStringLiteral("kind")).toString(),
-                 QStringLiteral("prices-long"));
+            QStringLiteral("prices-long"));
         QCOMPARE(files[0].toObject().value(QStringLiteral("rowsAccepted")).toInt(), 5);
         QCOMPARE(files[1].toObject().value(QStringLiteral("kind")).toString(),
-                 QStringLiteral("prices-wide"));
+            QStringLiteral("prices-wide"));
         QCOMPARE(files[2].toObject().value(QStringLiteral("kind")).toString(),
-                 QStringLiteral("holdings"));
+            QStringLiteral("holdings"));
         QCOMPARE(files[2].toObject().value(QStringLiteral("rowsAccepted")).toInt(), 2);
 
         r = run({QStringLiteral("info"), project, QStringLiteral("--json")});
@@ -231,12 +228,12 @@ private Q_SLOTS:
             const char* first;
             const char* last;
         };
-        for (const Expect& e : {Expect{"AAA", 3, 3, "2020-01-02", "2020-01-06"},
-                                Expect{"BBB", 2, 2, "2020-01-02", "2020-01-03"},
-                                Expect{"CCC", 4, 0, "2020-01-02", "2020-01-07"},
-                                Expect{"DDD", 4, 0, "2020-01-02", "2020-01-07"}}) {
-            const QJsonObject i = findByKey(instruments, QStringLiteral("ticker"),
-                                            QString::fromLatin1(e.ticker));
+        for (const Expect& e : {Expect {"AAA", 3, 3, "2020-01-02", "2020-01-06"},
+                 Expect {"BBB", 2, 2, "2020-01-02", "2020-01-03"},
+                 Expect {"CCC", 4, 0, "2020-01-02", "2020-01-07"},
+                 Expect {"DDD", 4, 0, "2020-01-02", "2020-01-07"}}) {
+            const QJsonObject i
+                = findByKey(instruments, QStringLiteral("ticker"), QString::fromLatin1(e.ticker));
             QVERIFY2(!i.isEmpty(), e.ticker);
             QCOMPARE(i.value(QStringLiteral("rows")).toInt(), e.rows);
             QCOMPARE(i.value(QStringLiteral("ohlcRows")).toInt(), e.ohlcRows);
@@ -249,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(book.value(QStringLiteral("name")).toString(), QStringLiteral("Test Book"));
         const QJsonArray holdings = book.value(QStringLiteral("holdings")).toArray();
         QCOMPARE(holdings.size(), 2);
-        const QJsonObject aaa = findByKey(holdings, QStringLiteral("ticker"), QStringLiteral("AAA"));
+        const QJsonObject aaa
+            = findByKey(holdings, QStringLiteral("ticker"), QStringLiteral("AAA"));
         QCOMPARE(aaa.value(QStringLiteral("quantity")).toDouble(), 100.0);
         QCOMPARE(aaa.value(QStringLiteral("costBasis")).toDouble(), 10.25);
         QCOMPARE(aaa.value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
@@ -262,7 +260,7 @@ private Q_SLOTS:
         QVERIFY2(QRegularExpression(QStringLiteral("AAA\\s+3 rows\\s+2020-01-02 \\.\\. 2020-01-06"))
                      .match(r.out)
                      .hasMatch(),
-                 qPrintable(r.out));
+            qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("Test Book")));
 
         // Re-importing the same prices updates rows instead of duplicating them.
@@ -270,10 +268,10 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         o = run({QStringLiteral("info"), project, QStringLiteral("--json")}).json();
         QCOMPARE(findByKey(o.value(QStringLiteral("instruments")).toArray(),
-                           QStringLiteral("ticker"), QStringLiteral("AAA"))
+                     QStringLiteral("ticker"), QStringLiteral("AAA"))
                      .value(QStringLiteral("rows"))
                      .toInt(),
-                 3);
+            3);
     }
 
     // Decision (docs/cli.md): without --strict, bad rows are reported on stderr and the good
@@ -287,7 +285,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         expectRejectedLines(r.err, QStringLiteral("bad.csv"));
         QVERIFY2(r.out.contains(QStringLiteral("2 rows accepted, 3 rejected")), qPrintable(r.out));
-        const QJsonObject o = run({QStringLiteral("info"), project, QStringLiteral("--json")}).json();
+        const QJsonObject o
+            = run({QStringLiteral("info"), project, QStringLiteral("--json")}).json();
         const QJsonArray instruments = o.value(QStringLiteral("instruments")).toArray();
         QCOMPARE(instruments.size(), 1);
         QCOMPARE(instruments[0].toObject().value(QStringLiteral("rows")).toInt(), 2);
@@ -301,22 +300,26 @@ private Q_SLOTS:
         const QString project = QDir(m_work).filePath(QStringLiteral("badjson.mlens"));
         QCOMPARE(run({QStringLiteral("new"), project}).exitCode, 0);
         writeFile(QStringLiteral("bad.csv"), badCsv());
-        const RunResult r =
-            run({QStringLiteral("import"), project, QStringLiteral("bad.csv"), QStringLiteral("--json")});
+        const RunResult r = run({QStringLiteral("import"), project, QStringLiteral("bad.csv"),
+            QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         expectRejectedLines(r.err, QStringLiteral("bad.csv")); // stderr too, in JSON mode
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("rowsAccepted")).toInt(), 2);
         QCOMPARE(o.value(QStringLiteral("rowsRejected")).toInt(), 3);
-        const QJsonArray rejected =
-            o.value(QStringLiteral("files")).toArray().at(0).toObject().value(QStringLiteral("rejected")).toArray();
+        const QJsonArray rejected = o.value(QStringLiteral("files"))
+                                        .toArray()
+                                        .at(0)
+                                        .toObject()
+                                        .value(QStringLiteral("rejected"))
+                                        .toArray();
         QCOMPARE(rejected.size(), 3);
         QList<int> lines;
         for (const QJsonValue& v : rejected) {
             lines << v.toObject().value(QStringLiteral("line")).toInt();
             QVERIFY(!v.toObject().value(QStringLiteral("reason")).toString().isEmpty());
         }
-        QCOMPARE(lines, (QList<int>{3, 4, 5}));
+        QCOMPARE(lines, (QList<int> {3, 4, 5}));
     }
 
     void strictImportsNothing()
@@ -328,14 +331,14 @@ private Q_SLOTS:
         writeFile(QStringLiteral("bad.csv"), badCsv());
         const QByteArray before = fileHash(project);
         RunResult r = run({QStringLiteral("import"), project, QStringLiteral("long.csv"),
-                           QStringLiteral("bad.csv"), QStringLiteral("--strict")});
+            QStringLiteral("bad.csv"), QStringLiteral("--strict")});
         QCOMPARE(r.exitCode, 2);
         expectRejectedLines(r.err, QStringLiteral("bad.csv"));
         QVERIFY2(r.err.contains(QStringLiteral("nothing was imported")), qPrintable(r.err));
         QCOMPARE(fileHash(project), before);
 
         r = run({QStringLiteral("import"), project, QStringLiteral("bad.csv"),
-                 QStringLiteral("--strict"), QStringLiteral("--json")});
+            QStringLiteral("--strict"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
@@ -353,14 +356,15 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("notes.mlens")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("not a MarketLens project")), qPrintable(r.err));
         writeFile(QStringLiteral("long.csv"), longCsv());
-        r = run({QStringLiteral("import"), QStringLiteral("notes.mlens"), QStringLiteral("long.csv"),
-                 QStringLiteral("--json")});
+        r = run({QStringLiteral("import"), QStringLiteral("notes.mlens"),
+            QStringLiteral("long.csv"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("notes.mlens")));
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
-        QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-                 QStringLiteral("NotAProject"));
+        QCOMPARE(
+            o.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("NotAProject"));
         QCOMPARE(fileHash(notes), before);
 
         r = run({QStringLiteral("info"), QStringLiteral("nowhere.mlens")});
@@ -384,21 +388,23 @@ private Q_SLOTS:
         const QJsonObject o = r.json();
         const QJsonArray instruments = o.value(QStringLiteral("instruments")).toArray();
         QCOMPARE(instruments.size(), 30); // DowJones30; msft_ohlcv.csv merges into MSFT
-        const QJsonObject aa = findByKey(instruments, QStringLiteral("ticker"), QStringLiteral("AA"));
+        const QJsonObject aa
+            = findByKey(instruments, QStringLiteral("ticker"), QStringLiteral("AA"));
         QCOMPARE(aa.value(QStringLiteral("rows")).toInt(), 2529);
         QCOMPARE(aa.value(QStringLiteral("firstDate")).toString(), QStringLiteral("1990-12-31"));
         QCOMPARE(aa.value(QStringLiteral("lastDate")).toString(), QStringLiteral("2001-01-02"));
         // MSFT: 2529 DowJones30 closes plus 182 later msft.dat days; OHLC on all 249 msft.dat days.
-        const QJsonObject msft =
-            findByKey(instruments, QStringLiteral("ticker"), QStringLiteral("MSFT"));
+        const QJsonObject msft
+            = findByKey(instruments, QStringLiteral("ticker"), QStringLiteral("MSFT"));
         QCOMPARE(msft.value(QStringLiteral("rows")).toInt(), 2711);
         QCOMPARE(msft.value(QStringLiteral("ohlcRows")).toInt(), 249);
         QCOMPARE(msft.value(QStringLiteral("lastDate")).toString(), QStringLiteral("2001-09-27"));
         const QJsonArray portfolios = o.value(QStringLiteral("portfolios")).toArray();
         QCOMPARE(portfolios.size(), 1);
         QCOMPARE(portfolios[0].toObject().value(QStringLiteral("name")).toString(),
-                 QStringLiteral("Dow Core"));
-        const QJsonArray holdings = portfolios[0].toObject().value(QStringLiteral("holdings")).toArray();
+            QStringLiteral("Dow Core"));
+        const QJsonArray holdings
+            = portfolios[0].toObject().value(QStringLiteral("holdings")).toArray();
         QCOMPARE(holdings.size(), 6);
         const QJsonObject h = findByKey(holdings, QStringLiteral("ticker"), QStringLiteral("MSFT"));
         QCOMPARE(h.value(QStringLiteral("quantity")).toDouble(), 1000.0);
@@ -410,7 +416,8 @@ private Q_SLOTS:
     // user data folder.
     void demoInUserDataFolder()
     {
-        RunResult r = run({QStringLiteral("info"), QStringLiteral("demo.mlens"), QStringLiteral("--json")});
+        RunResult r
+            = run({QStringLiteral("info"), QStringLiteral("demo.mlens"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString path = r.json().value(QStringLiteral("project")).toString();
         QVERIFY2(path.startsWith(m_dataHome), qPrintable(path));

@@ -109,8 +109,8 @@ private Q_SLOTS:
         const Date b = *Date::fromIso("1991-01-02");
         QVERIFY(a < b);
         QCOMPARE(b.days() - a.days(), 2);
-        QCOMPARE(a.toMsecsSinceEpoch(),
-                 QDate(1990, 12, 31).startOfDay(Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(
+            a.toMsecsSinceEpoch(), QDate(1990, 12, 31).startOfDay(Qt::UTC).toMSecsSinceEpoch());
     }
 };
 

@@ -43,7 +43,7 @@ void rawExec(const QString& path, const char* sql)
 
 // A price row through the store's own connection.
 void insertPrice(ProjectStore& store, std::int64_t id, const char* date, double close,
-                 std::optional<double> open = std::nullopt)
+    std::optional<double> open = std::nullopt)
 {
     auto st = store.db().prepare(
         "INSERT INTO prices (instrument_id, date, open, close) VALUES (?1, ?2, ?3, ?4)");
@@ -80,7 +80,7 @@ private:
         insertPrice(*store, *aa, "1990-12-31", 5.92);
         insertPrice(*store, *aa, "1991-01-02", 5.92);
         insertPrice(*store, *ko, "1991-01-02", 9.88, 9.8);
-        Portfolio p{0, "Core", "USD", {Holding{"KO", 300.0, std::nullopt, 24.06, "USD"}}};
+        Portfolio p {0, "Core", "USD", {Holding {"KO", 300.0, std::nullopt, 24.06, "USD"}}};
         if (!store->writePortfolio(p))
             return {};
         return path;
@@ -131,11 +131,13 @@ private Q_SLOTS:
     void identityPragmas()
     {
         const QString path = newPath();
-        { QVERIFY(ProjectStore::create(path.toStdString())); }
+        {
+            QVERIFY(ProjectStore::create(path.toStdString()));
+        }
         // Read with the sqlite3 C API directly, not the wrapper.
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
-                 SQLITE_OK);
+            SQLITE_OK);
         auto pragma = [&](const char* sql) {
             sqlite3_stmt* st = nullptr;
             sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
@@ -185,8 +187,9 @@ private Q_SLOTS:
         expectRejected(path, ErrorCode::NotAProject);
         // Also with a foreign application_id and with WAL mode (opening must not switch it).
         const QString wal = newPath(QStringLiteral("otherwal"));
-        rawExec(wal, "PRAGMA application_id = 1234; PRAGMA journal_mode = WAL;"
-                     "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+        rawExec(wal,
+            "PRAGMA application_id = 1234; PRAGMA journal_mode = WAL;"
+            "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
         expectRejected(wal, ErrorCode::NotAProject);
     }
 
@@ -200,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(bytes.size() >= 8192); // several pages
         // Cut at a page boundary, in the middle of a page, and inside the 100-byte header.
         for (const qsizetype cut : {bytes.size() / 2 / 4096 * 4096, bytes.size() - 1000,
-                                    qsizetype(4096 + 17), qsizetype(60)}) {
+                 qsizetype(4096 + 17), qsizetype(60)}) {
             const QString path = newPath(QStringLiteral("truncated"));
             writeBytes(path, bytes.left(cut));
             expectRejected(path, ErrorCode::Corrupt);
@@ -215,8 +218,8 @@ private Q_SLOTS:
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY(!store);
         QCOMPARE(int(store.error().code), int(ErrorCode::TooNew));
-        QVERIFY2(store.error().message.find("99") != std::string::npos,
-                 store.error().message.c_str());
+        QVERIFY2(
+            store.error().message.find("99") != std::string::npos, store.error().message.c_str());
         QCOMPARE(fileHash(path), before);
     }
 
@@ -228,11 +231,12 @@ private Q_SLOTS:
             QVERIFY(v1);
             QCOMPARE(*v1->schemaVersion(), 1);
         }
-        rawExec(path, "INSERT INTO instruments (id, ticker, created_at) VALUES (7, 'IBM', 'x');"
-                      "INSERT INTO prices (instrument_id, date, close) VALUES "
-                      "(7, '2000-01-03', 111.5), (7, '2000-01-04', 107.75);"
-                      "INSERT INTO import_log (file_name, sha256, imported_at, kind, "
-                      "rows_accepted, rows_rejected) VALUES ('ibm.csv', 'ab', 't', 'ohlcv', 2, 0);");
+        rawExec(path,
+            "INSERT INTO instruments (id, ticker, created_at) VALUES (7, 'IBM', 'x');"
+            "INSERT INTO prices (instrument_id, date, close) VALUES "
+            "(7, '2000-01-03', 111.5), (7, '2000-01-04', 107.75);"
+            "INSERT INTO import_log (file_name, sha256, imported_at, kind, "
+            "rows_accepted, rows_rejected) VALUES ('ibm.csv', 'ab', 't', 'ohlcv', 2, 0);");
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
         QCOMPARE(*store->schemaVersion(), 2);
@@ -242,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(s->close[1], 107.75);
         QCOMPARE(*store->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                                        "AND name = 'instrument_aliases'"),
-                 std::int64_t{1});
+            std::int64_t {1});
         QCOMPARE(*store->db().queryText("SELECT options FROM import_log"), std::string("{}"));
         QCOMPARE(store->importLog()->size(), std::size_t(1));
     }
@@ -250,20 +254,23 @@ private Q_SLOTS:
     void failedMigrationLeavesFileUntouched()
     {
         const QString path = newPath(QStringLiteral("v1bad"));
-        { QVERIFY(ProjectStore::createAtVersion(path.toStdString(), 1)); }
+        {
+            QVERIFY(ProjectStore::createAtVersion(path.toStdString(), 1));
+        }
         // A table that migration 2 wants to create already exists: the migration fails midway.
-        rawExec(path, "CREATE TABLE instrument_aliases (x TEXT);"
-                      "INSERT INTO instruments (ticker, created_at) VALUES ('AA', 't');");
+        rawExec(path,
+            "CREATE TABLE instrument_aliases (x TEXT);"
+            "INSERT INTO instruments (ticker, created_at) VALUES ('AA', 't');");
         const QByteArray before = fileHash(path);
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY(!store);
         QVERIFY2(store.error().message.find("migration to version 2") != std::string::npos,
-                 store.error().message.c_str());
+            store.error().message.c_str());
         QCOMPARE(fileHash(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
-                 SQLITE_OK);
+            SQLITE_OK);
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
         QCOMPARE(sqlite3_step(st), SQLITE_ROW);
@@ -276,8 +283,8 @@ private Q_SLOTS:
     {
         auto store = ProjectStore::create(newPath().toStdString());
         QVERIFY(store);
-        QCOMPARE(*store->db().queryInt("PRAGMA foreign_keys"), std::int64_t{1});
-        Portfolio p{0, "P", "USD", {}};
+        QCOMPARE(*store->db().queryInt("PRAGMA foreign_keys"), std::int64_t {1});
+        Portfolio p {0, "P", "USD", {}};
         auto pid = store->writePortfolio(p);
         QVERIFY(pid);
         auto st = store->db().prepare(
@@ -286,8 +293,8 @@ private Q_SLOTS:
         st->bind(1, *pid);
         const Status s = st->run();
         QVERIFY(!s);
-        QVERIFY2(s.error().message.find("FOREIGN KEY") != std::string::npos,
-                 s.error().message.c_str());
+        QVERIFY2(
+            s.error().message.find("FOREIGN KEY") != std::string::npos, s.error().message.c_str());
         // Also after reopening (foreign_keys is per connection, not stored in the file).
         const std::string path = store->path();
         store->close();
@@ -303,7 +310,7 @@ private Q_SLOTS:
         auto store = ProjectStore::create(path.toStdString());
         QVERIFY(store);
         QCOMPARE(*store->db().queryText("PRAGMA journal_mode"), std::string("delete"));
-        QCOMPARE(*store->db().queryInt("PRAGMA synchronous"), std::int64_t{2}); // FULL
+        QCOMPARE(*store->db().queryInt("PRAGMA synchronous"), std::int64_t {2}); // FULL
         auto id = store->instrumentId("MSFT", true);
         QVERIFY(id);
         insertPrice(*store, *id, "2001-01-02", 43.375);
@@ -313,7 +320,7 @@ private Q_SLOTS:
         // Committed data is in the main file: a second connection sees it while the first is open.
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
-                 SQLITE_OK);
+            SQLITE_OK);
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db, "SELECT close FROM prices", -1, &st, nullptr);
         QCOMPARE(sqlite3_step(st), SQLITE_ROW);
@@ -341,7 +348,7 @@ private Q_SLOTS:
         // Same content: identical dump of every table.
         const char* dumpSql = "SELECT group_concat(ticker) FROM instruments";
         QCOMPARE(*store->db().queryText(dumpSql),
-                 *ProjectStore::open(dest.toStdString())->db().queryText(dumpSql));
+            *ProjectStore::open(dest.toStdString())->db().queryText(dumpSql));
 
         // Save As onto an existing file replaces it (rename over it), never appends or merges.
         const QString existing = newPath(QStringLiteral("existing"));
@@ -362,9 +369,9 @@ private Q_SLOTS:
     {
         auto store = ProjectStore::create(newPath().toStdString());
         QVERIFY(store);
-        Portfolio p{0, "Dow Core", "USD",
-                    {Holding{"msft", 1000.0, std::nullopt, 7.52, "USD"},
-                     Holding{"KO", std::nullopt, 0.25, std::nullopt, ""}}};
+        Portfolio p {0, "Dow Core", "USD",
+            {Holding {"msft", 1000.0, std::nullopt, 7.52, "USD"},
+                Holding {"KO", std::nullopt, 0.25, std::nullopt, ""}}};
         auto pid = store->writePortfolio(p);
         QVERIFY(pid);
         auto all = store->portfolios();
@@ -384,7 +391,7 @@ private Q_SLOTS:
         QVERIFY(!got.holdings[1].quantity && !got.holdings[1].costBasis);
 
         // Writing the same name again replaces the holdings and keeps the id.
-        Portfolio p2{0, "Dow Core", "EUR", {Holding{"IBM", 5.0, std::nullopt, std::nullopt, ""}}};
+        Portfolio p2 {0, "Dow Core", "EUR", {Holding {"IBM", 5.0, std::nullopt, std::nullopt, ""}}};
         QCOMPARE(*store->writePortfolio(p2), *pid);
         all = store->portfolios();
         QCOMPARE(all->size(), std::size_t(1));
@@ -392,9 +399,9 @@ private Q_SLOTS:
         QCOMPARE(all->front().holdings.size(), std::size_t(1));
         QCOMPARE(all->front().holdings[0].ticker, std::string("IBM"));
         // A holding needs a quantity or a weight (CHECK constraint).
-        Portfolio bad{0, "Bad", "", {Holding{"AA", std::nullopt, std::nullopt, 1.0, ""}}};
+        Portfolio bad {0, "Bad", "", {Holding {"AA", std::nullopt, std::nullopt, 1.0, ""}}};
         QVERIFY(!store->writePortfolio(bad));
-        QVERIFY(!store->writePortfolio(Portfolio{}));
+        QVERIFY(!store->writePortfolio(Portfolio {}));
     }
 
     void pricesWithRange()
@@ -404,8 +411,8 @@ private Q_SLOTS:
         auto id = store->instrumentId("AA", true);
         QVERIFY(id);
         QCOMPARE(*store->instrumentId("aa", false), *id);
-        const char* dates[] = {"2000-01-03", "2000-01-04", "2000-01-05", "2000-01-06",
-                               "2000-01-07"};
+        const char* dates[]
+            = {"2000-01-03", "2000-01-04", "2000-01-05", "2000-01-06", "2000-01-07"};
         for (int i = 0; i < 5; ++i)
             insertPrice(*store, *id, dates[i], 10.0 + i);
         auto all = store->prices("AA");
@@ -420,8 +427,8 @@ private Q_SLOTS:
         QCOMPARE(mid->dates.front().toIso(), std::string("2000-01-04"));
         QCOMPARE(mid->close.back(), 13.0);
         QCOMPARE(store->prices("AA", Date::fromIso("2000-01-07"))->size(), std::size_t(1));
-        QCOMPARE(store->prices("AA", std::nullopt, Date::fromIso("2000-01-03"))->size(),
-                 std::size_t(1));
+        QCOMPARE(
+            store->prices("AA", std::nullopt, Date::fromIso("2000-01-03"))->size(), std::size_t(1));
         QCOMPARE(store->prices("AA", Date::fromIso("2001-01-01"))->size(), std::size_t(0));
         auto missing = store->prices("NOPE");
         QVERIFY(!missing);
@@ -430,7 +437,7 @@ private Q_SLOTS:
         auto infos = store->instruments();
         QVERIFY(infos);
         QCOMPARE(infos->size(), std::size_t(1));
-        QCOMPARE(infos->front().priceCount, std::int64_t{5});
+        QCOMPARE(infos->front().priceCount, std::int64_t {5});
         QCOMPARE(infos->front().firstDate->toIso(), std::string("2000-01-03"));
         QCOMPARE(infos->front().lastDate->toIso(), std::string("2000-01-07"));
     }
@@ -439,13 +446,13 @@ private Q_SLOTS:
     {
         auto store = ProjectStore::create(newPath().toStdString());
         QVERIFY(store);
-        ImportLogEntry e{0, "prices.csv", "abc123", "", "prices-long", 10, 2};
+        ImportLogEntry e {0, "prices.csv", "abc123", "", "prices-long", 10, 2};
         QVERIFY(store->addImportLog(e));
         auto log = store->importLog();
         QVERIFY(log);
         QCOMPARE(log->size(), std::size_t(1));
         QCOMPARE(log->front().fileName, std::string("prices.csv"));
-        QCOMPARE(log->front().rowsRejected, std::int64_t{2});
+        QCOMPARE(log->front().rowsRejected, std::int64_t {2});
         QCOMPARE(log->front().importedAt.size(), std::size_t(20)); // "YYYY-MM-DDTHH:MM:SSZ"
         QCOMPARE(log->front().importedAt.back(), 'Z');
     }

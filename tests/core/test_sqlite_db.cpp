@@ -43,9 +43,9 @@ private Q_SLOTS:
             QVERIFY(tx.begin());
             QVERIFY(tx.active());
             QVERIFY(db.exec("INSERT INTO t VALUES (1, 1.5, 'a')"));
-            QCOMPARE(count(db), std::int64_t{1}); // visible inside the transaction
+            QCOMPARE(count(db), std::int64_t {1}); // visible inside the transaction
         }
-        QCOMPARE(count(db), std::int64_t{0});
+        QCOMPARE(count(db), std::int64_t {0});
     }
 
     void transactionCommits()
@@ -58,11 +58,11 @@ private Q_SLOTS:
             QVERIFY(tx.commit());
             QVERIFY(!tx.active());
         }
-        QCOMPARE(count(db), std::int64_t{2});
+        QCOMPARE(count(db), std::int64_t {2});
         // A second connection sees the committed rows.
         auto other = Database::open(db.path(), Database::Mode::ReadOnly);
         QVERIFY(other);
-        QCOMPARE(*other->queryInt("SELECT sum(i) FROM t"), std::int64_t{3});
+        QCOMPARE(*other->queryInt("SELECT sum(i) FROM t"), std::int64_t {3});
     }
 
     void explicitRollbackAndCommitWithoutBegin()
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(tx.begin());
         QVERIFY(db.exec("INSERT INTO t VALUES (1, 1.5, 'a')"));
         tx.rollback();
-        QCOMPARE(count(db), std::int64_t{0});
+        QCOMPARE(count(db), std::int64_t {0});
         const Status s = tx.commit();
         QVERIFY(!s);
         QCOMPARE(s.error().code, ErrorCode::InvalidArgument);
@@ -92,8 +92,8 @@ private Q_SLOTS:
         ins->bindOptional(2, std::nullopt);
         ins->bindNull(3);
         QVERIFY(ins->run());
-        QCOMPARE(db.lastInsertRowId(), std::int64_t{2});
-        QCOMPARE(db.changes(), std::int64_t{1});
+        QCOMPARE(db.lastInsertRowId(), std::int64_t {2});
+        QCOMPARE(db.changes(), std::int64_t {1});
 
         auto sel = db.prepare("SELECT i, r, s FROM t ORDER BY rowid");
         QVERIFY(sel);
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(sel->columnText(2), std::string("Zürich \"quoted\", comma"));
         row = sel->step();
         QVERIFY(row && *row);
-        QCOMPARE(sel->columnInt(0), std::int64_t{-7});
+        QCOMPARE(sel->columnInt(0), std::int64_t {-7});
         QVERIFY(sel->isNull(1));
         QVERIFY(!sel->columnOptional(1));
         QVERIFY(sel->isNull(2));
@@ -126,8 +126,8 @@ private Q_SLOTS:
         QVERIFY(ins->run());
         ins->reset();
         QVERIFY(ins->run()); // all parameters NULL after reset()
-        QCOMPARE(*db.queryInt("SELECT count(*) FROM t WHERE i IS NULL AND r IS NULL"),
-                 std::int64_t{1});
+        QCOMPARE(
+            *db.queryInt("SELECT count(*) FROM t WHERE i IS NULL AND r IS NULL"), std::int64_t {1});
     }
 
     void errorsCarryMessages()
@@ -137,12 +137,12 @@ private Q_SLOTS:
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::Database);
         QVERIFY2(bad.error().message.find("syntax error") != std::string::npos,
-                 bad.error().message.c_str());
+            bad.error().message.c_str());
 
         auto prep = db.prepare("SELECT nope FROM t");
         QVERIFY(!prep);
         QVERIFY2(prep.error().message.find("no such column: nope") != std::string::npos,
-                 prep.error().message.c_str());
+            prep.error().message.c_str());
 
         QVERIFY(db.exec("CREATE TABLE u (k INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
         QVERIFY(db.exec("INSERT INTO u VALUES (1, 'a')"));
@@ -151,7 +151,7 @@ private Q_SLOTS:
         const Status s = dup->run();
         QVERIFY(!s);
         QVERIFY2(s.error().message.find("UNIQUE constraint failed: u.k") != std::string::npos,
-                 s.error().message.c_str());
+            s.error().message.c_str());
 
         auto none = db.queryInt("SELECT i FROM t WHERE 0");
         QVERIFY(!none);
@@ -178,8 +178,8 @@ private Q_SLOTS:
         QVERIFY(ro);
         const Status s = ro->exec("INSERT INTO t VALUES (1, 1, 'x')");
         QVERIFY(!s);
-        QVERIFY2(s.error().message.find("readonly") != std::string::npos,
-                 s.error().message.c_str());
+        QVERIFY2(
+            s.error().message.find("readonly") != std::string::npos, s.error().message.c_str());
     }
 
     void backupCopiesAtomically()
@@ -200,7 +200,7 @@ private Q_SLOTS:
         Database moved = std::move(db);
         QVERIFY(!db.isOpen()); // NOLINT(bugprone-use-after-move): moved-from state is specified
         QVERIFY(moved.isOpen());
-        QCOMPARE(count(moved), std::int64_t{0});
+        QCOMPARE(count(moved), std::int64_t {0});
     }
 };
 
