@@ -174,8 +174,18 @@ PriceWriter::~PriceWriter()
 Status PriceWriter::add(std::int64_t instrumentId, Date date,
                         const double (&values)[kPriceFieldCount])
 {
-    if (m_current.capacity() == 0)
-        m_current.reserve(kChunkRows);
+    if (m_current.capacity() == 0) {
+        // Every chunk buffer the pipeline can hold at once (queued, being written, being
+        // filled), allocated and touched up front: peak memory then does not depend on how
+        // the two threads happen to race.
+        for (int i = 0; i < kMaxQueuedChunks + 1; ++i) {
+            Chunk c(kChunkRows);
+            c.clear();
+            m_spare.push_back(std::move(c));
+        }
+        m_current.resize(kChunkRows);
+        m_current.clear();
+    }
     Row& row = m_current.emplace_back();
     row.id = instrumentId;
     date.writeIso(row.date);
@@ -201,7 +211,8 @@ Status PriceWriter::handOff()
         m_current = std::move(m_spare.back());
         m_spare.pop_back();
     } else {
-        m_current = Chunk();
+        m_current = Chunk(); // not reached: the spares cover every chunk in flight
+        m_current.reserve(kChunkRows);
     }
     m_current.clear();
     lock.unlock();
