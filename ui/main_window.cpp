@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -435,6 +436,13 @@ void MainWindow::finishImport(bool commit)
         }
         if (auto st = m_project->reload(); !st)
             reportError(tr("Reload"), qs(st.error().toString()), m_project->path());
+        const QString rows = QLocale().toString(qlonglong(result.rowsAccepted()));
+        statusBar()->showMessage(m_project->isUntitled()
+                ? tr("Imported %1 rows (untitled project: use Save As to "
+                     "keep it)")
+                      .arg(rows)
+                : tr("Imported %1 rows; all changes saved").arg(rows),
+            8000);
     }
     updateActions();
     Q_EMIT importFinished(committed);

@@ -160,10 +160,16 @@ void PricesTab::reload()
     }
     if (keep.isEmpty() && m_instruments->rowCount() > 0)
         keep << m_instrumentsProxy->index(0, 0).data(InstrumentsModel::SortRole).toString();
+    // Keep the analyst's zoom when the same instruments stay on screen after an import.
+    const bool sameView = !previous.isEmpty() && keep == previous;
+    const qint64 fromMs = m_chart->visibleFromMs();
+    const qint64 toMs = m_chart->visibleToMs();
     m_shown.clear(); // force a chart refresh: the data behind the tickers may have changed
     selectTickers(keep);
     if (keep.isEmpty())
         showInChart({});
+    else if (sameView && toMs > fromMs)
+        m_chart->setVisibleRange(fromMs, toMs);
 }
 
 void PricesTab::loadHoldings()

@@ -167,6 +167,9 @@ private Q_SLOTS:
         QCOMPARE(w.pricesTab()->shownTickers(), QStringList({"AAA", "BBB"}));
         // Untitled project with data: modified marker on.
         QVERIFY(w.isWindowModified());
+        // A zoomed view survives the reload after the next import.
+        const qint64 from = Date(18689).toMsecsSinceEpoch(), to = Date(18694).toMsecsSinceEpoch();
+        chart->setVisibleRange(from, to);
 
         QVERIFY(importAndWait({path("core.csv")}, true));
         const HoldingsModel* holdings = w.holdingsModel();
@@ -189,9 +192,11 @@ private Q_SLOTS:
             holdings->index(b, HoldingsModel::Currency).data().toString(), QStringLiteral("USD"));
         QCOMPARE(holdings->index(b, HoldingsModel::Weight).data(HoldingsModel::SortRole).toDouble(),
             2040.0 / (1900.0 + 2040.0));
-        // The instruments and the chart survived the reload.
+        // The instruments, the chart and its zoom survived the reload.
         QCOMPARE(w.instrumentsModel()->rowCount(), 2);
         QCOMPARE(chart->seriesNames(), QStringList({"AAA", "BBB"}));
+        QCOMPARE(chart->visibleFromMs(), from);
+        QCOMPARE(chart->visibleToMs(), to);
     }
 
     void dropOnChildWidgetsReachesTheWindow()
