@@ -16,12 +16,14 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <memory>
@@ -328,6 +330,32 @@ private Q_SLOTS:
         QCOMPARE(other.holdingsModel()->rowCount(), 2);
         QCOMPARE(other.instrumentsModel()->rowCount(), 2);
         QCOMPARE(other.windowTitle(), QStringLiteral("saved.mlens[*] — MarketLens"));
+    }
+
+    void closingUntitledDataAsks()
+    {
+        MainWindow& w = *m_window;
+        QVERIFY(importAndWait({path("prices.csv")}, true));
+        QVERIFY(w.isWindowModified());
+        // Answer the Save/Discard/Cancel question from a timer: Cancel keeps the window open.
+        auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(50, [button] {
+                const auto widgets = QApplication::topLevelWidgets();
+                for (QWidget* widget : widgets) {
+                    auto* box = qobject_cast<QMessageBox*>(widget);
+                    if (box && box->isVisible() && box->button(QMessageBox::Discard)) {
+                        box->button(button)->click();
+                        return;
+                    }
+                }
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QVERIFY(!w.close());
+        QVERIFY(w.isVisible());
+        answer(QMessageBox::Discard);
+        QVERIFY(w.close());
+        QVERIFY(!w.isVisible());
     }
 
     void openErrorsAreReported()
