@@ -253,7 +253,11 @@ int main(int argc, char** argv)
         std::printf("  10M rows: %8.3f s wall, %.3f s CPU (%.0f rows/s), peak RSS %.1f MB vs "
                     "%.1f MB for 1M: %s\n",
                     m10.seconds, m10.cpu, m10.rows / m10.seconds, m10.maxRssKb / 1024.0,
-                    m.maxRssKb / 1024.0, m10.maxRssKb <= m.maxRssKb ? "not larger (ok)" : "LARGER");
+                    m.maxRssKb / 1024.0,
+                    m10.maxRssKb <= m.maxRssKb ? "not larger (ok)"
+                    : m10.maxRssKb <= m.maxRssKb * 101 / 100
+                        ? "LARGER by under 1% (run-to-run spread is ~0.2 MB)"
+                        : "LARGER");
     }
     if (!args.contains("--keep-csv"))
         std::filesystem::remove(csv);

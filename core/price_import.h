@@ -37,6 +37,11 @@
 // Auto detection: holdings = ticker + quantity/weight and no date column; long = date + ticker +
 // a price column; OHLCV = date + price columns without a ticker column; wide = date + columns
 // that are not price headers (each is a ticker). A file matching none is an Error.
+// Dates (DateFormat::Auto): decided from the values; slash or dash dates whose day and month
+// cannot be told apart anywhere in the file make the import fail (BadData, asking for
+// --date-format), except dotted ones, which are DD.MM.YYYY. The decimal separator is sniffed
+// from the first 2000 rows unless ImportOptions::decimalSeparator is set.
+// Each file imported adds one import_log row: file name, sha256 of its bytes, kind, counts.
 
 #include "progress.h"
 #include "project_store.h"
@@ -112,8 +117,10 @@ public:
     static Result<ImportSession> begin(const std::string& projectPath);
 
     // Parses and writes `files` in order. Returns Cancelled when `progress` returns false, and an
-    // Error for a file that cannot be read or recognised at all; either way the caller should
-    // roll back. Progress is reported in bytes over all files.
+    // Error for a file that cannot be read or recognised at all (or, with options.strict, for
+    // the first rejected row); in every such case the session has already rolled back and
+    // commit() fails. Progress is reported in bytes over all files. Not thread-safe: one
+    // thread drives a session (it may be another thread than the one that began it).
     Result<ImportResult> run(const std::vector<std::string>& files, const ImportOptions& options,
                              const Progress& progress = {});
     Status commit();

@@ -80,7 +80,8 @@ int rowsColumn(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int col)
     if (col == 0) {
         sqlite3_result_int64(ctx, row.id);
     } else if (col == 1) {
-        sqlite3_result_text(ctx, row.date, 10, SQLITE_TRANSIENT);
+        // The chunk outlives the statement step that reads it: no copy needed.
+        sqlite3_result_text(ctx, row.date, 10, SQLITE_STATIC);
     } else {
         const double v = row.values[col - 2];
         if (std::isnan(v))
