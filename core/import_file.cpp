@@ -183,14 +183,7 @@ void FileImporter::noteDuplicate(std::int64_t line, std::int64_t id, Date date)
 
 Result<bool> FileImporter::hasPrices(std::int64_t id)
 {
-    auto st = m_store.db().prepare("SELECT EXISTS (SELECT 1 FROM prices WHERE instrument_id = ?1)");
-    if (!st)
-        return st.error();
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    return st->columnInt(0) != 0;
+    return m_writer.hasPrices(id); // no query: the parsing thread must not wait for the writer
 }
 
 Result<std::vector<Date>> FileImporter::writtenDates(std::int64_t id)
@@ -528,6 +521,9 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
 {
     m_file = path;
     m_result.file = path;
+    // Earlier files (a holdings file's writePortfolio, say) may have added instruments.
+    if (auto s = m_writer.sync(); !s)
+        return s;
     Sha256 hash;
     CsvOptions options;
     options.delimiter = m_options.delimiter;

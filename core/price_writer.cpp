@@ -71,12 +71,12 @@ int rowsNext(sqlite3_vtab_cursor* c)
 int rowsEof(sqlite3_vtab_cursor* c)
 {
     auto* cur = reinterpret_cast<RowsCursor*>(c);
-    return !cur->chunk || cur->row >= cur->chunk->size();
+    return !cur->chunk || cur->row >= cur->chunk->rows.size();
 }
 int rowsColumn(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int col)
 {
     auto* cur = reinterpret_cast<RowsCursor*>(c);
-    const auto& row = (*cur->chunk)[cur->row];
+    const auto& row = cur->chunk->rows[cur->row];
     if (col == 0) {
         sqlite3_result_int64(ctx, row.id);
     } else if (col == 1) {
@@ -137,13 +137,56 @@ Result<std::int64_t> PriceWriter::instrument(std::string_view ticker)
         if (c >= 'a' && c <= 'z')
             c = static_cast<char>(c - 'a' + 'A');
     }
+    if (!m_synced) {
+        if (auto s = sync(); !s)
+            return s.error();
+    }
     if (auto it = m_ids.find(m_key); it != m_ids.end())
         return it->second;
-    auto id = m_store->instrumentId(m_key, true);
-    if (!id)
-        return id.error();
-    m_ids.emplace(m_key, *id);
-    return *id;
+    if (m_key.empty())
+        return makeError(ErrorCode::InvalidArgument, "empty ticker");
+    const std::int64_t id = m_nextId++;
+    m_current.instruments.push_back(NewInstrument{id, m_key, utcNowIso()});
+    m_ids.emplace(m_key, id);
+    return id;
+}
+
+Status PriceWriter::sync()
+{
+    if (auto s = flush(); !s)
+        return s;
+    Database& db = m_store->db();
+    auto ids = db.prepare("SELECT id, ticker FROM instruments");
+    if (!ids)
+        return ids.error();
+    m_ids.clear();
+    m_nextId = 1;
+    for (;;) {
+        auto row = ids->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const std::int64_t id = ids->columnInt(0);
+        m_ids.emplace(ids->columnText(1), id);
+        m_nextId = std::max(m_nextId, id + 1);
+    }
+    auto withPrices = db.prepare("SELECT i.id FROM instruments i WHERE EXISTS "
+                                 "(SELECT 1 FROM prices p WHERE p.instrument_id = i.id)");
+    if (!withPrices)
+        return withPrices.error();
+    m_hasRows.clear();
+    for (;;) {
+        auto row = withPrices->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        m_hasRows.insert(withPrices->columnInt(0));
+    }
+    m_lastAddedId = -1;
+    m_synced = true;
+    return {};
 }
 
 Status PriceWriter::prepare()
@@ -157,6 +200,11 @@ Status PriceWriter::prepare()
     if (!st)
         return st.error();
     m_upsert = std::move(st).value();
+    auto ins = m_store->db().prepare(
+        "INSERT INTO instruments (id, ticker, created_at) VALUES (?1, ?2, ?3)");
+    if (!ins)
+        return ins.error();
+    m_insertInstrument = std::move(ins).value();
     return {};
 }
 
@@ -175,24 +223,29 @@ PriceWriter::~PriceWriter()
 Status PriceWriter::add(std::int64_t instrumentId, Date date,
                         const double (&values)[kPriceFieldCount])
 {
-    if (m_current.capacity() == 0) {
+    if (m_current.rows.capacity() == 0) {
         // Every chunk buffer the pipeline can hold at once (queued, being written, being
         // filled), allocated and touched up front: peak memory then does not depend on how
         // the two threads happen to race.
         for (int i = 0; i < kMaxQueuedChunks + 1; ++i) {
-            Chunk c(kChunkRows);
-            c.clear();
+            Chunk c;
+            c.rows.resize(kChunkRows);
+            c.rows.clear();
             m_spare.push_back(std::move(c));
         }
-        m_current.resize(kChunkRows);
-        m_current.clear();
+        m_current.rows.resize(kChunkRows);
+        m_current.rows.clear();
     }
-    Row& row = m_current.emplace_back();
+    if (instrumentId != m_lastAddedId) {
+        m_hasRows.insert(instrumentId);
+        m_lastAddedId = instrumentId;
+    }
+    Row& row = m_current.rows.emplace_back();
     row.id = instrumentId;
     date.writeIso(row.date);
     for (int i = 0; i < kPriceFieldCount; ++i)
         row.values[i] = values[i];
-    if (m_current.size() == static_cast<std::size_t>(kChunkRows))
+    if (m_current.rows.size() == static_cast<std::size_t>(kChunkRows))
         return handOff();
     return {};
 }
@@ -213,9 +266,10 @@ Status PriceWriter::handOff()
         m_spare.pop_back();
     } else {
         m_current = Chunk(); // not reached: the spares cover every chunk in flight
-        m_current.reserve(kChunkRows);
+        m_current.rows.reserve(kChunkRows);
     }
-    m_current.clear();
+    m_current.rows.clear();
+    m_current.instruments.clear();
     lock.unlock();
     m_cv.notify_all();
     return {};
@@ -233,7 +287,8 @@ void PriceWriter::writerLoop()
         m_busy = true;
         lock.unlock();
         Status st = m_status ? writeChunk(chunk) : Status();
-        chunk.clear();
+        chunk.rows.clear();
+        chunk.instruments.clear();
         lock.lock();
         if (!st && m_status)
             m_status = st;
@@ -249,17 +304,26 @@ Status PriceWriter::writeChunk(const Chunk& chunk)
         if (auto s = prepare(); !s)
             return s;
     }
+    for (const NewInstrument& i : chunk.instruments) {
+        m_insertInstrument.bind(1, i.id);
+        m_insertInstrument.bind(2, std::string_view(i.ticker));
+        m_insertInstrument.bind(3, std::string_view(i.createdAt));
+        if (auto s = m_insertInstrument.run(); !s)
+            return s;
+    }
+    if (chunk.rows.empty())
+        return {};
     m_active = &chunk; // read by the virtual table's cursor during the step below
     Status st = m_upsert.run();
     m_active = nullptr;
     if (st)
-        m_written += static_cast<std::int64_t>(chunk.size());
+        m_written += static_cast<std::int64_t>(chunk.rows.size());
     return st;
 }
 
 Status PriceWriter::flush()
 {
-    if (!m_current.empty()) {
+    if (!m_current.rows.empty() || !m_current.instruments.empty()) {
         if (auto s = handOff(); !s)
             return s;
     }

@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace marketlens::core {
@@ -44,7 +45,9 @@ public:
     PriceWriter(const PriceWriter&) = delete;
     PriceWriter& operator=(const PriceWriter&) = delete;
 
-    // The id of `ticker` (trimmed, upper-cased), created when missing.
+    // The id of `ticker` (trimmed, upper-cased). A new instrument gets the next free id at once
+    // and is inserted by the writer thread, so the parsing thread never waits for the
+    // connection (which the writer holds while it inserts a chunk).
     Result<std::int64_t> instrument(std::string_view ticker);
 
     // Queues one row. Full chunks are written by a background thread on the same connection
@@ -60,7 +63,23 @@ public:
         char date[10];
         double values[kPriceFieldCount];
     };
-    using Chunk = std::vector<Row>;
+    struct NewInstrument {
+        std::int64_t id;
+        std::string ticker;
+        std::string createdAt;
+    };
+    // Instruments are inserted by the writer thread before the chunk's rows.
+    struct Chunk {
+        std::vector<Row> rows;
+        std::vector<NewInstrument> instruments;
+    };
+
+    // Flushes, then (re)loads the instrument ids, the next free id and which instruments hold
+    // prices. Call before each file (other writers, e.g. writePortfolio, may have added
+    // instruments); instrument() calls it on first use.
+    Status sync();
+    // Whether the instrument held prices at the last sync() or got rows from this writer since.
+    bool hasPrices(std::int64_t id) const { return m_hasRows.count(id) != 0; }
 
 private:
     Status prepare();
@@ -70,6 +89,11 @@ private:
 
     ProjectStore* m_store;
     Statement m_upsert; // INSERT ... SELECT FROM ml_price_rows ... ON CONFLICT DO UPDATE
+    Statement m_insertInstrument;
+    bool m_synced = false;
+    std::int64_t m_nextId = 1;
+    std::unordered_set<std::int64_t> m_hasRows;
+    std::int64_t m_lastAddedId = -1;
     const Chunk* m_active = nullptr; // the chunk the writer thread is inserting
     Chunk m_current;
     std::atomic<std::int64_t> m_written{0};

@@ -540,6 +540,14 @@ private Q_SLOTS:
         QCOMPARE(*m[2].weight, 0.245);
         QCOMPARE(m[2].currency, std::string("CHF"));
 
+        // Holdings then prices in one session: the instruments the portfolio created are reused.
+        auto mixed = importFiles(project, {dataFile("import/holdings.csv"),
+                                           write("k.csv", "Date,Ticker,Close\n2020-01-02,ko,50\n")},
+                                 {});
+        QVERIFY2(mixed.ok(), mixed.ok() ? "" : mixed.error().toString().c_str());
+        QCOMPARE(count(project, "SELECT count(*) FROM instruments WHERE ticker = 'KO'"), 1);
+        QCOMPARE(prices(project, "KO").close.at(0), 50.0);
+
         // Weights summing to ~100 without a % header are percentages too.
         auto w2 = importFiles(project, {write("p.csv", "Ticker,Weight\nA,60\nB,40\n")}, {});
         QVERIFY(w2.ok());
