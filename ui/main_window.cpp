@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "import_controller.h"
+#include "import_options_dialog.h"
 #include "import_report_dialog.h"
 #include "inspector_panel.h"
 #include "issues_panel.h"
@@ -269,6 +270,7 @@ void MainWindow::updateActions()
     m_recentMenu->setEnabled(idle);
     m_saveAsAction->setEnabled(idle && m_project->isOpen());
     m_importAction->setEnabled(idle && m_project->isOpen());
+    m_importOptionsAction->setEnabled(idle && m_project->isOpen());
 }
 
 // ---------------------------------------------------------------- import
@@ -349,6 +351,19 @@ void MainWindow::onImport()
         importFiles(files);
 }
 
+void MainWindow::onImportWithOptions()
+{
+    ImportOptionsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::ImportOptions options = dialog.options();
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Price and holdings files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files, options);
+}
+
 bool MainWindow::importFiles(const QStringList& files, const core::ImportOptions& options)
 {
     if (files.isEmpty())
@@ -382,7 +397,12 @@ void MainWindow::onImportFinished(bool ok)
             appendLog(tr("Import cancelled; the project is unchanged."));
         } else {
             reportError(tr("Import failed"),
-                tr("Nothing was imported.\n\n%1").arg(qs(error.toString())), qs(error.file));
+                tr("Nothing was imported.\n\n%1").arg(qs(error.toString()))
+                    + (error.code == core::ErrorCode::BadData
+                            ? tr("\n\nTo set the file layout or date format yourself, use File > "
+                                 "Import Files With Options.")
+                            : QString()),
+                qs(error.file));
         }
         Q_EMIT importFinished(false);
         return;

@@ -99,6 +99,7 @@ private:
     void onOpen();
     void onSaveAs();
     void onImport();
+    void onImportWithOptions();
     void onAbout();
     void onImportFinished(bool ok);
     void finishImport(bool commit);
@@ -134,6 +135,7 @@ private:
     QAction* m_openAction = nullptr;
     QAction* m_saveAsAction = nullptr;
     QAction* m_importAction = nullptr;
+    QAction* m_importOptionsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_copyAction = nullptr;
     QAction* m_selectAllAction = nullptr;

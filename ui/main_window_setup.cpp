@@ -72,6 +72,14 @@ void MainWindow::createActions()
     m_importAction->setStatusTip(m_importAction->toolTip());
     connect(m_importAction, &QAction::triggered, this, &MainWindow::onImport);
 
+    m_importOptionsAction = new QAction(tr("Import Files With &Options…"), this);
+    m_importOptionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importOptionsAction->setToolTip(
+        tr("Import with an explicit file layout, date format, ticker or portfolio name "
+           "(Ctrl+Shift+I)"));
+    m_importOptionsAction->setStatusTip(m_importOptionsAction->toolTip());
+    connect(m_importOptionsAction, &QAction::triggered, this, &MainWindow::onImportWithOptions);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -114,6 +122,7 @@ void MainWindow::createMenus()
     file->addAction(m_saveAsAction);
     file->addSeparator();
     file->addAction(m_importAction);
+    file->addAction(m_importOptionsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -131,6 +140,7 @@ void MainWindow::createMenus()
     QMenu* data = menuBar()->addMenu(tr("&Data"));
     data->setToolTipsVisible(true);
     data->addAction(m_importAction);
+    data->addAction(m_importOptionsAction);
     data->addAction(m_clearIssuesAction);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));

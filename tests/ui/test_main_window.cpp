@@ -371,6 +371,31 @@ private Q_SLOTS:
         QVERIFY(w.issuesPanel()->text(last, 3).contains("notes.mlens"));
     }
 
+    void optionsOverrideAmbiguousDates()
+    {
+        MainWindow& w = *m_window;
+        QVERIFY(writeFile(path("amb.csv"),
+            "date,ticker,close\n01/02/2021,AMB,1\n"
+            "03/04/2021,AMB,2\n05/06/2021,AMB,3\n"));
+        QSignalSpy finished(&w, &MainWindow::importFinished);
+        QVERIFY(w.importFiles({path("amb.csv")}));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.last().first().toBool(), false); // day/month order unknown
+        QVERIFY(w.issuesPanel()->count() >= 1);
+        QCOMPARE(w.issuesPanel()->text(0, 1), QStringLiteral("amb.csv"));
+        marketlens::core::ImportOptions options;
+        options.dateFormat = marketlens::core::DateFormat::Dmy;
+        QVERIFY(w.importFiles({path("amb.csv")}, options));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QCOMPARE(finished.last().first().toBool(), true);
+        const int row = w.instrumentsModel()->rowOf("AMB");
+        QVERIFY(row >= 0);
+        QCOMPARE(w.instrumentsModel()->index(row, InstrumentsModel::FirstDate).data().toString(),
+            QStringLiteral("2021-02-01"));
+        QCOMPARE(w.instrumentsModel()->index(row, InstrumentsModel::LastDate).data().toString(),
+            QStringLiteral("2021-06-05"));
+    }
+
     void missingFileImportReportsError()
     {
         MainWindow& w = *m_window;
