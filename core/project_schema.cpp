@@ -74,7 +74,21 @@ CREATE TABLE instrument_aliases (
 ALTER TABLE import_log ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+// Version 3: stored risk runs (options and results as JSON documents, see core/risk/risk_report.h);
+// data_hash identifies the prices a run used, so a run can be shown as stale after a re-import.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE risk_runs (
+    id          INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    parameters  TEXT NOT NULL,
+    results     TEXT NOT NULL,
+    data_hash   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX risk_runs_by_time ON risk_runs(created_at);
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 static_assert(kMigrations.size() == ProjectStore::kSchemaVersion);
 
 } // namespace

@@ -183,7 +183,8 @@ Result<RiskReport> computeRiskReport(
     ProjectStore& store, const RiskRunOptions& options, const Progress& progress = {});
 
 // JSON form (stored in the project and printed by `marketlens risk --json`). Doubles are written
-// as JSON numbers with 17 significant digits (round trip exact); NaN/inf as null. Dates ISO.
+// as JSON numbers in the shortest text that reads back to the same double (round trip exact);
+// NaN/inf as null (read back as NaN). Dates ISO "YYYY-MM-DD".
 QJsonObject toJson(const RiskRunOptions& options);
 Result<RiskRunOptions> riskRunOptionsFromJson(const QJsonObject& json);
 QJsonObject toJson(const RiskReport& report);

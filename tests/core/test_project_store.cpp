@@ -147,14 +147,14 @@ private Q_SLOTS:
             return v;
         };
         QCOMPARE(pragma("PRAGMA application_id"), qint64(0x4D4C4E53));
-        QCOMPARE(pragma("PRAGMA user_version"), qint64(2));
+        QCOMPARE(pragma("PRAGMA user_version"), qint64(ProjectStore::kSchemaVersion));
         sqlite3_close(db);
         // Header bytes 68..71 hold application_id big-endian: 'M' 'L' 'N' 'S'.
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray header = f.read(100);
         QCOMPARE(header.mid(68, 4), QByteArray("MLNS"));
-        QCOMPARE(header.mid(60, 4), QByteArray("\0\0\0\2", 4));
+        QCOMPARE(header.mid(60, 4), QByteArray("\0\0\0\3", 4));
     }
 
     void rejectsTextFile()
@@ -239,7 +239,8 @@ private Q_SLOTS:
             "rows_accepted, rows_rejected) VALUES ('ibm.csv', 'ab', 't', 'ohlcv', 2, 0);");
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
-        QCOMPARE(*store->schemaVersion(), 2);
+        QCOMPARE(*store->schemaVersion(), 3);
+        QCOMPARE(*store->db().queryInt("SELECT count(*) FROM risk_runs"), std::int64_t {0});
         auto s = store->prices("IBM");
         QVERIFY(s);
         QCOMPARE(s->size(), std::size_t(2));
@@ -249,6 +250,47 @@ private Q_SLOTS:
             std::int64_t {1});
         QCOMPARE(*store->db().queryText("SELECT options FROM import_log"), std::string("{}"));
         QCOMPARE(store->importLog()->size(), std::size_t(1));
+    }
+
+    // Version 2 -> 3 adds risk_runs and keeps everything else: prices, aliases, import options.
+    void migratesVersion2()
+    {
+        const QString path = newPath(QStringLiteral("v2"));
+        {
+            auto v2 = ProjectStore::createAtVersion(path.toStdString(), 2);
+            QVERIFY(v2);
+            QCOMPARE(*v2->schemaVersion(), 2);
+        }
+        rawExec(path,
+            "INSERT INTO instruments (id, ticker, created_at) VALUES (3, 'MSFT', 'x');"
+            "INSERT INTO instrument_aliases (instrument_id, alias) VALUES (3, 'Microsoft');"
+            "INSERT INTO prices (instrument_id, date, close) VALUES (3, '2001-02-05', 61.25);"
+            "INSERT INTO import_log (file_name, sha256, imported_at, kind, rows_accepted, "
+            "rows_rejected, options) VALUES ('m.csv', 'cd', 't', 'ohlcv', 1, 0, '{\"k\":1}');");
+        {
+            sqlite3* raw = nullptr;
+            QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY,
+                         nullptr),
+                SQLITE_OK);
+            sqlite3_stmt* st = nullptr;
+            sqlite3_prepare_v2(raw,
+                "SELECT count(*) FROM sqlite_master WHERE name = 'risk_runs'", -1, &st, nullptr);
+            QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+            QCOMPARE(sqlite3_column_int(st, 0), 0);
+            sqlite3_finalize(st);
+            sqlite3_close(raw);
+        }
+        auto store = ProjectStore::open(path.toStdString());
+        QVERIFY2(store, store ? "" : store.error().toString().c_str());
+        QCOMPARE(*store->schemaVersion(), 3);
+        QCOMPARE(store->prices("MSFT")->close[0], 61.25);
+        QCOMPARE(*store->db().queryText("SELECT alias FROM instrument_aliases"),
+            std::string("Microsoft"));
+        QCOMPARE(*store->db().queryText("SELECT options FROM import_log"), std::string("{\"k\":1}"));
+        QVERIFY(store->db().exec("INSERT INTO risk_runs (created_at, parameters, results) VALUES "
+                                 "('2026-01-01T00:00:00Z', '{}', '{}')"));
+        QCOMPARE(*store->db().queryText("SELECT name || '|' || data_hash FROM risk_runs"),
+            std::string("|"));
     }
 
     void failedMigrationLeavesFileUntouched()
