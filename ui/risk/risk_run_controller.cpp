@@ -1,0 +1,176 @@
+#include "risk_run_controller.h"
+
+#include "core/project_store.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+namespace marketlens::ui {
+
+namespace cr = core::risk;
+
+struct RiskRunController::Outcome {
+    std::optional<cr::RiskReport> report;
+    core::Error error;
+    bool computed = false;
+    bool stored = false;
+    std::string storeError;
+};
+
+RiskRunController::RiskRunController(QObject* parent)
+    : QObject(parent)
+{
+}
+
+RiskRunController::~RiskRunController()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    // Watchers are children of this object: wait for their jobs before they go.
+    for (auto* watcher : findChildren<QFutureWatcher<std::shared_ptr<Outcome>>*>())
+        watcher->waitForFinished();
+}
+
+int RiskRunController::launch(
+    std::function<std::shared_ptr<Outcome>(const core::Progress&)> job, const QString& label)
+{
+    if (m_cancel)
+        m_cancel->store(true); // supersede the previous request
+    const int request = m_next++;
+    m_current = request;
+    m_currentDone = false;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    ++m_runningCount;
+
+    auto cancel = m_cancel;
+    QPointer<RiskRunController> self(this);
+    auto report = [self, request](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, request, done, total] {
+                if (self && request == self->m_current)
+                    Q_EMIT self->progress(request, done, total);
+            },
+            Qt::QueuedConnection);
+    };
+    auto work = [job = std::move(job), cancel, report]() -> std::shared_ptr<Outcome> {
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = -1000;
+        const core::Progress progressFn = [&](std::int64_t done, std::int64_t total) {
+            const qint64 now = clock.elapsed();
+            if (now - last >= 100 || done >= total) {
+                last = now;
+                report(done, total);
+            }
+            return !cancel->load();
+        };
+        try {
+            return job(progressFn);
+        } catch (const std::exception& e) {
+            // core does not throw; this guards against std::bad_alloc and the like.
+            auto outcome = std::make_shared<Outcome>();
+            outcome->error = core::makeError(core::ErrorCode::Io, e.what());
+            return outcome;
+        }
+    };
+    auto* watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        std::shared_ptr<Outcome> outcome;
+        if (watcher->future().resultCount() > 0)
+            outcome = watcher->result();
+        watcher->deleteLater();
+        --m_runningCount;
+        deliver(request, std::move(outcome));
+    });
+    Q_EMIT started(request, label);
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    return request;
+}
+
+int RiskRunController::compute(
+    const QString& projectPath, const cr::RiskRunOptions& options, bool store)
+{
+    auto job = [path = projectPath.toStdString(), options, store](const core::Progress& progress) {
+        auto outcome = std::make_shared<Outcome>();
+        outcome->computed = true;
+        auto project = core::ProjectStore::open(path);
+        if (!project) {
+            outcome->error = project.error();
+            return outcome;
+        }
+        auto report = cr::computeRiskReport(*project, options, progress);
+        if (!report) {
+            outcome->error = report.error();
+            return outcome;
+        }
+        if (store) {
+            auto id = cr::saveRiskRun(*project, *report);
+            outcome->stored = bool(id);
+            if (!id)
+                outcome->storeError = id.error().message;
+        }
+        outcome->report = std::move(*report);
+        return outcome;
+    };
+    return launch(std::move(job), tr("Risk analysis"));
+}
+
+int RiskRunController::loadLatest(const QString& projectPath)
+{
+    auto job = [path = projectPath.toStdString()](const core::Progress&) {
+        auto outcome = std::make_shared<Outcome>();
+        auto project = core::ProjectStore::open(path);
+        if (!project) {
+            outcome->error = project.error();
+            return outcome;
+        }
+        auto latest = cr::latestRiskRun(*project);
+        if (!latest) {
+            outcome->error = latest.error();
+            return outcome;
+        }
+        outcome->report = std::move(*latest); // nullopt: no stored run
+        outcome->stored = outcome->report.has_value();
+        return outcome;
+    };
+    return launch(std::move(job), tr("Loading the last risk run"));
+}
+
+void RiskRunController::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void RiskRunController::deliver(int request, std::shared_ptr<Outcome> outcome)
+{
+    if (request != m_current) {
+        ++m_ignored; // superseded: a newer request owns the view
+        return;
+    }
+    m_currentDone = true;
+    m_error = {};
+    m_storeError.clear();
+    if (!outcome) {
+        m_error = core::makeError(core::ErrorCode::Io, "the risk job ended without a result");
+        Q_EMIT finished(request, false);
+        return;
+    }
+    if (outcome->error.code != core::ErrorCode::Ok) {
+        m_error = outcome->error;
+        Q_EMIT finished(request, false);
+        return;
+    }
+    m_report = std::move(outcome->report);
+    m_computed = outcome->computed;
+    m_stored = outcome->stored;
+    m_storeError = QString::fromStdString(outcome->storeError);
+    Q_EMIT finished(request, true);
+}
+
+} // namespace marketlens::ui
