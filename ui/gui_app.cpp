@@ -3,10 +3,12 @@
 #include "core/demo_project.h"
 #include "issues_panel.h"
 #include "main_window.h"
+#include "translation.h"
 
 #include <QApplication>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSettings>
 
 namespace marketlens::ui {
 
@@ -22,6 +24,9 @@ int runGui(int& argc, char** argv, const QString& projectPath)
         QApplication::setApplicationVersion(QStringLiteral(MARKETLENS_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("MarketLens"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marketlens.svg")));
+    const QSettings settings;
+    installTranslations(app,
+        settings.value(QLatin1String(kLanguageSettingsKey), QStringLiteral("system")).toString());
 
     MainWindow window;
     bool opened = false;

@@ -10,8 +10,10 @@
 #include "prices_tab.h"
 #include "project_controller.h"
 #include "project_tree.h"
+#include "translation.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -19,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -40,6 +43,48 @@ QAction* placeholder(QMenu* menu, const QString& text)
     a->setEnabled(false);
     a->setToolTip(MainWindow::tr("Arrives with a later version of MarketLens"));
     return a;
+}
+
+// Chinese and Japanese translations write mnemonics as "文件(&F)"; Qt strips only the '&' from a
+// tool button's text, which would show "新建项目(N)". Drop the whole "(&X)" there.
+void stripBracketMnemonics(const QList<QAction*>& actions)
+{
+    static const QRegularExpression bracketMnemonic(QStringLiteral("\\(&[^&]\\)"));
+    for (QAction* a : actions) {
+        if (a->text().contains(bracketMnemonic))
+            a->setIconText(QString(a->text()).remove(bracketMnemonic).remove(QLatin1Char('&')));
+    }
+}
+
+// View > Language: stores the choice; translators are installed at start-up (gui_app.cpp).
+void addLanguageMenu(MainWindow* window, QMenu* view)
+{
+    QMenu* menu = view->addMenu(MainWindow::tr("&Language"));
+    menu->setToolTipsVisible(true);
+    auto* group = new QActionGroup(menu);
+    const QString key = QLatin1String(kLanguageSettingsKey);
+    const QString current = QSettings().value(key, QStringLiteral("system")).toString();
+    // Language names are written in their own language (not translated) so that anyone can find
+    // theirs whatever the current language is.
+    const std::pair<QString, QString> choices[] = {
+        {QStringLiteral("system"), MainWindow::tr("&System Language")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+    };
+    for (const auto& [code, text] : choices) {
+        QAction* a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setActionGroup(group);
+        a->setToolTip(MainWindow::tr("Takes effect when MarketLens is restarted"));
+        QObject::connect(a, &QAction::triggered, window, [window, key, code] {
+            QSettings().setValue(key, code);
+            window->statusBar()->showMessage(
+                MainWindow::tr("The language change applies after MarketLens is restarted."),
+                10000);
+        });
+    }
 }
 } // namespace
 
@@ -171,7 +216,10 @@ void MainWindow::createMenus()
     bar->addAction(m_saveAsAction);
     bar->addSeparator();
     bar->addAction(m_importAction);
+    stripBracketMnemonics(bar->actions());
     m_viewMenu->addAction(bar->toggleViewAction());
+    addLanguageMenu(this, m_viewMenu);
+    m_viewMenu->addSeparator(); // dock toggles follow (createDocks)
 }
 
 void MainWindow::createDocks()

@@ -1,0 +1,1557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The demo project could not be created: %1</source>
+        <translation>无法创建示例项目：%1</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui</name>
+    <message>
+        <source>%1: %2 pts (rank %3 %, weight %4 %)</source>
+        <translation>%1：%2 分（排名 %3 %，权重 %4 %）</translation>
+    </message>
+    <message>
+        <source>%1, window %2</source>
+        <translation>%1，窗口 %2</translation>
+    </message>
+    <message>
+        <source>Rolling %1 days</source>
+        <translation>滚动 %1 天</translation>
+    </message>
+    <message>
+        <source>EWMA (λ 0.94)</source>
+        <translation>EWMA（λ 0.94）</translation>
+    </message>
+    <message>
+        <source>GARCH(1,1)</source>
+        <translation>GARCH(1,1)</translation>
+    </message>
+    <message>
+        <source>Historical</source>
+        <translation>历史模拟法</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>正态分布法</translation>
+    </message>
+    <message>
+        <source>Modified (Cornish-Fisher)</source>
+        <translation>修正法（Cornish-Fisher）</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>%1 %, %2</source>
+        <translation>%1 %，%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::BacktestChart</name>
+    <message>
+        <source>Daily return</source>
+        <translation>日收益率</translation>
+    </message>
+    <message>
+        <source>VaR forecast</source>
+        <translation>VaR 预测</translation>
+    </message>
+    <message>
+        <source>Exceedance</source>
+        <translation>突破</translation>
+    </message>
+    <message>
+        <source>Exceedances (%1)</source>
+        <translation>突破次数（%1）</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to backtest the VaR forecast</source>
+        <translation>运行风险分析以回测 VaR 预测</translation>
+    </message>
+    <message>
+        <source>%1: VaR forecast %2 %</source>
+        <translation>%1：VaR 预测 %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::BacktestView</name>
+    <message>
+        <source>Exceedances</source>
+        <translation>突破次数</translation>
+    </message>
+    <message>
+        <source>Days whose return fell below the VaR forecast, against the number expected at this confidence</source>
+        <translation>收益率低于 VaR 预测的天数，与该置信水平下的预期天数对比</translation>
+    </message>
+    <message>
+        <source>Kupiec POF</source>
+        <translation>Kupiec POF 检验</translation>
+    </message>
+    <message>
+        <source>Kupiec&apos;s proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
+        <translation>Kupiec 失败频率检验：突破率是否符合预期？似然比统计量，服从自由度为 1 的卡方分布；p 值低于 0.05 则拒绝该 VaR 模型</translation>
+    </message>
+    <message>
+        <source>Christoffersen</source>
+        <translation>Christoffersen 检验</translation>
+    </message>
+    <message>
+        <source>Christoffersen&apos;s independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
+        <translation>Christoffersen 独立性检验：突破是否聚集出现？似然比统计量，服从自由度为 1 的卡方分布</translation>
+    </message>
+    <message>
+        <source>Basel zone</source>
+        <translation>巴塞尔区间</translation>
+    </message>
+    <message>
+        <source>Basel traffic light from the binomial distribution of exceedances: green below 95 %, yellow below 99.99 %, red above</source>
+        <translation>根据突破次数的二项分布划分的巴塞尔交通灯：低于 95 % 为绿区，低于 99.99 % 为黄区，以上为红区</translation>
+    </message>
+    <message>
+        <source>VaR backtest</source>
+        <translation>VaR 回测</translation>
+    </message>
+    <message>
+        <source>No backtest yet: the period must be longer than the window.</source>
+        <translation>尚无回测：区间长度必须大于窗口。</translation>
+    </message>
+    <message>
+        <source>VaR backtest (%1)</source>
+        <translation>VaR 回测（%1）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 days (expected %3)</source>
+        <translation>%2 天中 %1 天（预期 %3 天）</translation>
+    </message>
+    <message>
+        <source>LR %1, p %2</source>
+        <translation>LR %1，p %2</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿区</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄区</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红区</translation>
+    </message>
+    <message>
+        <source>At the 5 % level the tests reject this VaR model.</source>
+        <translation>在 5 % 显著性水平下，检验拒绝该 VaR 模型。</translation>
+    </message>
+    <message>
+        <source>At the 5 % level the tests do not reject this VaR model.</source>
+        <translation>在 5 % 显著性水平下，检验不拒绝该 VaR 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::CorrelationHeatmap</name>
+    <message>
+        <source>%1 / %2: correlation %3</source>
+        <translation>%1 / %2：相关系数 %3</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the correlations of the holdings</source>
+        <translation>运行风险分析以查看持仓之间的相关性</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::HoldingsModel</name>
+    <message>
+        <source>Needs a quantity and a stored close price</source>
+        <translation>需要数量和已存储的收盘价</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Last close</source>
+        <translation>最新收盘价</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>市值</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::HoldingsRiskModel</name>
+    <message>
+        <source>No score for this holding</source>
+        <translation>此持仓没有评分</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2 zone: green &lt; 40, amber 40-70, red &gt; 70)
+Points per factor (rank among the holdings):
+%3</source>
+        <translation>风险评分 %1（%2区：绿 &lt; 40，黄 40-70，红 &gt; 70）
+各因子得分（在持仓中的排名）：
+%3</translation>
+    </message>
+    <message>
+        <source>Component VaR is not available for the %1 method</source>
+        <translation>%1不支持成分 VaR</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>VaR %1 %</source>
+        <translation>VaR %1 %</translation>
+    </message>
+    <message>
+        <source>ES %1 %</source>
+        <translation>ES %1 %</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>贝塔</translation>
+    </message>
+    <message>
+        <source>Component VaR</source>
+        <translation>成分 VaR</translation>
+    </message>
+    <message>
+        <source>VaR share</source>
+        <translation>VaR 占比</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>风险评分</translation>
+    </message>
+    <message>
+        <source>Initial weight of the holding in the portfolio</source>
+        <translation>该持仓在投资组合中的初始权重</translation>
+    </message>
+    <message>
+        <source>Sample standard deviation of daily returns, annualised</source>
+        <translation>日收益率的样本标准差（年化）</translation>
+    </message>
+    <message>
+        <source>Value at risk at %1 % confidence, %2 method, one day</source>
+        <translation>风险价值（VaR），置信水平 %1 %，%2，持有期一天</translation>
+    </message>
+    <message>
+        <source>Expected shortfall (mean loss beyond VaR) at %1 % confidence, %2 method, one day</source>
+        <translation>预期损失（ES，超出 VaR 部分的平均损失），置信水平 %1 %，%2，持有期一天</translation>
+    </message>
+    <message>
+        <source>Largest peak-to-trough fall over the period</source>
+        <translation>期间内从峰值到谷值的最大跌幅</translation>
+    </message>
+    <message>
+        <source>Beta against the benchmark (OLS of daily returns)</source>
+        <translation>相对于基准的贝塔（日收益率的 OLS 回归）</translation>
+    </message>
+    <message>
+        <source>Euler contribution to the portfolio VaR at the selected confidence; the contributions sum to the portfolio figure</source>
+        <translation>所选置信水平下对投资组合 VaR 的欧拉贡献；各持仓贡献之和等于组合 VaR</translation>
+    </message>
+    <message>
+        <source>Component VaR as a share of the portfolio VaR</source>
+        <translation>成分 VaR 占投资组合 VaR 的比例</translation>
+    </message>
+    <message>
+        <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
+        <translation>在持仓中从 0（风险最低）到 100（风险最高）：波动率、修正 ES、回撤、贝塔和 VaR 占比的加权排名（见 docs/risk.md）</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportController</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n files</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportOptionsDialog</name>
+    <message>
+        <source>Import Options</source>
+        <translation>导入选项</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Prices, long (date, ticker, OHLCV)</source>
+        <translation>价格，长格式（日期、代码、OHLCV）</translation>
+    </message>
+    <message>
+        <source>Prices, wide (date + one column per ticker)</source>
+        <translation>价格，宽格式（日期 + 每个代码一列）</translation>
+    </message>
+    <message>
+        <source>One instrument&apos;s OHLCV</source>
+        <translation>单个品种的 OHLCV</translation>
+    </message>
+    <message>
+        <source>Holdings (ticker + quantity or weight)</source>
+        <translation>持仓（代码 + 数量或权重）</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY (month first)</source>
+        <translation>MM/DD/YYYY（月在前）</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or DD/MM/YYYY (day first)</source>
+        <translation>DD.MM.YYYY 或 DD/MM/YYYY（日在前）</translation>
+    </message>
+    <message>
+        <source>Needed when every date in a file could be read either way</source>
+        <translation>当文件中的每个日期都可以有两种解读方式时需要指定</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>取自文件名</translation>
+    </message>
+    <message>
+        <source>Ticker of a single-instrument OHLCV file</source>
+        <translation>单品种 OHLCV 文件的代码</translation>
+    </message>
+    <message>
+        <source>Portfolio that a holdings file replaces or creates</source>
+        <translation>持仓文件要替换或创建的投资组合</translation>
+    </message>
+    <message>
+        <source>File layout:</source>
+        <translation>文件格式：</translation>
+    </message>
+    <message>
+        <source>Date format:</source>
+        <translation>日期格式：</translation>
+    </message>
+    <message>
+        <source>Ticker:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Portfolio:</source>
+        <translation>投资组合：</translation>
+    </message>
+    <message>
+        <source>Choose Files…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportReportDialog</name>
+    <message>
+        <source>Prices (long)</source>
+        <translation>价格（长格式）</translation>
+    </message>
+    <message>
+        <source>Prices (wide)</source>
+        <translation>价格（宽格式）</translation>
+    </message>
+    <message>
+        <source>OHLCV</source>
+        <translation>OHLCV</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
+        <translation>%1 行可以导入；%2 行被拒绝，将被跳过。在您选择“导入”之前，不会向项目写入任何内容。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Detected as</source>
+        <translation>检测为</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>日期格式</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rejected rows (first %1 of %2)</source>
+        <translation>被拒绝的行（共 %2 行中的前 %1 行）</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <source>Abort import</source>
+        <translation>中止导入</translation>
+    </message>
+    <message>
+        <source>Write the accepted rows to the project and skip the rejected ones</source>
+        <translation>将已接受的行写入项目，跳过被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Leave the project exactly as it was</source>
+        <translation>保持项目原样不变</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;文件&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::InspectorPanel</name>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Last close</source>
+        <translation>最新收盘价</translation>
+    </message>
+    <message>
+        <source>Change over range</source>
+        <translation>区间涨跌幅</translation>
+    </message>
+    <message>
+        <source>Minimum close</source>
+        <translation>最低收盘价</translation>
+    </message>
+    <message>
+        <source>Maximum close</source>
+        <translation>最高收盘价</translation>
+    </message>
+    <message>
+        <source>OHLC data</source>
+        <translation>OHLC 数据</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Select an instrument in the project tree or the Instruments table.</source>
+        <translation>请在项目树或品种表中选择一个品种。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>yes (candlesticks available)</source>
+        <translation>有（可显示蜡烛图）</translation>
+    </message>
+    <message>
+        <source>close only</source>
+        <translation>仅收盘价</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more instrument(s) overlaid in the chart.</source>
+        <translation>
+            <numerusform>图表中另叠加了 %n 个品种。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::InstrumentsModel</name>
+    <message>
+        <source>Ticker</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::IssuesPanel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Rejected row</source>
+        <translation>被拒绝的行</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::JobsBar</name>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <translation>剩余 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel this job; the project stays as it was</source>
+        <translation>取消此任务；项目保持原样</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::MainWindow</name>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Cannot create a new project: %1</source>
+        <translation>无法创建新项目：%1</translation>
+    </message>
+    <message>
+        <source>New untitled project</source>
+        <translation>新的未命名项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已另存为 %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>MarketLens projects (*.mlens);;All files (*)</source>
+        <translation>MarketLens 项目 (*.mlens);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>MarketLens projects (*.mlens)</source>
+        <translation>MarketLens 项目 (*.mlens)</translation>
+    </message>
+    <message>
+        <source>Unsaved project</source>
+        <translation>未保存的项目</translation>
+    </message>
+    <message>
+        <source>The untitled project holds data that has not been saved to a file. Save it first?</source>
+        <translation>未命名项目中有尚未保存到文件的数据。是否先保存？</translation>
+    </message>
+    <message>
+        <source>%1[*] — MarketLens</source>
+        <translation>%1[*] — MarketLens</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <source>Not saved to a file yet</source>
+        <translation>尚未保存到文件</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Price and holdings files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>价格和持仓文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>An import is already running; wait for it to finish.</source>
+        <translation>已有导入正在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Import started: %1</source>
+        <translation>开始导入：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the project is unchanged.</source>
+        <translation>导入已取消；项目未作更改。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>未导入任何内容。
+
+%1</translation>
+    </message>
+    <message>
+        <source>
+
+To set the file layout or date format yourself, use File &gt; Import Files With Options.</source>
+        <translation>
+
+如需自行指定文件格式或日期格式，请使用“文件 &gt; 按选项导入文件”。</translation>
+    </message>
+    <message>
+        <source>The import could not be saved; the project is unchanged.
+
+%1</source>
+        <translation>无法保存导入结果；项目未作更改。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Import aborted; the project is unchanged.</source>
+        <translation>导入已中止；项目未作更改。</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2): %3 rows accepted, %4 rejected</source>
+        <translation>已导入 %1（%2）：接受 %3 行，拒绝 %4 行</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows (untitled project: use Save As to keep it)</source>
+        <translation>已导入 %1 行（未命名项目：请使用“另存为”保留）</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows; all changes saved</source>
+        <translation>已导入 %1 行；所有更改已保存</translation>
+    </message>
+    <message>
+        <source>About MarketLens</source>
+        <translation>关于 MarketLens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later). Built with Qt %2 and SQLite.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;面向金融分析师的桌面分析软件。&lt;/p&gt;&lt;p&gt;&lt;b&gt;保存：&lt;/b&gt;每项更改都会立即写入项目文件（.mlens）；磁盘上的文件始终是已保存的状态。新项目为“未命名”，存放在临时文件夹中，直到您选择&lt;i&gt;文件 &amp;gt; 另存为&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）。基于 Qt %2 和 SQLite 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling the running import before quitting.</source>
+        <translation>退出前正在取消进行中的导入。</translation>
+    </message>
+    <message>
+        <source>Arrives with a later version of MarketLens</source>
+        <translation>将在 MarketLens 的后续版本中提供</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Takes effect when MarketLens is restarted</source>
+        <translation>重新启动 MarketLens 后生效</translation>
+    </message>
+    <message>
+        <source>The language change applies after MarketLens is restarted.</source>
+        <translation>语言更改将在重新启动 MarketLens 后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an untitled project (Ctrl+N)</source>
+        <translation>新建一个未命名项目 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a MarketLens project file (.mlens) (Ctrl+O)</source>
+        <translation>打开 MarketLens 项目文件（.mlens） (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no &quot;Save&quot;: every change is written to the project file at once.</source>
+        <translation>将项目复制到新文件并在新文件中继续工作 (Ctrl+Shift+S)。没有“保存”命令：每项更改都会立即写入项目文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import price or holdings CSV files (Ctrl+I); you can also drop files onto the window</source>
+        <translation>导入价格或持仓 CSV 文件 (Ctrl+I)；也可以将文件拖放到窗口中</translation>
+    </message>
+    <message>
+        <source>Import Files With &amp;Options…</source>
+        <translation>按选项导入文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Import with an explicit file layout, date format, ticker or portfolio name (Ctrl+Shift+I)</source>
+        <translation>以指定的文件格式、日期格式、代码或投资组合名称导入 (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit MarketLens (Ctrl+Q)</source>
+        <translation>退出 MarketLens (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected table rows as tab-separated text</source>
+        <translation>将所选表格行复制为以制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Select All &amp;Instruments</source>
+        <translation>选择全部品种(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Overlay every instrument in the chart</source>
+        <translation>在图表中叠加显示所有品种</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Issues</source>
+        <translation>清除问题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Empty the Issues panel</source>
+        <translation>清空问题面板</translation>
+    </message>
+    <message>
+        <source>&amp;About MarketLens</source>
+        <translation>关于 MarketLens(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version, license and how saving works</source>
+        <translation>版本、许可证以及保存方式</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Risk Metrics</source>
+        <translation>风险指标</translation>
+    </message>
+    <message>
+        <source>Correlation Matrix</source>
+        <translation>相关性矩阵</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Forecast Prices</source>
+        <translation>价格预测</translation>
+    </message>
+    <message>
+        <source>News Sentiment</source>
+        <translation>新闻情绪</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 panel</source>
+        <translation>显示或隐藏“%1”面板</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>MarketLens writes every change to the project file immediately; the file on disk is always the saved state. An untitled project lives in a temporary folder until you use Save As.</source>
+        <translation>MarketLens 会将每项更改立即写入项目文件；磁盘上的文件始终是已保存的状态。未命名项目存放在临时文件夹中，直到您使用“另存为”。</translation>
+    </message>
+    <message>
+        <source>Show the %1 panel</source>
+        <translation>显示“%1”面板</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PriceChartView</name>
+    <message>
+        <source>Wheel: zoom around the cursor
+Drag: zoom to the dragged date range
+Shift+drag or middle-drag: pan; arrow keys pan, +/- zoom
+Double-click or Home: show everything
+Click a legend entry to hide or show its series
+Right-click: rebase, candlesticks, copy, export</source>
+        <translation>滚轮：以光标为中心缩放
+拖动：缩放到拖选的日期范围
+Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
+双击或 Home：显示全部
+单击图例项：隐藏或显示对应序列
+右键：以100为基准、蜡烛图、复制、导出</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Rebase to 100</source>
+        <translation>以100为基准</translation>
+    </message>
+    <message>
+        <source>Divide each series by its value at the first visible date</source>
+        <translation>将每个序列除以其在第一个可见日期的值</translation>
+    </message>
+    <message>
+        <source>Candlesticks</source>
+        <translation>蜡烛图</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PricesTab</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Show the whole date range (Ctrl+0, or double-click the chart)</source>
+        <translation>显示完整日期范围 (Ctrl+0，或双击图表)</translation>
+    </message>
+    <message>
+        <source>Rebase to 100</source>
+        <translation>以100为基准</translation>
+    </message>
+    <message>
+        <source>Rebase every series to 100 at the first visible date (Ctrl+B)</source>
+        <translation>将每个序列在第一个可见日期处折算为 100 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Candlesticks</source>
+        <translation>蜡烛图</translation>
+    </message>
+    <message>
+        <source>Draw candlesticks when one instrument with open/high/low/close data is shown (Ctrl+K)</source>
+        <translation>当显示单个具有开盘/最高/最低/收盘数据的品种时绘制蜡烛图 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>  Select several instruments to overlay them</source>
+        <translation>  选择多个品种可叠加显示</translation>
+    </message>
+    <message>
+        <source>Portfolio shown in the holdings table</source>
+        <translation>持仓表中显示的投资组合</translation>
+    </message>
+    <message>
+        <source>Portfolio:</source>
+        <translation>投资组合：</translation>
+    </message>
+    <message>
+        <source>Select one or several instruments (Ctrl/Shift+click) to show them in the chart</source>
+        <translation>选择一个或多个品种（Ctrl/Shift+单击）以在图表中显示</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectController</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectTree</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Everything stored in the project file. Select instruments to overlay them; drop CSV files here to import them.</source>
+        <translation>项目文件中存储的所有内容。选择品种可叠加显示；将 CSV 文件拖放到此处即可导入。</translation>
+    </message>
+    <message>
+        <source>Portfolios</source>
+        <translation>投资组合</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holding(s)</source>
+        <translation>
+            <numerusform>%n 项持仓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to show the holdings of %1</source>
+        <translation>双击显示 %1 的持仓</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 单位</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows from %2 to %3</source>
+        <translation>%1 行，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1 in the Prices tab</source>
+        <translation>双击在“价格”标签页中打开 %1</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>暂不可用</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReturnHistogramView</name>
+    <message>
+        <source>Portfolio returns</source>
+        <translation>投资组合收益率</translation>
+    </message>
+    <message>
+        <source>Daily return</source>
+        <translation>日收益率</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the return distribution</source>
+        <translation>运行风险分析以查看收益率分布</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n day(s)</source>
+        <translation>
+            <numerusform>%1 至 %2：%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VaR%1: %2</source>
+        <translation>VaR%1：%2</translation>
+    </message>
+    <message>
+        <source>VaR</source>
+        <translation>VaR</translation>
+    </message>
+    <message>
+        <source>ES%1: %2</source>
+        <translation>ES%1：%2</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>ES</translation>
+    </message>
+    <message>
+        <source>VaR %1</source>
+        <translation>VaR %1</translation>
+    </message>
+    <message>
+        <source>ES %1</source>
+        <translation>ES %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskChartView</name>
+    <message>
+        <source>Drag: zoom to the dragged range; wheel: zoom
+Double-click: show everything
+Click a legend entry to hide or show its series
+Right-click: copy or export the chart</source>
+        <translation>拖动：缩放到拖选范围；滚轮：缩放
+双击：显示全部
+单击图例项：隐藏或显示对应序列
+右键：复制或导出图表</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskRunController</name>
+    <message>
+        <source>Risk analysis</source>
+        <translation>风险分析</translation>
+    </message>
+    <message>
+        <source>Loading the last risk run</source>
+        <translation>正在加载上次的风险分析结果</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskView</name>
+    <message>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>VaR backtest</source>
+        <translation>VaR 回测</translation>
+    </message>
+    <message>
+        <source>Daily portfolio returns with the VaR and ES lines</source>
+        <translation>投资组合日收益率及 VaR、ES 线</translation>
+    </message>
+    <message>
+        <source>How far the portfolio stood below its previous peak</source>
+        <translation>投资组合低于前期峰值的幅度</translation>
+    </message>
+    <message>
+        <source>Rolling, EWMA and GARCH(1,1) volatility, annualised</source>
+        <translation>滚动、EWMA 和 GARCH(1,1) 波动率（年化）</translation>
+    </message>
+    <message>
+        <source>Rolling one-day VaR forecast against the realised returns</source>
+        <translation>滚动一日 VaR 预测与实际收益率对比</translation>
+    </message>
+    <message>
+        <source>Correlation of daily returns</source>
+        <translation>日收益率相关性</translation>
+    </message>
+    <message>
+        <source>Portfolio whose holdings are analysed</source>
+        <translation>要分析其持仓的投资组合</translation>
+    </message>
+    <message>
+        <source>Confidence level of VaR and ES, between 0.5 and 0.9999 (0.95 = the worst 5 % of days)</source>
+        <translation>VaR 和 ES 的置信水平，介于 0.5 与 0.9999 之间（0.95 = 最差的 5 % 交易日）</translation>
+    </message>
+    <message>
+        <source>Historical: empirical quantile; Gaussian: normal distribution; Modified: Cornish-Fisher (skewness and kurtosis); Monte Carlo: multivariate normal simulation</source>
+        <translation>历史模拟法：经验分位数；正态分布法：正态分布；修正法：Cornish-Fisher（偏度和峰度）；蒙特卡洛：多元正态模拟</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Window of the rolling volatility and of the VaR backtest</source>
+        <translation>滚动波动率和 VaR 回测的窗口</translation>
+    </message>
+    <message>
+        <source>Benchmark for beta (none: no beta factor in the score)</source>
+        <translation>计算贝塔的基准（无：评分中不含贝塔因子）</translation>
+    </message>
+    <message>
+        <source>First price date used (inclusive)</source>
+        <translation>使用的起始价格日期（含）</translation>
+    </message>
+    <message>
+        <source>Last price date used (inclusive)</source>
+        <translation>使用的截止价格日期（含）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Compute every measure now and store the run in the project</source>
+        <translation>立即计算所有指标并将结果保存到项目中</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the running risk analysis</source>
+        <translation>取消正在进行的风险分析</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>投资组合(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence</source>
+        <translation>置信水平(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark</source>
+        <translation>基准(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Conventions of the numbers shown (see docs/risk.md)</source>
+        <translation>所示数字的约定（见 docs/risk.md）</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Write the holdings table, in its current order, to a CSV file</source>
+        <translation>按当前排序将持仓表写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>risk-holdings.csv</source>
+        <translation>risk-holdings.csv</translation>
+    </message>
+    <message>
+        <source>All instruments (equal weight)</source>
+        <translation>所有品种（等权重）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The confidence must be a number between 0.5 and 0.9999, e.g. 0.975.</source>
+        <translation>置信水平必须是介于 0.5 与 0.9999 之间的数字，例如 0.975。</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>起始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>Risk view</source>
+        <translation>风险视图</translation>
+    </message>
+    <message>
+        <source>Open a project to analyse its risk.</source>
+        <translation>打开项目以分析其风险。</translation>
+    </message>
+    <message>
+        <source>An import is running; the risk analysis runs when it has finished.</source>
+        <translation>导入正在进行；风险分析将在导入完成后运行。</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Risk analysis cancelled.</source>
+        <translation>风险分析已取消。</translation>
+    </message>
+    <message>
+        <source>Risk analysis failed: %1</source>
+        <translation>风险分析失败：%1</translation>
+    </message>
+    <message>
+        <source>No risk run stored in this project yet: choose the parameters and press Run.</source>
+        <translation>此项目中尚未保存风险分析结果：请选择参数并点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Computed %1.</source>
+        <translation>已计算 %1。</translation>
+    </message>
+    <message>
+        <source>Stored run of %1 (not recomputed).</source>
+        <translation>%1 的已保存结果（未重新计算）。</translation>
+    </message>
+    <message>
+        <source>The run could not be stored in the project: %1</source>
+        <translation>无法将分析结果保存到项目中：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: VaR %2, ES %3 (%4) · volatility %5 · max drawdown %6 · %7 days, %8 to %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：VaR %2，ES %3（%4）· 波动率 %5 · 最大回撤 %6 · %7 天，%8 至 %9</translation>
+    </message>
+    <message>
+        <source>No risk run shown yet.</source>
+        <translation>尚未显示风险分析结果。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RollingVolView</name>
+    <message>
+        <source>Annualised volatility</source>
+        <translation>年化波动率</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the volatility over time</source>
+        <translation>运行风险分析以查看波动率随时间的变化</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::UnderwaterView</name>
+    <message>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
+    </message>
+    <message>
+        <source>Maximum drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Below previous peak</source>
+        <translation>低于前期峰值</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the drawdowns</source>
+        <translation>运行风险分析以查看回撤</translation>
+    </message>
+    <message>
+        <source>Maximum drawdown %1 % on %2</source>
+        <translation>最大回撤 %1 %（%2）</translation>
+    </message>
+    <message>
+        <source>
+peak %1</source>
+        <translation>
+峰值 %1</translation>
+    </message>
+    <message>
+        <source>, recovered %1</source>
+        <translation>，%1 恢复</translation>
+    </message>
+    <message>
+        <source>, not recovered</source>
+        <translation>，尚未恢复</translation>
+    </message>
+    <message>
+        <source>No drawdown in this period</source>
+        <translation>此期间没有回撤</translation>
+    </message>
+    <message>
+        <source>%1: %2 % below the previous peak</source>
+        <translation>%1：低于前期峰值 %2 %</translation>
+    </message>
+</context>
+</TS>
