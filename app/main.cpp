@@ -1,5 +1,5 @@
 // The `marketlens` executable: decides between the command line and the GUI, nothing else.
-//   marketlens new|import|info|demo|--help|--version ...   -> command line (core/cli_commands.h)
+//   marketlens new|import|info|risk|demo|--help|--version ... -> command line (core/cli_commands.h)
 //   marketlens, marketlens gui [FILE], marketlens FILE.mlens -> GUI (ui/gui_app.h)
 #include "core/cli_commands.h"
 #include "models/torch_runtime.h"

@@ -1,8 +1,10 @@
 #include "cli_commands.h"
 
+#include "cli_support.h"
 #include "demo_project.h"
 #include "price_import.h"
 #include "project_store.h"
+#include "risk/risk_report.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,6 +33,10 @@ constexpr const char* kUsage = R"(Usage:
         --json            print the result as one JSON document
   marketlens info FILE.mlens [--json]
       Instruments with row counts and date ranges, portfolios with holdings, the import log.
+  marketlens risk FILE.mlens [options]
+      Risk measures of a portfolio's holdings (or of given instruments) and of the portfolio:
+      VaR/ES, volatility (sample, EWMA, GARCH), drawdown, Sharpe, Sortino, beta, component VaR,
+      backtests, risk score. The run is stored in the project (see docs/cli.md for options).
   marketlens demo [FILE.mlens] [--json]
       Write the demo project to FILE, or create it in the user data folder.
   marketlens gui [FILE.mlens]
@@ -42,16 +48,11 @@ user data folder; "demo.mlens" is created there on first use.
 Exit codes: 0 ok (rejected rows are reported on stderr), 1 usage error, 2 bad data or file.
 )";
 
-// Parsed command line of one command: positional arguments, flags and valued options.
-struct Args {
-    QStringList positional;
-    QMap<QString, QString> values;
-    QStringList flags;
-    bool has(const QString& flag) const { return flags.contains(flag); }
-};
+} // namespace
 
-// Splits `args` into positionals, `--flag` and `--option VALUE` / `--option=VALUE`. Returns an
-// error message for an unknown option or a missing value.
+// Helpers shared with the other command files, declared in cli_support.h.
+namespace cli {
+
 QString parseArgs(const QStringList& args, const QStringList& flagNames,
     const QStringList& valueNames, Args& parsed)
 {
@@ -198,6 +199,11 @@ Result<std::string> projectForReading(const QString& arg)
         return ensureDemoProject();
     return path.toStdString();
 }
+
+} // namespace cli
+
+namespace {
+using namespace cli;
 
 // ---- new ----
 
@@ -448,10 +454,11 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     auto portfolios = store->portfolios();
     auto log = store->importLog();
     auto ohlc = ohlcCounts(store->db());
+    auto riskRuns = risk::riskRunCount(*store);
     for (const Error* e :
         {version ? nullptr : &version.error(), instruments ? nullptr : &instruments.error(),
             portfolios ? nullptr : &portfolios.error(), log ? nullptr : &log.error(),
-            ohlc ? nullptr : &ohlc.error()}) {
+            ohlc ? nullptr : &ohlc.error(), riskRuns ? nullptr : &riskRuns.error()}) {
         if (e)
             return fail(*e, json, out, err);
     }
@@ -505,6 +512,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
             imports.append(eo);
         }
         o[QStringLiteral("imports")] = imports;
+        o[QStringLiteral("riskRuns")] = static_cast<qint64>(*riskRuns);
         printJson(out, o);
         return kExitOk;
     }
@@ -539,6 +547,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         out << "  " << q(e.importedAt) << "  " << q(e.kind).leftJustified(12) << ' '
             << e.rowsAccepted << " accepted, " << e.rowsRejected << " rejected  " << q(e.fileName)
             << '\n';
+    out << "\nRisk runs: " << static_cast<qint64>(*riskRuns) << '\n';
     out.flush();
     return kExitOk;
 }
@@ -590,8 +599,9 @@ bool isCliCommand(const QString& arg)
 {
     static const QStringList commands
         = {QStringLiteral("new"), QStringLiteral("import"), QStringLiteral("info"),
-            QStringLiteral("demo"), QStringLiteral("help"), QStringLiteral("--help"),
-            QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
+            QStringLiteral("demo"), QStringLiteral("risk"), QStringLiteral("help"),
+            QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
+            QStringLiteral("-v")};
     return commands.contains(arg);
 }
 
@@ -634,6 +644,8 @@ int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cmdInfo(rest, out, err);
     if (cmd == QLatin1String("demo"))
         return cmdDemo(rest, out, err);
+    if (cmd == QLatin1String("risk"))
+        return cli::cmdRisk(rest, out, err);
     if (cmd
         == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
         return usage(QStringLiteral("gui takes at most one FILE"), err);

@@ -4,6 +4,7 @@
 //   marketlens import FILE.mlens INPUT... [--kind K] [--ticker T] [--portfolio NAME]
 //                     [--date-format F] [--strict] [--json]
 //   marketlens info FILE.mlens [--json]
+//   marketlens risk FILE.mlens [--portfolio NAME | --instruments A,B] [options] [--json]
 //   marketlens demo [FILE.mlens] [--json]
 //   marketlens --help | --version
 // runCli takes the arguments without argv[0], writes results to `out` and diagnostics (rejected

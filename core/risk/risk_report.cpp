@@ -53,8 +53,8 @@ template <typename Job>
 Status parallelJobs(std::size_t n, unsigned threads, const Progress& progress, std::int64_t base,
     std::int64_t total, const Job& job)
 {
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
+    std::atomic<std::size_t> next {0};
+    std::atomic<bool> stop {false};
     std::mutex mutex;
     std::condition_variable cv;
     std::size_t done = 0;
@@ -120,7 +120,7 @@ Result<SeriesRisk> seriesRisk(const std::string& name, std::span<const double> r
     for (std::size_t ci = 0; ci < o.confidences.size(); ++ci) {
         const TailMeasures& t = m.tails[ci];
         for (RiskMethod method : o.methods) {
-            TailFigure f{method, o.confidences[ci], 0.0, 0.0};
+            TailFigure f {method, o.confidences[ci], 0.0, 0.0};
             switch (method) {
             case RiskMethod::Historical:
                 f.var = t.varHistorical;
@@ -192,8 +192,8 @@ Result<SeriesRisk> seriesRisk(const std::string& name, std::span<const double> r
     return s;
 }
 
-std::vector<double> annualisedVolatilitySeries(std::span<const double> variances, std::size_t n,
-    double periodsPerYear)
+std::vector<double> annualisedVolatilitySeries(
+    std::span<const double> variances, std::size_t n, double periodsPerYear)
 {
     std::vector<double> out(n);
     for (std::size_t t = 0; t < n; ++t)
@@ -218,7 +218,8 @@ Status validate(const RiskRunOptions& o)
     for (std::size_t i = 0; i < o.methods.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (o.methods[i] == o.methods[j])
-                return invalid(std::string("method ") + riskMethodName(o.methods[i]) + " given twice");
+                return invalid(
+                    std::string("method ") + riskMethodName(o.methods[i]) + " given twice");
     if (o.window < 20)
         return invalid("window " + std::to_string(o.window) + " is too short (at least 20)");
     if (o.from && o.to && *o.from > *o.to)
@@ -252,7 +253,8 @@ const char* riskMethodName(RiskMethod m)
 std::optional<RiskMethod> riskMethodFromName(std::string_view name)
 {
     std::string s(name);
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(
+        s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
     for (RiskMethod m : {RiskMethod::Historical, RiskMethod::Gaussian, RiskMethod::Modified,
              RiskMethod::MonteCarlo})
         if (s == riskMethodName(m))
@@ -349,18 +351,18 @@ Result<RiskReport> computeRiskReport(
     report.observations = n;
     report.firstDate = returns->dates.front();
     report.lastDate = returns->dates.back();
-    std::vector<std::vector<double>> assets(returns->columns.begin(),
-        returns->columns.begin() + std::ptrdiff_t(k));
-    const std::vector<double> benchmark = in->hasBenchmark ? returns->columns[k]
-                                                           : std::vector<double>{};
+    std::vector<std::vector<double>> assets(
+        returns->columns.begin(), returns->columns.begin() + std::ptrdiff_t(k));
+    const std::vector<double> benchmark
+        = in->hasBenchmark ? returns->columns[k] : std::vector<double> {};
 
     // Portfolio returns are built from simple returns, then converted to the run's kind.
     auto simple = o.returnKind == ReturnKind::Simple ? returns : returnsOf(in->prices);
     if (!simple)
         return simple.error();
-    std::vector<std::vector<double>> simpleAssets(simple->columns.begin(),
-        simple->columns.begin() + std::ptrdiff_t(k));
-    Result<std::vector<double>> portfolioSeries = std::vector<double>{};
+    std::vector<std::vector<double>> simpleAssets(
+        simple->columns.begin(), simple->columns.begin() + std::ptrdiff_t(k));
+    Result<std::vector<double>> portfolioSeries = std::vector<double> {};
     if (!in->quantities.empty() && o.construction == PortfolioConstruction::BuyAndHold) {
         AlignedPrices held = in->prices;
         held.tickers.resize(k);
@@ -393,8 +395,8 @@ Result<RiskReport> computeRiskReport(
     if (!reportProgress(progress, 1, totalSteps))
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
 
-    const bool wantMc = std::find(o.methods.begin(), o.methods.end(), RiskMethod::MonteCarlo)
-        != o.methods.end();
+    const bool wantMc
+        = std::find(o.methods.begin(), o.methods.end(), RiskMethod::MonteCarlo) != o.methods.end();
     SimulationOptions sim;
     sim.scenarios = o.scenarios;
     sim.seed = o.seed;
@@ -408,7 +410,7 @@ Result<RiskReport> computeRiskReport(
         auto simulate = [&](double p) -> Result<SimulationResult> {
             if (isPortfolio)
                 return monteCarloVarFromReturns(assets, weights, p, sim, c);
-            const std::vector<double> one{1.0};
+            const std::vector<double> one {1.0};
             return monteCarloVarFromReturns({all[i]}, one, p, sim, c);
         };
         auto s = seriesRisk(name, all[i], (*sets)[i], returns->dates, benchmark, o,
@@ -475,10 +477,11 @@ Result<RiskReport> computeRiskReport(
         return ewma.error();
     p.ewmaVol = annualisedVolatilitySeries(*ewma, n, c.periodsPerYear);
     if (p.figures.volatility.garchAvailable)
-        p.garchVol = annualisedVolatilitySeries(
-            portfolioFit.conditionalVariance, n, c.periodsPerYear);
+        p.garchVol
+            = annualisedVolatilitySeries(portfolioFit.conditionalVariance, n, c.periodsPerYear);
     else
-        report.warnings.push_back("GARCH(1,1) of the portfolio: " + p.figures.volatility.garchError);
+        report.warnings.push_back(
+            "GARCH(1,1) of the portfolio: " + p.figures.volatility.garchError);
     p.returns = std::move(pr);
     if (!next())
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
@@ -495,7 +498,8 @@ Result<RiskReport> computeRiskReport(
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
 
     auto factors = computeScoreFactors(assets, in->tickers, weights, benchmark, {}, c);
-    auto scores = factors ? scoreHoldings(*factors) : Result<std::vector<HoldingScore>>(factors.error());
+    auto scores
+        = factors ? scoreHoldings(*factors) : Result<std::vector<HoldingScore>>(factors.error());
     if (scores) {
         for (HoldingScore& hs : *scores)
             for (SeriesRisk& s : report.instruments)

@@ -69,9 +69,9 @@ struct RiskRunOptions {
     std::vector<std::string> instruments;
     // Weights of `instruments` (same order, summing to 1); empty = equal weights.
     std::vector<double> weights;
-    std::vector<double> confidences{0.95, 0.99};
-    std::vector<RiskMethod> methods{RiskMethod::Historical, RiskMethod::Gaussian,
-        RiskMethod::Modified, RiskMethod::MonteCarlo};
+    std::vector<double> confidences {0.95, 0.99};
+    std::vector<RiskMethod> methods {
+        RiskMethod::Historical, RiskMethod::Gaussian, RiskMethod::Modified, RiskMethod::MonteCarlo};
     std::size_t window = 250; // rolling volatility and VaR backtest window (returns)
     std::string benchmark; // ticker; empty = no beta/alpha
     std::optional<Date> from, to; // inclusive price date range

@@ -71,8 +71,8 @@ Status resolveHoldings(ProjectStore& store, RiskInputs& in)
     if (!portfolios)
         return portfolios.error();
     if (portfolios->empty())
-        return makeError(ErrorCode::NotFound,
-            "the project has no portfolio; name the instruments to analyse");
+        return makeError(
+            ErrorCode::NotFound, "the project has no portfolio; name the instruments to analyse");
     const Portfolio* chosen = nullptr;
     if (o.portfolio.empty()) {
         chosen = &portfolios->front();
@@ -114,8 +114,8 @@ Status resolveHoldings(ProjectStore& store, RiskInputs& in)
     }
     if (!allQuantities) {
         if (!(std::abs(sum) > 1e-12))
-            return makeError(ErrorCode::BadData,
-                "the weights of portfolio '" + chosen->name + "' sum to zero");
+            return makeError(
+                ErrorCode::BadData, "the weights of portfolio '" + chosen->name + "' sum to zero");
         if (std::abs(sum - 1.0) > 1e-9) {
             for (double& w : in.weights)
                 w /= sum;
@@ -167,8 +167,7 @@ Result<RiskInputs> loadRiskInputs(ProjectStore& store, const RiskRunOptions& opt
             return e;
         }
         if (s->empty())
-            return makeError(ErrorCode::BadData,
-                "no prices of " + t + " in the chosen date range");
+            return makeError(ErrorCode::BadData, "no prices of " + t + " in the chosen date range");
         series.push_back(std::move(*s));
     }
     auto aligned = alignPrices(series, o.missing);
@@ -181,8 +180,8 @@ Result<RiskInputs> loadRiskInputs(ProjectStore& store, const RiskRunOptions& opt
             : aligned->dates.front().toIso() + " .. " + aligned->dates.back().toIso();
         return makeError(ErrorCode::BadData,
             "too few observations: " + std::to_string(returns) + " common returns of "
-                + joined(toLoad) + " (" + range + "); at least "
-                + std::to_string(kMinObservations) + " are needed");
+                + joined(toLoad) + " (" + range + "); at least " + std::to_string(kMinObservations)
+                + " are needed");
     }
     for (std::size_t i = 0; i < aligned->filledCount.size(); ++i)
         if (aligned->filledCount[i] > 0)

@@ -70,10 +70,7 @@ struct Reader {
             problem = what;
         ok = false;
     }
-    static double number(const QJsonValue& v)
-    {
-        return v.isDouble() ? v.toDouble() : kNaN;
-    }
+    static double number(const QJsonValue& v) { return v.isDouble() ? v.toDouble() : kNaN; }
     static std::optional<double> optNumber(const QJsonValue& v)
     {
         return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
@@ -537,7 +534,8 @@ Result<RiskReport> riskReportFromJson(const QJsonObject& j)
     for (const QJsonValue& v : po[k("backtests")].toArray())
         p.backtests.push_back(backtestFrom(r, v.toObject()));
     report.warnings = Reader::strings(j[k("warnings")]);
-    if (p.returns.size() != p.dates.size() || p.correlation.size() != p.tickers.size() * p.tickers.size())
+    if (p.returns.size() != p.dates.size()
+        || p.correlation.size() != p.tickers.size() * p.tickers.size())
         r.fail("portfolio series of different lengths");
     if (!r.ok)
         return makeError(ErrorCode::BadData, "damaged risk report: " + r.problem);

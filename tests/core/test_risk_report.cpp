@@ -70,13 +70,13 @@ private Q_SLOTS:
         m_path = m_dir.filePath(QStringLiteral("dj.mlens")).toStdString();
         QVERIFY(ProjectStore::create(m_path));
         auto imported = importFiles(
-            m_path, {MARKETLENS_TEST_DATA "/dowjones30_prices.csv"}, ImportOptions{});
+            m_path, {MARKETLENS_TEST_DATA "/dowjones30_prices.csv"}, ImportOptions {});
         QVERIFY2(imported, imported ? "" : imported.error().toString().c_str());
         auto store = ProjectStore::open(m_path);
         QVERIFY(store);
         Portfolio p;
         p.name = "Core";
-        for (auto [t, w] : {std::pair{"AA", 0.4}, {"IBM", 0.35}, {"KO", 0.25}})
+        for (auto [t, w] : {std::pair {"AA", 0.4}, {"IBM", 0.35}, {"KO", 0.25}})
             p.holdings.push_back({t, std::nullopt, w, std::nullopt, ""});
         QVERIFY(store->writePortfolio(p));
         QVERIFY(marketlens::test::readOracle(
@@ -95,9 +95,9 @@ private Q_SLOTS:
             auto oracle = [&](const std::string& metric) { return m_oracle.at(metric).at(ticker); };
             for (double p : {0.95, 0.99}) {
                 const std::string pc = p == 0.95 ? "95" : "99";
-                const std::pair<RiskMethod, std::string> methods[] = {
-                    {RiskMethod::Historical, "hist"}, {RiskMethod::Gaussian, "gauss"},
-                    {RiskMethod::Modified, "mod"}};
+                const std::pair<RiskMethod, std::string> methods[]
+                    = {{RiskMethod::Historical, "hist"}, {RiskMethod::Gaussian, "gauss"},
+                        {RiskMethod::Modified, "mod"}};
                 for (const auto& [m, name] : methods) {
                     const TailFigure* t = s->tail(m, p);
                     QVERIFY(t);
@@ -148,7 +148,7 @@ private Q_SLOTS:
             const SeriesRisk& s = report->instruments[i];
             QCOMPARE(s.ticker, returns->tickers[i]);
             for (double p : o.confidences)
-                for (auto [m, vm] : {std::pair{RiskMethod::Historical, VarMethod::Historical},
+                for (auto [m, vm] : {std::pair {RiskMethod::Historical, VarMethod::Historical},
                          {RiskMethod::Gaussian, VarMethod::Gaussian},
                          {RiskMethod::Modified, VarMethod::Modified}}) {
                     QVERIFY(closeRel(s.tail(m, p)->var, *valueAtRisk(r, p, vm), 1e-12));
@@ -164,8 +164,9 @@ private Q_SLOTS:
             QCOMPARE(s.volatility.garch.beta, fit->params.beta);
         }
         // Buy and hold from weights: the engine's portfolio returns.
-        const std::vector<double> w{0.4, 0.35, 0.25};
-        std::vector<std::vector<double>> assets(returns->columns.begin(), returns->columns.begin() + 3);
+        const std::vector<double> w {0.4, 0.35, 0.25};
+        std::vector<std::vector<double>> assets(
+            returns->columns.begin(), returns->columns.begin() + 3);
         auto pr = portfolioReturns(assets, w, Rebalance::None);
         QCOMPARE(report->portfolio.returns, *pr);
         QCOMPARE(report->portfolio.dates, returns->dates);
@@ -266,7 +267,7 @@ private Q_SLOTS:
             QVERIFY(sameBits(y.score->score, x.score->score));
             QCOMPARE(y.drawdownTrough, x.drawdownTrough);
         }
-        QVERIFY(!riskReportFromJson(QJsonObject{}));
+        QVERIFY(!riskReportFromJson(QJsonObject {}));
     }
 
     void saveListLoad()
@@ -298,9 +299,9 @@ private Q_SLOTS:
         QCOMPARE((*runs)[0].id, *id2); // newest first
         QCOMPARE((*runs)[0].name, std::string("second"));
         QCOMPARE((*runs)[0].portfolio, std::string("Core"));
-        QCOMPARE((*runs)[0].tickers, (std::vector<std::string>{"AA", "IBM", "KO"}));
-        QCOMPARE((*runs)[0].confidences, std::vector<double>{0.975});
-        QCOMPARE((*runs)[0].methods, std::vector<RiskMethod>{RiskMethod::Historical});
+        QCOMPARE((*runs)[0].tickers, (std::vector<std::string> {"AA", "IBM", "KO"}));
+        QCOMPARE((*runs)[0].confidences, std::vector<double> {0.975});
+        QCOMPARE((*runs)[0].methods, std::vector<RiskMethod> {RiskMethod::Historical});
         QCOMPARE((*runs)[0].lastDate, second->lastDate);
         QCOMPARE((*runs)[1].dataHash, first->dataHash);
         auto loaded = loadRiskRun(*reopened, *id1);
@@ -348,7 +349,7 @@ private Q_SLOTS:
         auto r = run(o);
         QCOMPARE(int(r.error().code), int(ErrorCode::NotFound));
         QVERIFY2(r.error().message.find("NOPE") != std::string::npos, r.error().message.c_str());
-        o = RiskRunOptions{};
+        o = RiskRunOptions {};
         o.portfolio = "Nope";
         r = run(o);
         QCOMPARE(int(r.error().code), int(ErrorCode::NotFound));
@@ -369,7 +370,7 @@ private Q_SLOTS:
         o = coreOptions();
         o.window = 5;
         QCOMPARE(int(run(o).error().code), int(ErrorCode::InvalidArgument));
-        o = RiskRunOptions{};
+        o = RiskRunOptions {};
         o.instruments = {"AA", "KO"};
         o.weights = {0.5, 0.6};
         QCOMPARE(int(run(o).error().code), int(ErrorCode::InvalidArgument));
@@ -383,8 +384,8 @@ private Q_SLOTS:
         o.methods = {RiskMethod::Gaussian};
         auto r = run(o);
         QVERIFY(r);
-        QCOMPARE(r->portfolio.tickers, (std::vector<std::string>{"KO", "GE"}));
-        QCOMPARE(r->portfolio.weights, (std::vector<double>{0.5, 0.5}));
+        QCOMPARE(r->portfolio.tickers, (std::vector<std::string> {"KO", "GE"}));
+        QCOMPARE(r->portfolio.weights, (std::vector<double> {0.5, 0.5}));
         QCOMPARE(r->portfolio.figures.ticker, std::string("(equal weight)"));
     }
 };
