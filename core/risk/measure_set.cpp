@@ -6,8 +6,13 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <thread>
+
+#ifdef MARKETLENS_HAVE_CBLAS
+#include <cblas.h>
+#endif
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -116,6 +121,71 @@ Result<std::vector<double>> correlationMatrixParallel(
     const std::size_t n = columns[0].size();
     if (n < 2)
         return invalid("at least 2 observations needed");
+#ifdef MARKETLENS_HAVE_CBLAS
+    // OpenBLAS: standardised columns as the rows of a k x n matrix Z, then Z Z' by dsyrk (upper
+    // triangle), which is ~2x the blocked kernel below on the same cores.
+    if (k >= 16) {
+        for (const std::vector<double>& r : columns)
+            if (r.size() != n)
+                return invalid("columns differ in length");
+        // Z (k x n, row i = standardised column i) is filled by `threads` threads, each column
+        // read once from memory (its mean and sum-of-squares passes run from cache, with four
+        // accumulators so the additions pipeline). Z is not zero-initialised: malloc then reuses
+        // the freed block of a previous call instead of faulting in fresh pages.
+        std::unique_ptr<double[]> z(new double[k * n]);
+        std::vector<char> flat(k, 0), bad(k, 0);
+        auto standardise = [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                const double* r = columns[i].data();
+                double a[4] = {0.0, 0.0, 0.0, 0.0};
+                std::size_t t = 0;
+                for (; t + 4 <= n; t += 4)
+                    for (int j = 0; j < 4; ++j)
+                        a[j] += r[t + std::size_t(j)];
+                for (; t < n; ++t)
+                    a[0] += r[t];
+                const double mu = ((a[0] + a[1]) + (a[2] + a[3])) / double(n);
+                double q[4] = {0.0, 0.0, 0.0, 0.0};
+                for (t = 0; t + 4 <= n; t += 4)
+                    for (int j = 0; j < 4; ++j) {
+                        const double dev = r[t + std::size_t(j)] - mu;
+                        q[j] += dev * dev;
+                    }
+                for (; t < n; ++t)
+                    q[0] += (r[t] - mu) * (r[t] - mu);
+                const double ss = (q[0] + q[1]) + (q[2] + q[3]);
+                bad[i] = !std::isfinite(ss);
+                flat[i] = !(ss > 0.0);
+                const double scale = flat[i] ? 0.0 : 1.0 / std::sqrt(ss);
+                double* row = z.get() + i * n;
+                for (t = 0; t < n; ++t)
+                    row[t] = (r[t] - mu) * scale;
+            }
+        };
+        const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+        const std::size_t parts = std::min<std::size_t>(threads ? threads : hw, k);
+        std::vector<std::thread> pool;
+        for (std::size_t w = 1; w < parts; ++w)
+            pool.emplace_back(standardise, k * w / parts, k * (w + 1) / parts);
+        standardise(0, k / parts);
+        for (std::thread& t : pool)
+            t.join();
+        if (std::find(bad.begin(), bad.end(), 1) != bad.end())
+            return invalid("returns contain a missing value");
+        std::vector<double> out(k * k);
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, int(k), int(n), 1.0, z.get(), int(n),
+            0.0, out.data(), int(k));
+        for (std::size_t i = 0; i < k; ++i) {
+            out[i * k + i] = 1.0; // as correlationMatrix(), even for a constant column
+            for (std::size_t j = i + 1; j < k; ++j) {
+                const double v = (flat[i] || flat[j]) ? std::numeric_limits<double>::quiet_NaN()
+                                                      : std::clamp(out[i * k + j], -1.0, 1.0);
+                out[i * k + j] = out[j * k + i] = v;
+            }
+        }
+        return out;
+    }
+#endif
     const std::size_t panels = (k + kPanel - 1) / kPanel;
     const std::size_t kp = panels * kPanel;
     // Standardised columns packed as panels: packed[p][t * 8 + c] = z of column 8p + c at t.

@@ -45,7 +45,9 @@ Result<std::vector<MeasureSet>> computeMeasureSets(const std::vector<std::vector
 
 // Pearson correlation matrix (row-major k x k) of equally long columns for many series: columns
 // standardised once, then a cache-blocked product on `threads` threads (0 = all cores), with an
-// AVX2/FMA kernel where the CPU has one. Equals correlationMatrix() to ~1e-13 (FMA rounding).
+// AVX2/FMA kernel where the CPU has one; when built with OpenBLAS (MARKETLENS_HAVE_CBLAS) and
+// k >= 16, OpenBLAS's dsyrk on its own thread pool (OPENBLAS_NUM_THREADS) instead. Equals
+// correlationMatrix() to ~1e-13 (FMA rounding).
 Result<std::vector<double>> correlationMatrixParallel(
     const std::vector<std::vector<double>>& columns, unsigned threads = 0);
 
