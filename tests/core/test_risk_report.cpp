@@ -376,6 +376,43 @@ private Q_SLOTS:
         QCOMPARE(int(run(o).error().code), int(ErrorCode::InvalidArgument));
     }
 
+    // A portfolio held by quantity: buy and hold of the units, initial weights from the first
+    // prices; monthly rebalancing goes back to those weights.
+    void quantitiesAndMonthlyRebalance()
+    {
+        {
+            auto store = ProjectStore::open(m_path);
+            Portfolio p;
+            p.name = "ByQty";
+            p.holdings.push_back({"GE", 100.0, std::nullopt, std::nullopt, ""});
+            p.holdings.push_back({"XOM", 40.0, std::nullopt, std::nullopt, ""});
+            QVERIFY(store->writePortfolio(p));
+        }
+        RiskRunOptions o;
+        o.portfolio = "byqty"; // names match case-insensitively when not exact
+        o.methods = {RiskMethod::Historical};
+        auto r = run(o);
+        QVERIFY2(r, r ? "" : r.error().toString().c_str());
+        QCOMPARE(r->options.portfolio, std::string("ByQty"));
+        auto store = ProjectStore::open(m_path);
+        std::vector<PriceSeries> series {*store->prices("GE"), *store->prices("XOM")};
+        auto aligned = alignPrices(series);
+        QVERIFY(aligned);
+        const double v0 = 100.0 * aligned->columns[0][0] + 40.0 * aligned->columns[1][0];
+        QVERIFY(closeRel(r->portfolio.weights[0], 100.0 * aligned->columns[0][0] / v0, 1e-15));
+        const std::vector<double> q {100.0, 40.0};
+        QCOMPARE(r->portfolio.returns, *portfolioReturnsFromQuantities(*aligned, q));
+        o.construction = PortfolioConstruction::RebalanceMonthly;
+        auto monthly = run(o);
+        QVERIFY(monthly);
+        auto returns = returnsOf(*aligned);
+        QCOMPARE(monthly->portfolio.returns,
+            *portfolioReturns(
+                returns->columns, monthly->portfolio.weights, Rebalance::Monthly, returns->dates));
+        QVERIFY(monthly->portfolio.returns != r->portfolio.returns);
+        QVERIFY(monthly->conventionsText.find("portfolio monthly") != std::string::npos);
+    }
+
     // Instruments without a portfolio: equal weights by default.
     void instrumentsEqualWeight()
     {
