@@ -326,14 +326,14 @@ void RiskView::refreshParameters()
     if (first && last) {
         const QDate lo = toQDate(*first), hi = toQDate(*last);
         // Keep a chosen range inside the data; start at the whole range otherwise.
-        const bool keep = m_fromEdit->date() >= lo && m_toEdit->date() <= hi
-            && m_fromEdit->date() > m_fromEdit->minimumDate();
+        const bool keep = m_haveDateRange && m_fromEdit->date() >= lo && m_toEdit->date() <= hi;
         for (QDateEdit* e : {m_fromEdit, m_toEdit})
             e->setDateRange(lo, hi);
         if (!keep) {
             m_fromEdit->setDate(lo);
             m_toEdit->setDate(hi);
         }
+        m_haveDateRange = true;
     }
     m_updatingWidgets = false;
     if (!m_report) {

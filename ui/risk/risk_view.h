@@ -123,6 +123,7 @@ private:
     bool m_reportComputed = false;
     bool m_updatingWidgets = false;
     bool m_pendingAfterImport = false;
+    bool m_haveDateRange = false; // the date edits hold the data's range (or a choice in it)
     QPointer<JobsBar> m_jobsBar;
     bool m_jobsBarConnected = false;
 
