@@ -10,6 +10,7 @@
 #include "prices_tab.h"
 #include "project_controller.h"
 #include "project_tree.h"
+#include "risk/risk_view.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -67,6 +68,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_prices, QIcon(QStringLiteral(":/icons/instrument.svg")), tr("Prices"));
+    auto* risk = new RiskView(m_project, this);
+    m_tabs->addTab(risk, QIcon(QStringLiteral(":/icons/portfolio.svg")), tr("Risk"));
+    connect(risk, &RiskView::runFailed, this, &MainWindow::appendLog);
     setCentralWidget(m_tabs);
 
     m_tree = new ProjectTree(m_project, this);
