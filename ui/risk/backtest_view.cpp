@@ -40,7 +40,7 @@ BacktestChart::BacktestChart(QWidget* parent)
     m_forecast->setPen(QPen(risk::seriesColor(0), 1.6));
     m_hits = new QScatterSeries;
     m_hits->setName(tr("Exceedance"));
-    m_hits->setMarkerSize(8.0);
+    m_hits->setMarkerSize(6.5);
     m_hits->setColor(risk::kExceedanceColor);
     m_hits->setBorderColor(Qt::white);
     m_axisX = new QDateTimeAxis;
@@ -146,8 +146,10 @@ BacktestView::BacktestView(QWidget* parent)
     m_zone = new QLabel(panel);
     m_zone->setAlignment(Qt::AlignCenter);
     m_zone->setMargin(3);
-    for (QLabel* l : {m_exceedances, m_kupiec, m_independence})
+    for (QLabel* l : {m_exceedances, m_kupiec, m_independence}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setWordWrap(true);
+    }
     auto* exLabel = new QLabel(tr("Exceedances"), panel);
     exLabel->setToolTip(tr("Days whose return fell below the VaR forecast, against the number "
                            "expected at this confidence"));

@@ -41,7 +41,7 @@ ReturnHistogramView::ReturnHistogramView(QWidget* parent)
     m_axisX->setLabelFormat(QStringLiteral("%.1f %%"));
     m_axisX->setTitleText(tr("Daily return"));
     m_axisY = new QValueAxis;
-    m_axisY->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setLabelFormat(QStringLiteral("%.0f"));
     m_axisY->setTitleText(tr("Days"));
     risk::styleAxis(m_axisX);
     risk::styleAxis(m_axisY);
@@ -59,7 +59,9 @@ ReturnHistogramView::ReturnHistogramView(QWidget* parent)
     m_esText->setBrush(risk::kEsColor);
     m_varText->setZValue(10);
     m_esText->setZValue(10);
-    connectLegendMarkers();
+    // The VaR and ES lines carry their labels on the plot; a legend would only repeat them.
+    chart()->legend()->setVisible(false);
+    chart()->setMargins(QMargins(4, 12, 8, 4));
     connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabels(); });
     setPlaceholderText(tr("Run the risk analysis to see the return distribution"));
     clear();
@@ -200,8 +202,8 @@ void ReturnHistogramView::rebuild()
     m_axisY->setTickAnchor(0.0);
     fitValueAxis(m_axisY, 0.0, top, 0.0);
     m_axisY->setMin(0.0);
-    m_varText->setText(std::isfinite(m_var) ? tr("VaR %1").arg(pct(m_var)) : QString());
-    m_esText->setText(std::isfinite(m_es) ? tr("ES %1").arg(pct(m_es)) : QString());
+    m_varText->setText(std::isfinite(m_var) ? tr("VaR%1\n%2").arg(suffix, pct(m_var)) : QString());
+    m_esText->setText(std::isfinite(m_es) ? tr("ES%1\n%2").arg(suffix, pct(m_es)) : QString());
     setPlaceholderText(n == 0 ? tr("Run the risk analysis to see the return distribution")
                               : QString());
     placeLabels();

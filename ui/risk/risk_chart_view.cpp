@@ -44,7 +44,6 @@ void styleAxis(QAbstractAxis* axis)
 {
     axis->setGridLineColor(kGridColor);
     axis->setLabelsColor(kLabelColor);
-    axis->setLabelsFont(QApplication::font());
     QFont title = QApplication::font();
     title.setPointSizeF(title.pointSizeF() * 0.9);
     axis->setTitleFont(title);

@@ -47,6 +47,7 @@ UnderwaterView::UnderwaterView(QWidget* parent)
         s->attachAxis(m_axisY);
     }
     chart()->legend()->setVisible(false);
+    chart()->setMargins(QMargins(4, 12, 8, 4)); // room for the top axis label
     m_label = new QGraphicsSimpleTextItem(chart());
     m_label->setBrush(risk::kLabelColor);
     m_label->setZValue(10);
