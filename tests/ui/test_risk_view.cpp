@@ -7,6 +7,8 @@
 #include "core/price_import.h"
 #include "core/project_store.h"
 #include "core/risk/risk_report.h"
+#include "ui/jobs_bar.h"
+#include "ui/main_window.h"
 #include "ui/project_controller.h"
 #include "ui/risk/backtest_view.h"
 #include "ui/risk/correlation_heatmap.h"
@@ -44,13 +46,14 @@ bool closeRel(double a, double b, double tol)
 }
 
 // One column of a quoted CSV with a header row: the value of `ticker` in each row.
-std::vector<double> csvColumn(const QString& path, const QString& ticker, QString* firstCell = nullptr)
+std::vector<double> csvColumn(
+    const QString& path, const QString& ticker, QString* firstCell = nullptr)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
-    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'),
-        Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QStringList header = lines.first().split(QLatin1Char(','));
     for (QString& h : header)
         h.remove(QLatin1Char('"'));
@@ -71,8 +74,8 @@ std::map<QString, double> oracleRow(const QString& metric)
     QFile f(QStringLiteral(MARKETLENS_TEST_DATA "/risk/oracle_dowjones30.csv"));
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return out;
-    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'),
-        Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QStringList header = lines.first().split(QLatin1Char(','));
     for (const QString& line : lines) {
         QStringList cells = line.split(QLatin1Char(','));
@@ -135,14 +138,14 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("dj.mlens"));
         QVERIFY(core::ProjectStore::create(m_path.toStdString()));
-        auto imported =
-            core::importFiles(m_path.toStdString(), {m_csv.toStdString()}, core::ImportOptions{});
+        auto imported = core::importFiles(
+            m_path.toStdString(), {m_csv.toStdString()}, core::ImportOptions {});
         QVERIFY2(imported, imported ? "" : imported.error().toString().c_str());
         auto store = core::ProjectStore::open(m_path.toStdString());
         QVERIFY(store);
         core::Portfolio p;
         p.name = "Core";
-        for (auto [t, w] : {std::pair{"AA", 0.3}, {"IBM", 0.3}, {"KO", 0.2}, {"MSFT", 0.2}})
+        for (auto [t, w] : {std::pair {"AA", 0.3}, {"IBM", 0.3}, {"KO", 0.2}, {"MSFT", 0.2}})
             p.holdings.push_back({t, std::nullopt, w, std::nullopt, ""});
         QVERIFY(store->writePortfolio(p));
     }
@@ -181,10 +184,10 @@ private Q_SLOTS:
             QVERIFY(m->rowOf(ticker) >= 0);
             const double score = tableValue(view, ticker, m->scoreColumn());
             QVERIFY(score >= 0.0 && score <= 100.0);
-            QVERIFY(closeRel(tableValue(view, ticker, varColumnFor(m, 0.95)), var95.at(ticker),
-                1e-9));
-            QVERIFY(closeRel(tableValue(view, ticker, varColumnFor(m, 0.99)), var99.at(ticker),
-                1e-9));
+            QVERIFY(
+                closeRel(tableValue(view, ticker, varColumnFor(m, 0.95)), var95.at(ticker), 1e-9));
+            QVERIFY(
+                closeRel(tableValue(view, ticker, varColumnFor(m, 0.99)), var99.at(ticker), 1e-9));
             QVERIFY(!m->index(m->rowOf(ticker), m->scoreColumn())
                          .data(Qt::ToolTipRole)
                          .toString()
@@ -207,8 +210,8 @@ private Q_SLOTS:
         QVERIFY(tail);
         QVERIFY(std::abs(view.histogram()->varLineX() - tail->var) < 1e-15);
         QVERIFY(std::abs(view.histogram()->esLineX() - tail->es) < 1e-15);
-        QVERIFY(std::abs(view.underwater()->minimumValue() + r.portfolio.figures.maxDrawdown)
-            < 1e-15);
+        QVERIFY(
+            std::abs(view.underwater()->minimumValue() + r.portfolio.figures.maxDrawdown) < 1e-15);
         QVERIFY(view.volatility()->lineCount() >= 2);
         QCOMPARE(view.heatmap()->tickers().size(), 4);
         QCOMPARE(view.heatmap()->value(1, 1), 1.0);
@@ -257,15 +260,15 @@ private Q_SLOTS:
         const int col = varColumnFor(m, 0.975);
         QVERIFY(col >= 0);
         QCOMPARE(m->headerData(col, Qt::Horizontal, Qt::DisplayRole).toString(),
-            QStringLiteral("VaR 97.5 %"));
+            QStringLiteral("VaR\n97.5 %"));
         const double hand = type7Quantile(csvColumn(m_csv, QStringLiteral("AA")), 0.025);
         const double shownVar = tableValue(view, QStringLiteral("AA"), col);
         QVERIFY2(closeRel(shownVar, hand, 1e-9),
             qPrintable(QStringLiteral("%1 vs %2").arg(shownVar).arg(hand)));
         QVERIFY(std::abs(shownVar - tableValue(view, QStringLiteral("AA"), varColumnFor(m, 0.95)))
             > 1e-4);
-        const cr::TailFigure* t975 =
-            view.report().portfolio.figures.tail(cr::RiskMethod::Historical, 0.975);
+        const cr::TailFigure* t975
+            = view.report().portfolio.figures.tail(cr::RiskMethod::Historical, 0.975);
         QVERIFY(t975);
         QVERIFY(std::abs(view.histogram()->varLineX() - t975->var) < 1e-15);
 
@@ -273,8 +276,8 @@ private Q_SLOTS:
         view.setConfidenceText(QStringLiteral("0.99"));
         QVERIFY(!view.isRunning());
         QCOMPARE(shown.count(), 2);
-        const cr::TailFigure* t99 =
-            view.report().portfolio.figures.tail(cr::RiskMethod::Historical, 0.99);
+        const cr::TailFigure* t99
+            = view.report().portfolio.figures.tail(cr::RiskMethod::Historical, 0.99);
         QVERIFY(std::abs(view.histogram()->varLineX() - t99->var) < 1e-15);
 
         // Gaussian is computed with every run: switching method is immediate as well.
@@ -308,8 +311,8 @@ private Q_SLOTS:
         const HoldingsRiskModel* m = view.holdingsModel();
         QCOMPARE(m->rowCount(), 4);
         const double hand = type7Quantile(csvColumn(m_csv, QStringLiteral("AA")), 0.025);
-        QVERIFY(closeRel(tableValue(view, QStringLiteral("AA"), varColumnFor(m, 0.975)), hand,
-            1e-9));
+        QVERIFY(
+            closeRel(tableValue(view, QStringLiteral("AA"), varColumnFor(m, 0.975)), hand, 1e-9));
         QTest::qWait(500); // longer than the debounce: nothing is recomputed behind our back
         QVERIFY(!view.isRunning());
         QCOMPARE(shown.count(), 1);
@@ -349,6 +352,33 @@ private Q_SLOTS:
         QVERIFY(project.reload());
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kRunTimeoutMs);
         QCOMPARE(shown.first().first().toBool(), true);
+    }
+
+    // The main window has a Risk tab that shows the project's stored run when it is opened.
+    void mainWindowRiskTab()
+    {
+        ui::MainWindow window;
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(window.openProject(m_path));
+        auto* tabs = window.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        auto* view = window.findChild<RiskView*>();
+        QVERIFY(view);
+        QCOMPARE(tabs->tabText(tabs->indexOf(view)), QStringLiteral("Risk"));
+        tabs->setCurrentWidget(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->hasReport(), kRunTimeoutMs);
+        QVERIFY(!view->reportWasComputed());
+        QCOMPARE(view->holdingsModel()->rowCount(), 4);
+        // A run started here reports progress in the window's jobs bar and ends there.
+        QSignalSpy shown(view, &RiskView::reportShown);
+        view->setMethod(cr::RiskMethod::MonteCarlo);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kRunTimeoutMs);
+        QVERIFY(view->report().portfolio.figures.tail(cr::RiskMethod::MonteCarlo, 0.975));
+        QTRY_COMPARE(window.jobsBar()->jobCount(), 0);
+        view->selectHolding(QStringLiteral("MSFT"));
+        QTest::qWait(50);
+        shoot(&window, QStringLiteral("main_window_risk"));
     }
 
     void invalidConfidenceIsRefused()

@@ -12,6 +12,7 @@
 #include "ui/risk/rolling_vol_view.h"
 #include "ui/risk/underwater_view.h"
 
+#include <QDir>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -78,7 +79,7 @@ private Q_SLOTS:
     {
         // Multiples of 1/64 are exact in binary, so the bin of each value is known exactly:
         // min -3/64, max 3/64, 6 bins of width 1/64; index = k + 3, the maximum in the last bin.
-        const std::vector<int> k{-3, -2, -1, 0, 1, 2, 3, 1, 1, -1};
+        const std::vector<int> k {-3, -2, -1, 0, 1, 2, 3, 1, 1, -1};
         std::vector<double> r;
         for (int v : k)
             r.push_back(v / 64.0);
@@ -86,7 +87,7 @@ private Q_SLOTS:
         view.resize(640, 400);
         view.setBinCount(6);
         view.setData(r, -0.025, -0.03125, QStringLiteral("95 %, historical"));
-        QCOMPARE(view.binCounts(), (std::vector<int>{1, 1, 2, 1, 3, 2}));
+        QCOMPARE(view.binCounts(), (std::vector<int> {1, 1, 2, 1, 3, 2}));
         QCOMPARE(view.binLow(), -3.0 / 64.0);
         QCOMPARE(view.binWidth(), 1.0 / 64.0);
         QVERIFY(std::abs(view.varLineX() - (-0.025)) < 1e-15);
@@ -162,7 +163,8 @@ private Q_SLOTS:
     {
         CorrelationHeatmap map;
         map.resize(420, 400);
-        const QStringList tickers{QStringLiteral("AA"), QStringLiteral("KO"), QStringLiteral("IBM")};
+        const QStringList tickers {
+            QStringLiteral("AA"), QStringLiteral("KO"), QStringLiteral("IBM")};
         map.setData(tickers, {1.0, -1.0, 0.0, -1.0, 1.0, 0.5, 0.0, 0.5, 1.0});
         QCOMPARE(map.cellColor(0, 0), risk::kScaleHigh);
         QCOMPARE(map.cellColor(0, 1), risk::kScaleLow);
@@ -191,6 +193,26 @@ private Q_SLOTS:
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked.first().first().toString(), QStringLiteral("IBM"));
         QCOMPARE(map.highlightedTicker(), QStringLiteral("IBM"));
+
+        // Thirty holdings: every label and cell is drawn (see MARKETLENS_RISK_SHOTS).
+        QStringList many;
+        std::vector<double> m(900);
+        for (int i = 0; i < 30; ++i)
+            many << QStringLiteral("T%1").arg(i, 2, 10, QLatin1Char('0'));
+        for (int i = 0; i < 30; ++i) {
+            for (int j = 0; j < 30; ++j)
+                m[std::size_t(i * 30 + j)] = i == j ? 1.0 : std::cos(0.3 * (i - j)) * 0.8;
+        }
+        map.resize(520, 480);
+        map.setData(many, m);
+        map.highlightTicker(QStringLiteral("T07"));
+        QCOMPARE(map.cellColor(3, 3), risk::kScaleHigh);
+        QVERIFY(map.cellRect(29, 29).right() < map.width());
+        const QString dir = qEnvironmentVariable("MARKETLENS_RISK_SHOTS");
+        if (!dir.isEmpty()) {
+            QDir().mkpath(dir);
+            map.toImage().save(QDir(dir).filePath(QStringLiteral("heatmap30.png")));
+        }
     }
 
     void backtestMarkersAndResults()
@@ -224,8 +246,8 @@ private Q_SLOTS:
         QVERIFY(view.exceedancesText().contains(
             QString::number(double(bt->observations) * 0.05, 'f', 1)));
         QVERIFY(view.kupiecText().contains(QString::number(bt->kupiec.statistic, 'f', 2)));
-        QVERIFY(view.independenceText().contains(
-            QString::number(bt->independence.statistic, 'f', 2)));
+        QVERIFY(
+            view.independenceText().contains(QString::number(bt->independence.statistic, 'f', 2)));
         const int zone = int(bt->zone);
         QCOMPARE(view.zoneColor(), BacktestView::zoneColorOf(zone));
         QCOMPARE(BacktestView::zoneColorOf(0), risk::kScaleLow);

@@ -9,8 +9,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -201,8 +201,8 @@ void BacktestView::setData(const BacktestData& data)
         m_note->setText(tr("No backtest yet: the period must be longer than the window."));
         return;
     }
-    m_title->setText(data.label.isEmpty() ? tr("VaR backtest")
-                                          : tr("VaR backtest (%1)").arg(data.label));
+    m_title->setText(
+        data.label.isEmpty() ? tr("VaR backtest") : tr("VaR backtest (%1)").arg(data.label));
     const double expected = double(data.observations) * data.expectedRate;
     m_exceedances->setText(tr("%1 of %2 days (expected %3)")
                                .arg(data.exceedances)
@@ -210,11 +210,11 @@ void BacktestView::setData(const BacktestData& data)
                                .arg(expected, 0, 'f', 1));
     m_kupiec->setText(
         tr("LR %1, p %2").arg(data.kupiecLr, 0, 'f', 2).arg(pValueText(data.kupiecP)));
-    m_independence->setText(tr("LR %1, p %2")
-                                .arg(data.independenceLr, 0, 'f', 2)
-                                .arg(pValueText(data.independenceP)));
-    const QString zoneName = data.zone <= 0 ? tr("Green") : data.zone == 1 ? tr("Yellow")
-                                                                           : tr("Red");
+    m_independence->setText(
+        tr("LR %1, p %2").arg(data.independenceLr, 0, 'f', 2).arg(pValueText(data.independenceP)));
+    const QString zoneName = data.zone <= 0 ? tr("Green")
+        : data.zone == 1                    ? tr("Yellow")
+                                            : tr("Red");
     m_zone->setText(zoneName);
     const QColor bg = zoneColorOf(data.zone);
     m_zone->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 3px;")

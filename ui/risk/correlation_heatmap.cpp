@@ -88,7 +88,9 @@ QImage CorrelationHeatmap::toImage()
 void CorrelationHeatmap::layoutCells()
 {
     const int k = int(m_tickers.size());
-    const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true); // the highlighted ticker is drawn in bold
+    const QFontMetrics fm(bold);
     m_labelWidth = 0;
     for (const QString& t : m_tickers)
         m_labelWidth = std::max(m_labelWidth, fm.horizontalAdvance(t));
@@ -209,8 +211,9 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
     if (showLabels) {
         for (int i = 0; i < k; ++i) {
             const QRect row = cellRect(i, 0);
-            p.drawText(QRect(kMargin, row.top(), m_grid.left() - kMargin - 6, row.height()),
-                Qt::AlignRight | Qt::AlignVCenter, m_tickers[i]);
+            if (i != m_highlight) // drawn in bold below
+                p.drawText(QRect(kMargin, row.top(), m_grid.left() - kMargin - 6, row.height()),
+                    Qt::AlignRight | Qt::AlignVCenter, m_tickers[i]);
             // Column labels above the grid, rotated when they do not fit horizontally.
             const QRect col = cellRect(0, i);
             if (fm.horizontalAdvance(m_tickers[i]) <= col.width() - 2) {
@@ -255,12 +258,12 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
     p.setFont(legendFont);
     p.setPen(risk::kLabelColor);
     const int textTop = bar.bottom() + 2;
-    p.drawText(QRect(bar.left() - 20, textTop, 40, sfm.height()), Qt::AlignCenter,
-        QStringLiteral("-1"));
+    p.drawText(
+        QRect(bar.left() - 20, textTop, 40, sfm.height()), Qt::AlignCenter, QStringLiteral("-1"));
     p.drawText(QRect(bar.center().x() - 20, textTop, 40, sfm.height()), Qt::AlignCenter,
         QStringLiteral("0"));
-    p.drawText(QRect(bar.right() - 20, textTop, 40, sfm.height()), Qt::AlignCenter,
-        QStringLiteral("+1"));
+    p.drawText(
+        QRect(bar.right() - 20, textTop, 40, sfm.height()), Qt::AlignCenter, QStringLiteral("+1"));
 }
 
 } // namespace marketlens::ui

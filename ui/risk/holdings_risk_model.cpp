@@ -159,18 +159,18 @@ QVariant HoldingsRiskModel::headerData(int section, Qt::Orientation orientation,
             return tr("Volatility");
         if (tailColumn) {
             const QString p = confidenceText(m_table.confidences[k]);
-            return isVar ? tr("VaR %1 %").arg(p) : tr("ES %1 %").arg(p);
+            return isVar ? tr("VaR\n%1 %").arg(p) : tr("ES\n%1 %").arg(p);
         }
         if (section == maxDrawdownColumn())
-            return tr("Max drawdown");
+            return tr("Max\ndrawdown");
         if (section == betaColumn())
             return tr("Beta");
         if (section == componentVarColumn())
-            return tr("Component VaR");
+            return tr("Component\nVaR");
         if (section == componentShareColumn())
-            return tr("VaR share");
+            return tr("VaR\nshare");
         if (section == scoreColumn())
-            return tr("Risk score");
+            return tr("Risk\nscore");
         return {};
     }
     if (role == Qt::FontRole && tailColumn

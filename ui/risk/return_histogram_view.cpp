@@ -177,7 +177,7 @@ void ReturnHistogramView::rebuild()
     const double top = std::max(1.0, peak * 1.12);
     const auto vertical = [top](QLineSeries* s, double x) {
         if (std::isfinite(x))
-            s->replace(QList<QPointF>{QPointF(x * 100.0, 0.0), QPointF(x * 100.0, top)});
+            s->replace(QList<QPointF> {QPointF(x * 100.0, 0.0), QPointF(x * 100.0, top)});
         else
             s->clear();
     };
@@ -204,8 +204,8 @@ void ReturnHistogramView::rebuild()
     m_axisY->setMin(0.0);
     m_varText->setText(std::isfinite(m_var) ? tr("VaR%1\n%2").arg(suffix, pct(m_var)) : QString());
     m_esText->setText(std::isfinite(m_es) ? tr("ES%1\n%2").arg(suffix, pct(m_es)) : QString());
-    setPlaceholderText(n == 0 ? tr("Run the risk analysis to see the return distribution")
-                              : QString());
+    setPlaceholderText(
+        n == 0 ? tr("Run the risk analysis to see the return distribution") : QString());
     placeLabels();
 }
 

@@ -24,8 +24,8 @@ public:
 
     // `varReturn`/`esReturn` as returns (negative for a loss; NaN hides the line); `label`
     // names the confidence and method, e.g. "95 %, historical".
-    void setData(std::span<const double> returns, double varReturn, double esReturn,
-        const QString& label);
+    void setData(
+        std::span<const double> returns, double varReturn, double esReturn, const QString& label);
     void clear();
     // 0 (default): ceil(sqrt(n)) bins, between 10 and 80.
     void setBinCount(int bins);

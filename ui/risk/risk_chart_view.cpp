@@ -196,8 +196,8 @@ void RiskChartView::contextMenuEvent(QContextMenuEvent* event)
     QMenu menu(this);
     menu.addAction(tr("Reset zoom"), this, &RiskChartView::resetZoom);
     menu.addSeparator();
-    menu.addAction(tr("Copy image"), this,
-        [this] { QApplication::clipboard()->setImage(toImage()); });
+    menu.addAction(
+        tr("Copy image"), this, [this] { QApplication::clipboard()->setImage(toImage()); });
     menu.addAction(tr("Export PNG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export chart"), QString(), tr("PNG images (*.png)"));

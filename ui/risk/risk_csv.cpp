@@ -27,7 +27,8 @@ QString tableToCsv(const QAbstractItemModel& model)
     const int columns = model.columnCount();
     QStringList cells;
     for (int c = 0; c < columns; ++c)
-        cells << field(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        cells << field(
+            model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().simplified());
     out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (int r = 0; r < model.rowCount(); ++r) {
         cells.clear();

@@ -1,9 +1,10 @@
 #pragma once
 // CSV export of a table model with a RawValueRole (the holdings risk table): a header row from the
-// horizontal header, then one row per model row in the model's order (pass the sort proxy to
-// export what the user sees). Numbers are written from RawValueRole (Qt::UserRole + 2) with 17
-// significant digits so that the file reads back to the same doubles, text as it is, an invalid
-// value (missing) as an empty field; fields with a comma, quote or line break are quoted (RFC 4180).
+// horizontal header (line breaks as spaces), then one row per model row in the model's order (pass
+// the sort proxy to export what the user sees). Numbers are written from RawValueRole (Qt::UserRole
+// + 2) with 17 significant digits so that the file reads back to the same doubles, text as it is,
+// an invalid value (missing) as an empty field; fields with a comma, quote or line break are quoted
+// (RFC 4180).
 
 #include <QString>
 

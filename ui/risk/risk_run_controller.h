@@ -55,8 +55,8 @@ Q_SIGNALS:
 
 private:
     struct Outcome;
-    int launch(std::function<std::shared_ptr<Outcome>(const core::Progress&)> job,
-        const QString& label);
+    int launch(
+        std::function<std::shared_ptr<Outcome>(const core::Progress&)> job, const QString& label);
     void deliver(int request, std::shared_ptr<Outcome> outcome);
 
     int m_next = 0;

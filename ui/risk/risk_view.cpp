@@ -43,7 +43,6 @@ namespace cr = core::risk;
 namespace {
 constexpr auto kJobId = "risk";
 constexpr int kDebounceMs = 300;
-constexpr double kPresetConfidences[] = {0.95, 0.975, 0.99};
 
 QDate toQDate(core::Date d)
 {
@@ -141,159 +140,6 @@ RiskView::RiskView(ProjectController* project, QWidget* parent)
 }
 
 RiskView::~RiskView() = default;
-
-QWidget* RiskView::createParameterBar()
-{
-    auto* bar = new QWidget(this);
-    auto* grid = new QGridLayout(bar);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setHorizontalSpacing(8);
-    grid->setVerticalSpacing(4);
-
-    m_portfolioBox = new QComboBox(bar);
-    m_portfolioBox->setToolTip(tr("Portfolio whose holdings are analysed"));
-    m_portfolioBox->setMinimumContentsLength(14);
-    m_portfolioBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_confidenceBox = new QComboBox(bar);
-    m_confidenceBox->setEditable(true);
-    for (double p : kPresetConfidences)
-        m_confidenceBox->addItem(QString::number(p, 'g', 4));
-    m_confidenceBox->setCurrentIndex(0);
-    m_confidenceBox->setToolTip(tr("Confidence level of VaR and ES, between 0.5 and 0.9999 "
-                                   "(0.95 = the worst 5 % of days)"));
-    m_methodBox = new QComboBox(bar);
-    for (cr::RiskMethod m : {cr::RiskMethod::Historical, cr::RiskMethod::Gaussian,
-             cr::RiskMethod::Modified, cr::RiskMethod::MonteCarlo})
-        m_methodBox->addItem(methodTitle(m), int(m));
-    m_methodBox->setToolTip(tr("Historical: empirical quantile; Gaussian: normal distribution; "
-                               "Modified: Cornish-Fisher (skewness and kurtosis); Monte Carlo: "
-                               "multivariate normal simulation"));
-    m_windowSpin = new QSpinBox(bar);
-    m_windowSpin->setRange(20, 5000);
-    m_windowSpin->setValue(250);
-    m_windowSpin->setSuffix(tr(" days"));
-    m_windowSpin->setToolTip(tr("Window of the rolling volatility and of the VaR backtest"));
-    m_benchmarkBox = new QComboBox(bar);
-    m_benchmarkBox->setToolTip(tr("Benchmark for beta (none: no beta factor in the score)"));
-    m_benchmarkBox->setMinimumContentsLength(8);
-    m_benchmarkBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_fromEdit = new QDateEdit(bar);
-    m_toEdit = new QDateEdit(bar);
-    for (QDateEdit* e : {m_fromEdit, m_toEdit}) {
-        e->setCalendarPopup(true);
-        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    }
-    m_fromEdit->setToolTip(tr("First price date used (inclusive)"));
-    m_toEdit->setToolTip(tr("Last price date used (inclusive)"));
-    m_runButton = new QPushButton(tr("Run"), bar);
-    m_runButton->setDefault(true);
-    m_runButton->setToolTip(tr("Compute every measure now and store the run in the project"));
-    m_progress = new QProgressBar(bar);
-    m_progress->setFixedWidth(120);
-    m_progress->setMaximumHeight(16);
-    m_progress->setVisible(false);
-    m_cancelButton = new QToolButton(bar);
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
-    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_cancelButton->setToolTip(tr("Cancel the running risk analysis"));
-    m_cancelButton->setVisible(false);
-    connect(m_cancelButton, &QToolButton::clicked, this, &RiskView::cancelRun);
-    connect(m_runButton, &QPushButton::clicked, this, [this] { run(); });
-
-    const auto label = [bar](const QString& text, QWidget* buddy) {
-        auto* l = new QLabel(text, bar);
-        l->setBuddy(buddy);
-        return l;
-    };
-    int col = 0;
-    const auto add = [&](const QString& text, QWidget* w) {
-        grid->addWidget(label(text, w), 0, col++, Qt::AlignRight);
-        grid->addWidget(w, 0, col++);
-    };
-    add(tr("&Portfolio"), m_portfolioBox);
-    add(tr("&Confidence"), m_confidenceBox);
-    add(tr("&Method"), m_methodBox);
-    add(tr("&Window"), m_windowSpin);
-    add(tr("&Benchmark"), m_benchmarkBox);
-    add(tr("&From"), m_fromEdit);
-    add(tr("&To"), m_toEdit);
-    grid->addWidget(m_runButton, 0, col++);
-    grid->addWidget(m_progress, 0, col++);
-    grid->addWidget(m_cancelButton, 0, col++);
-    grid->setColumnStretch(col, 1);
-
-    m_conventions = new QLabel(bar);
-    m_conventions->setWordWrap(true);
-    m_conventions->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_conventions->setStyleSheet(QStringLiteral("color: #555;"));
-    m_conventions->setToolTip(tr("Conventions of the numbers shown (see docs/risk.md)"));
-    m_status = new QLabel(bar);
-    m_status->setWordWrap(true);
-    m_summary = new QLabel(bar);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWidget(m_summary, 1, 0, 1, col + 1);
-    grid->addWidget(m_conventions, 2, 0, 1, col + 1);
-    grid->addWidget(m_status, 3, 0, 1, col + 1);
-
-    connect(m_portfolioBox, &QComboBox::currentIndexChanged, this, &RiskView::onParameterChanged);
-    connect(m_benchmarkBox, &QComboBox::currentIndexChanged, this, &RiskView::onParameterChanged);
-    connect(m_windowSpin, &QSpinBox::valueChanged, this, &RiskView::onParameterChanged);
-    connect(m_fromEdit, &QDateEdit::dateChanged, this, &RiskView::onParameterChanged);
-    connect(m_toEdit, &QDateEdit::dateChanged, this, &RiskView::onParameterChanged);
-    connect(m_methodBox, &QComboBox::currentIndexChanged, this,
-        &RiskView::onSelectionParameterChanged);
-    connect(m_confidenceBox, &QComboBox::currentTextChanged, this,
-        &RiskView::onSelectionParameterChanged);
-    return bar;
-}
-
-QWidget* RiskView::createTablePane()
-{
-    auto* pane = new QWidget(this);
-    auto* layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->setSpacing(4);
-    auto* header = new QHBoxLayout;
-    auto* title = new QLabel(tr("Holdings"), pane);
-    QFont bold = title->font();
-    bold.setBold(true);
-    title->setFont(bold);
-    auto* exportButton = new QToolButton(pane);
-    exportButton->setText(tr("Export CSV…"));
-    exportButton->setAutoRaise(true);
-    exportButton->setToolTip(tr("Write the holdings table, in its current order, to a CSV file"));
-    connect(exportButton, &QToolButton::clicked, this, [this] {
-        exportTableCsvWithDialog(this, *m_proxy, tr("risk-holdings.csv"));
-    });
-    header->addWidget(title);
-    header->addStretch(1);
-    header->addWidget(exportButton);
-    layout->addLayout(header);
-
-    m_model = new HoldingsRiskModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(HoldingsRiskModel::SortRole);
-    m_table = new QTableView(pane);
-    m_table->setObjectName(QStringLiteral("riskHoldingsView"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(m_model->scoreColumn(), Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setMinimumSectionSize(64);
-    m_table->setWordWrap(false);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &RiskView::onTableSelectionChanged);
-    layout->addWidget(m_table, 1);
-    return pane;
-}
 
 void RiskView::refreshParameters()
 {
@@ -553,8 +399,8 @@ void RiskView::onRunFinished(int, bool ok)
         ? tr("Computed %1.").arg(QString::fromStdString(m_report->createdAt))
         : tr("Stored run of %1 (not recomputed).").arg(QString::fromStdString(m_report->createdAt));
     if (m_reportComputed && !m_runner->wasStored())
-        status += QLatin1Char(' ') + tr("The run could not be stored in the project: %1")
-                                         .arg(m_runner->storeError());
+        status += QLatin1Char(' ')
+            + tr("The run could not be stored in the project: %1").arg(m_runner->storeError());
     for (const std::string& w : m_report->warnings)
         status += QLatin1Char(' ') + QString::fromStdString(w);
     setStatus(status);
@@ -597,13 +443,14 @@ void RiskView::showReport()
     // Keep sorting by the risk score when it was sorted so (its column moves with the number
     // of confidences).
     QHeaderView* header = m_table->horizontalHeader();
-    const bool byScore = m_model->columnCount() <= 1
-        || header->sortIndicatorSection() == m_model->scoreColumn();
-    const Qt::SortOrder order = m_model->columnCount() <= 1 ? Qt::DescendingOrder
-                                                            : header->sortIndicatorOrder();
+    const bool byScore
+        = m_model->columnCount() <= 1 || header->sortIndicatorSection() == m_model->scoreColumn();
+    const Qt::SortOrder order
+        = m_model->columnCount() <= 1 ? Qt::DescendingOrder : header->sortIndicatorOrder();
     m_model->setTable(holdingRiskTable(r, method, p));
     if (byScore)
         m_table->sortByColumn(m_model->scoreColumn(), order);
+    fitColumns();
     const cr::PortfolioRisk& pf = r.portfolio;
     const cr::TailFigure* tail = pf.figures.tail(method, p);
     const double var = tail ? asReturn(r, tail->var) : std::numeric_limits<double>::quiet_NaN();
@@ -624,9 +471,8 @@ void RiskView::showReport()
 
     m_summary->setText(
         tr("<b>%1</b>: VaR %2, ES %3 (%4) · volatility %5 · max drawdown %6 · %7 days, %8 to %9")
-            .arg(QString::fromStdString(pf.figures.ticker).toHtmlEscaped(), pct(tail ? tail->var
-                                                                                : var),
-                pct(tail ? tail->es : es), selectionLabel(method, p),
+            .arg(QString::fromStdString(pf.figures.ticker).toHtmlEscaped(),
+                pct(tail ? tail->var : var), pct(tail ? tail->es : es), selectionLabel(method, p),
                 pct(pf.figures.volatility.sampleAnnualised), pct(pf.figures.maxDrawdown))
             .arg(r.observations)
             .arg(r.firstDate ? QString::fromStdString(r.firstDate->toIso()) : QString(),
@@ -679,6 +525,30 @@ void RiskView::onTableSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_heatmap->highlightTicker(rows.isEmpty() ? QString() : rows.first().data().toString());
+}
+
+void RiskView::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+    QHeaderView* header = m_table->horizontalHeader();
+    const int count = header->count();
+    if (count == 0)
+        return;
+    int total = 0;
+    for (int c = 0; c < count; ++c)
+        total += header->sectionSize(c);
+    const int spare = m_table->viewport()->width() - total;
+    if (spare <= count)
+        return; // too narrow: the table scrolls rather than eliding headers
+    for (int c = 0; c < count; ++c)
+        header->resizeSection(c, header->sectionSize(c) + spare / count);
+}
+
+bool RiskView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, [this] { fitColumns(); });
+    return QWidget::eventFilter(watched, event);
 }
 
 bool RiskView::exportHoldingsCsv(const QString& path, QString* error) const

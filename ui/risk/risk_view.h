@@ -99,7 +99,11 @@ Q_SIGNALS:
     void runFailed(const QString& message);
     void message(const QString& text);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitColumns();
     QWidget* createParameterBar();
     QWidget* createTablePane();
     void refreshParameters();

@@ -114,8 +114,7 @@ BacktestData backtestData(const cr::RiskReport& report, double confidence)
     const cr::PortfolioRisk& pf = report.portfolio;
     const cr::BacktestFigure* best = nullptr;
     for (const cr::BacktestFigure& b : pf.backtests) {
-        if (!best
-            || std::abs(b.confidence - confidence) < std::abs(best->confidence - confidence))
+        if (!best || std::abs(b.confidence - confidence) < std::abs(best->confidence - confidence))
             best = &b;
     }
     if (!best)

@@ -27,7 +27,8 @@ RollingVolView::RollingVolView(QWidget* parent)
     clear();
 }
 
-void RollingVolView::setData(std::span<const qint64> dates, const std::vector<VolatilityLine>& lines)
+void RollingVolView::setData(
+    std::span<const qint64> dates, const std::vector<VolatilityLine>& lines)
 {
     chart()->removeAllSeries();
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -108,7 +109,7 @@ double RollingVolView::valueAt(int index, qint64 dateMs) const
 
 QString RollingVolView::valueText(QPointF value) const
 {
-    QStringList parts{isoDate(qint64(value.x()))};
+    QStringList parts {isoDate(qint64(value.x()))};
     for (QAbstractSeries* s : chart()->series()) {
         const auto points = static_cast<QLineSeries*>(s)->points();
         auto it = std::lower_bound(points.begin(), points.end(), value.x(),

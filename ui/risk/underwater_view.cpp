@@ -86,10 +86,10 @@ void UnderwaterView::setData(std::span<const qint64> dates, std::span<const doub
         return;
     }
     m_lower->replace(
-        QList<QPointF>{QPointF(upper.first().x(), 0.0), QPointF(upper.last().x(), 0.0)});
+        QList<QPointF> {QPointF(upper.first().x(), 0.0), QPointF(upper.last().x(), 0.0)});
     m_troughMs = lowest < 0.0 ? dates[trough] : -1;
     if (m_troughMs >= 0)
-        m_trough->replace(QList<QPointF>{QPointF(double(m_troughMs), lowest * 100.0)});
+        m_trough->replace(QList<QPointF> {QPointF(double(m_troughMs), lowest * 100.0)});
     else
         m_trough->clear();
     fitDateAxis(m_axisX, qint64(upper.first().x()), qint64(upper.last().x()));
