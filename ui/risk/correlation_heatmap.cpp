@@ -102,11 +102,18 @@ void CorrelationHeatmap::layoutCells()
         return;
     }
     const int availW = width() - 2 * kMargin - m_labelWidth;
-    const int availH = height() - 2 * kMargin - labelHeight - kLegendHeight;
+    int top = labelHeight;
+    int availH = height() - 2 * kMargin - top - kLegendHeight;
     m_cell = std::max(4.0, std::min(double(availW), double(availH)) / k);
+    if (m_cell < m_labelWidth - 6) {
+        // Column labels will be drawn rotated by 60 degrees (paintEvent): make room for them.
+        top = int(std::ceil((m_labelWidth - 8) * 0.87 + fm.height() * 0.5)) + 6;
+        availH = height() - 2 * kMargin - top - kLegendHeight;
+        m_cell = std::max(4.0, std::min(double(availW), double(availH)) / k);
+    }
     const int side = int(m_cell * k);
     const int left = kMargin + m_labelWidth + std::max(0, (availW - side) / 2);
-    m_grid = QRect(left, kMargin + labelHeight, side, side);
+    m_grid = QRect(left, kMargin + top, side, side);
 }
 
 QRect CorrelationHeatmap::cellRect(int row, int column) const
