@@ -394,6 +394,28 @@ private Q_SLOTS:
         view.setConfidenceText(QStringLiteral("97.5 %"));
         QVERIFY(std::abs(view.selectedConfidence() - 0.975) < 1e-12);
     }
+
+    // New prices after the stored run: the view shows the run and says it is out of date.
+    void staleStoredRunIsFlagged()
+    {
+        const QString extra = m_dir.filePath(QStringLiteral("extra.csv"));
+        QFile f(extra);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("date,ticker,close\n2001-01-03,AA,32.5\n2001-01-03,IBM,90.1\n"
+                "2001-01-03,KO,60.2\n2001-01-03,MSFT,48.3\n");
+        f.close();
+        auto imported = core::importFiles(
+            m_path.toStdString(), {extra.toStdString()}, core::ImportOptions {});
+        QVERIFY2(imported, imported ? "" : imported.error().toString().c_str());
+        ui::ProjectController project;
+        QVERIFY(project.openProject(m_path));
+        RiskView view(&project);
+        QSignalSpy shown(&view, &RiskView::reportShown);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kRunTimeoutMs);
+        QCOMPARE(shown.first().first().toBool(), false);
+        QVERIFY2(view.statusText().contains(QStringLiteral("prices have changed")),
+            qPrintable(view.statusText()));
+    }
 };
 
 QTEST_MAIN(TestRiskView)

@@ -220,7 +220,10 @@ void ReturnHistogramView::placeLabels()
         }
         const QPointF top = chart()->mapToPosition(s->at(1), s);
         const QRectF box = item->boundingRect();
-        const double x = leftOfLine ? top.x() - box.width() - 4.0 : top.x() + 4.0;
+        const QRectF area = chart()->plotArea();
+        double x = leftOfLine ? top.x() - box.width() - 4.0 : top.x() + 4.0;
+        x = std::clamp(
+            x, area.left() + 2.0, std::max(area.left() + 2.0, area.right() - box.width()));
         item->setPos(x, top.y() + 2.0);
         item->setVisible(true);
     };

@@ -18,6 +18,7 @@ struct RiskRunController::Outcome {
     core::Error error;
     bool computed = false;
     bool stored = false;
+    bool stale = false;
     std::string storeError;
 };
 
@@ -136,6 +137,10 @@ int RiskRunController::loadLatest(const QString& projectPath)
         }
         outcome->report = std::move(*latest); // nullopt: no stored run
         outcome->stored = outcome->report.has_value();
+        if (outcome->report) {
+            auto stale = cr::isRiskRunStale(*project, *outcome->report);
+            outcome->stale = stale && *stale;
+        }
         return outcome;
     };
     return launch(std::move(job), tr("Loading the last risk run"));
@@ -169,6 +174,7 @@ void RiskRunController::deliver(int request, std::shared_ptr<Outcome> outcome)
     m_report = std::move(outcome->report);
     m_computed = outcome->computed;
     m_stored = outcome->stored;
+    m_stale = outcome->stale;
     m_storeError = QString::fromStdString(outcome->storeError);
     Q_EMIT finished(request, true);
 }

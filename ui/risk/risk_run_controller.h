@@ -45,6 +45,8 @@ public:
     const core::Error& error() const { return m_error; }
     bool wasComputed() const { return m_computed; } // false: loaded from the project
     bool wasStored() const { return m_stored; }
+    // A loaded run whose prices have changed (or gone) since it was computed.
+    bool isStale() const { return m_stale; }
     QString storeError() const { return m_storeError; }
 
 Q_SIGNALS:
@@ -69,6 +71,7 @@ private:
     core::Error m_error;
     bool m_computed = false;
     bool m_stored = false;
+    bool m_stale = false;
     QString m_storeError;
 };
 

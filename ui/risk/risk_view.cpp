@@ -398,6 +398,9 @@ void RiskView::onRunFinished(int, bool ok)
     QString status = m_reportComputed
         ? tr("Computed %1.").arg(QString::fromStdString(m_report->createdAt))
         : tr("Stored run of %1 (not recomputed).").arg(QString::fromStdString(m_report->createdAt));
+    if (!m_reportComputed && m_runner->isStale())
+        status += QLatin1Char(' ')
+            + tr("The prices have changed since this run was computed: press Run to update it.");
     if (m_reportComputed && !m_runner->wasStored())
         status += QLatin1Char(' ')
             + tr("The run could not be stored in the project: %1").arg(m_runner->storeError());
