@@ -163,6 +163,7 @@ private Q_SLOTS:
         QVERIFY(!view.hasReport());
         QCOMPARE(view.holdingsModel()->rowCount(), 0);
         QVERIFY(!view.conventionsText().isEmpty());
+        shoot(&view, QStringLiteral("risk_view_empty"));
 
         QSignalSpy shown(&view, &RiskView::reportShown);
         QSignalSpy failed(&view, &RiskView::runFailed);

@@ -174,7 +174,7 @@ void ReturnHistogramView::rebuild()
     }
     m_upper->replace(outline);
 
-    const double top = std::max(1.0, peak * 1.12);
+    const double top = std::max(peak > 0 ? 5.0 : 10.0, peak * 1.12);
     const auto vertical = [top](QLineSeries* s, double x) {
         if (std::isfinite(x))
             s->replace(QList<QPointF> {QPointF(x * 100.0, 0.0), QPointF(x * 100.0, top)});
@@ -202,6 +202,7 @@ void ReturnHistogramView::rebuild()
     m_axisY->setTickAnchor(0.0);
     fitValueAxis(m_axisY, 0.0, top, 0.0);
     m_axisY->setMin(0.0);
+    m_axisY->setTickInterval(std::max(1.0, m_axisY->tickInterval())); // whole days
     m_varText->setText(std::isfinite(m_var) ? tr("VaR%1\n%2").arg(suffix, pct(m_var)) : QString());
     m_esText->setText(std::isfinite(m_es) ? tr("ES%1\n%2").arg(suffix, pct(m_es)) : QString());
     setPlaceholderText(

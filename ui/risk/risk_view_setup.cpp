@@ -113,9 +113,8 @@ QWidget* RiskView::createParameterBar()
     actions->addWidget(m_runButton);
     actions->addWidget(m_progress);
     actions->addWidget(m_cancelButton);
-    actions->addStretch(1);
-    grid->addLayout(actions, 1, 6, 1, 2);
-    int col = 8;
+    grid->addLayout(actions, 0, 8, 1, 1, Qt::AlignLeft);
+    int col = 9;
     grid->setColumnStretch(col, 1);
 
     m_conventions = new QLabel(bar);
