@@ -51,7 +51,7 @@ int HoldingsRiskModel::rowCount(const QModelIndex& parent) const
 
 int HoldingsRiskModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : scoreColumn() + 1;
+    return parent.isValid() ? 0 : componentShareColumn() + 1;
 }
 
 double HoldingsRiskModel::rawValue(const HoldingRiskRow& row, int column) const

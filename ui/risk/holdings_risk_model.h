@@ -1,7 +1,7 @@
 #pragma once
-// HoldingsRiskModel: one row per holding of a risk run with its measures and risk score:
-// ticker, weight, annualised volatility, VaR and ES at each confidence (for one method), maximum
-// drawdown, beta, component VaR and its share of the portfolio VaR, and the score 0-100.
+// HoldingsRiskModel: one row per holding of a risk run with its risk score and measures: ticker,
+// score 0-100, weight, annualised volatility, VaR and ES at each confidence (for one method),
+// maximum drawdown, beta, component VaR and its share of the portfolio VaR.
 // Roles: DisplayRole is formatted text ("2.31 %"), SortRole the raw number (missing values sort
 // first), RawValueRole the raw number or an invalid QVariant when missing (CSV export); the score
 // cell has its diverging-scale colour as BackgroundRole, a readable ForegroundRole and the
@@ -45,17 +45,18 @@ public:
     void setTable(HoldingRiskTable table);
     const HoldingRiskTable& table() const { return m_table; }
 
-    // Column layout: fixed columns around 2 per confidence.
+    // Column layout: ticker and score first (visible when the table scrolls sideways), then
+    // fixed columns around 2 per confidence.
     int tickerColumn() const { return 0; }
-    int weightColumn() const { return 1; }
-    int volatilityColumn() const { return 2; }
-    int varColumn(int confidenceIndex) const { return 3 + 2 * confidenceIndex; }
-    int esColumn(int confidenceIndex) const { return 4 + 2 * confidenceIndex; }
-    int maxDrawdownColumn() const { return 3 + 2 * confidenceCount(); }
+    int scoreColumn() const { return 1; }
+    int weightColumn() const { return 2; }
+    int volatilityColumn() const { return 3; }
+    int varColumn(int confidenceIndex) const { return 4 + 2 * confidenceIndex; }
+    int esColumn(int confidenceIndex) const { return 5 + 2 * confidenceIndex; }
+    int maxDrawdownColumn() const { return 4 + 2 * confidenceCount(); }
     int betaColumn() const { return maxDrawdownColumn() + 1; }
     int componentVarColumn() const { return maxDrawdownColumn() + 2; }
     int componentShareColumn() const { return maxDrawdownColumn() + 3; }
-    int scoreColumn() const { return maxDrawdownColumn() + 4; }
     int rowOf(const QString& ticker) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -443,16 +443,7 @@ void RiskView::showReport()
         ? m_proxy->index(m_table->currentIndex().row(), 0).data().toString()
         : QString();
 
-    // Keep sorting by the risk score when it was sorted so (its column moves with the number
-    // of confidences).
-    QHeaderView* header = m_table->horizontalHeader();
-    const bool byScore
-        = m_model->columnCount() <= 1 || header->sortIndicatorSection() == m_model->scoreColumn();
-    const Qt::SortOrder order
-        = m_model->columnCount() <= 1 ? Qt::DescendingOrder : header->sortIndicatorOrder();
-    m_model->setTable(holdingRiskTable(r, method, p));
-    if (byScore)
-        m_table->sortByColumn(m_model->scoreColumn(), order);
+    m_model->setTable(holdingRiskTable(r, method, p)); // the proxy keeps the user's sort
     fitColumns();
     const cr::PortfolioRisk& pf = r.portfolio;
     const cr::TailFigure* tail = pf.figures.tail(method, p);
