@@ -21,7 +21,7 @@
     </message>
 </context>
 <context>
-    <name>marketlens::ui</name>
+    <name>RiskViewData</name>
     <message>
         <source>%1: %2 pts (rank %3 %, weight %4 %)</source>
         <translation type="unfinished"></translation>
@@ -252,31 +252,7 @@ Points per factor (rank among the holdings):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VaR %1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ES %1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max drawdown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Beta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Component VaR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VaR share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -313,6 +289,36 @@ Points per factor (rank among the holdings):
     </message>
     <message>
         <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VaR
+%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ES
+%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max
+drawdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component
+VaR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VaR
+share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk
+score</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1011,6 +1017,10 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
     </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PriceChartView</name>
@@ -1234,11 +1244,13 @@ Right-click: rebase, candlesticks, copy, export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VaR %1</source>
+        <source>VaR%1
+%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ES %1</source>
+        <source>ES%1
+%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,10 +1410,6 @@ Right-click: copy or export the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conventions of the numbers shown (see docs/risk.md)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,6 +1491,14 @@ Right-click: copy or export the chart</source>
     </message>
     <message>
         <source>No risk run shown yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prices have changed since this run was computed: press Run to update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,7 +21,7 @@
     </message>
 </context>
 <context>
-    <name>marketlens::ui</name>
+    <name>RiskViewData</name>
     <message>
         <source>%1: %2 pts (rank %3 %, weight %4 %)</source>
         <translation>%1：%2 分（排名 %3 %，权重 %4 %）</translation>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Monte Carlo</source>
-        <translation>蒙特卡洛模拟</translation>
+        <translation>蒙特卡洛</translation>
     </message>
     <message>
         <source>%1 %, %2</source>
@@ -105,7 +105,7 @@
         <translation>Kupiec POF 检验</translation>
     </message>
     <message>
-        <source>Kupiec&apos;s proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
+        <source>Kupiec's proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
         <translation>Kupiec 失败频率检验：突破率是否符合预期？似然比统计量，服从自由度为 1 的卡方分布；p 值低于 0.05 则拒绝该 VaR 模型</translation>
     </message>
     <message>
@@ -113,7 +113,7 @@
         <translation>Christoffersen 检验</translation>
     </message>
     <message>
-        <source>Christoffersen&apos;s independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
+        <source>Christoffersen's independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
         <translation>Christoffersen 独立性检验：突破是否聚集出现？似然比统计量，服从自由度为 1 的卡方分布</translation>
     </message>
     <message>
@@ -254,32 +254,8 @@ Points per factor (rank among the holdings):
         <translation>波动率</translation>
     </message>
     <message>
-        <source>VaR %1 %</source>
-        <translation>VaR %1 %</translation>
-    </message>
-    <message>
-        <source>ES %1 %</source>
-        <translation>ES %1 %</translation>
-    </message>
-    <message>
-        <source>Max drawdown</source>
-        <translation>最大回撤</translation>
-    </message>
-    <message>
         <source>Beta</source>
         <translation>贝塔</translation>
-    </message>
-    <message>
-        <source>Component VaR</source>
-        <translation>成分 VaR</translation>
-    </message>
-    <message>
-        <source>VaR share</source>
-        <translation>VaR 占比</translation>
-    </message>
-    <message>
-        <source>Risk score</source>
-        <translation>风险评分</translation>
     </message>
     <message>
         <source>Initial weight of the holding in the portfolio</source>
@@ -317,6 +293,42 @@ Points per factor (rank among the holdings):
         <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
         <translation>在持仓中从 0（风险最低）到 100（风险最高）：波动率、修正 ES、回撤、贝塔和 VaR 占比的加权排名（见 docs/risk.md）</translation>
     </message>
+    <message>
+        <source>VaR
+%1 %</source>
+        <translation>VaR
+%1 %</translation>
+    </message>
+    <message>
+        <source>ES
+%1 %</source>
+        <translation>ES
+%1 %</translation>
+    </message>
+    <message>
+        <source>Max
+drawdown</source>
+        <translation>最大
+回撤</translation>
+    </message>
+    <message>
+        <source>Component
+VaR</source>
+        <translation>成分
+VaR</translation>
+    </message>
+    <message>
+        <source>VaR
+share</source>
+        <translation>VaR
+占比</translation>
+    </message>
+    <message>
+        <source>Risk
+score</source>
+        <translation>风险
+评分</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ImportController</name>
@@ -350,7 +362,7 @@ Points per factor (rank among the holdings):
         <translation>价格，宽格式（日期 + 每个代码一列）</translation>
     </message>
     <message>
-        <source>One instrument&apos;s OHLCV</source>
+        <source>One instrument's OHLCV</source>
         <translation>单个品种的 OHLCV</translation>
     </message>
     <message>
@@ -449,7 +461,7 @@ Points per factor (rank among the holdings):
         <translation>导入报告</translation>
     </message>
     <message>
-        <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
+        <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose "Import".</source>
         <translation>%1 行可以导入；%2 行被拒绝，将被跳过。在您选择“导入”之前，不会向项目写入任何内容。</translation>
     </message>
     <message>
@@ -802,7 +814,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>关于 MarketLens</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later). Built with Qt %2 and SQLite.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is "Untitled" and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later). Built with Qt %2 and SQLite.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;面向金融分析师的桌面分析软件。&lt;/p&gt;&lt;p&gt;&lt;b&gt;保存：&lt;/b&gt;每项更改都会立即写入项目文件（.mlens）；磁盘上的文件始终是已保存的状态。新项目为“未命名”，存放在临时文件夹中，直到您选择&lt;i&gt;文件 &amp;gt; 另存为&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）。基于 Qt %2 和 SQLite 构建。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -850,7 +862,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no &quot;Save&quot;: every change is written to the project file at once.</source>
+        <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no "Save": every change is written to the project file at once.</source>
         <translation>将项目复制到新文件并在新文件中继续工作 (Ctrl+Shift+S)。没有“保存”命令：每项更改都会立即写入项目文件。</translation>
     </message>
     <message>
@@ -1016,6 +1028,10 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     <message>
         <source>&amp;Clear Menu</source>
         <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 <context>
@@ -1243,12 +1259,16 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
         <translation>ES</translation>
     </message>
     <message>
-        <source>VaR %1</source>
-        <translation>VaR %1</translation>
+        <source>VaR%1
+%2</source>
+        <translation>VaR%1
+%2</translation>
     </message>
     <message>
-        <source>ES %1</source>
-        <translation>ES %1</translation>
+        <source>ES%1
+%2</source>
+        <translation>ES%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1410,10 +1430,6 @@ Right-click: copy or export the chart</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;To</source>
-        <translation>至(&amp;T)</translation>
-    </message>
-    <message>
         <source>Conventions of the numbers shown (see docs/risk.md)</source>
         <translation>所示数字的约定（见 docs/risk.md）</translation>
     </message>
@@ -1496,6 +1512,14 @@ Right-click: copy or export the chart</source>
     <message>
         <source>No risk run shown yet.</source>
         <translation>尚未显示风险分析结果。</translation>
+    </message>
+    <message>
+        <source>The prices have changed since this run was computed: press Run to update it.</source>
+        <translation>自本次计算以来价格已发生变化：请点击“运行”以更新。</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
     </message>
 </context>
 <context>

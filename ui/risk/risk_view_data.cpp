@@ -18,16 +18,17 @@ bool sameConfidence(double a, double b)
     return std::abs(a - b) < 1e-9;
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RiskView", text);
-}
+// The strings of this file get their own translation context; lupdate files `RiskViewData::tr`
+// calls under it (a free RiskViewData::tr() wrapper would be filed under a context nothing looks up).
+struct RiskViewData {
+    Q_DECLARE_TR_FUNCTIONS(RiskViewData)
+};
 
 QString explanationOf(const cr::HoldingScore& score)
 {
     QStringList lines;
     for (const cr::FactorContribution& f : score.contributions) {
-        lines << tr("%1: %2 pts (rank %3 %, weight %4 %)")
+        lines << RiskViewData::tr("%1: %2 pts (rank %3 %, weight %4 %)")
                      .arg(QString::fromUtf8(cr::scoreFactorName(f.factor)))
                      .arg(f.points, 0, 'f', 1)
                      .arg(f.percentile * 100.0, 0, 'f', 0)
@@ -133,7 +134,7 @@ BacktestData backtestData(const cr::RiskReport& report, double confidence)
     out.independenceLr = best->result.independence.statistic;
     out.independenceP = best->result.independence.pValue;
     out.zone = int(best->result.zone);
-    out.label = tr("%1, window %2")
+    out.label = RiskViewData::tr("%1, window %2")
                     .arg(selectionLabel(best->method, best->confidence))
                     .arg(report.options.window);
     return out;
@@ -144,11 +145,11 @@ std::vector<VolatilityLine> volatilityLines(const cr::RiskReport& report)
     const cr::PortfolioRisk& pf = report.portfolio;
     std::vector<VolatilityLine> lines;
     if (!pf.rollingSampleVol.empty())
-        lines.push_back({tr("Rolling %1 days").arg(report.options.window), pf.rollingSampleVol});
+        lines.push_back({RiskViewData::tr("Rolling %1 days").arg(report.options.window), pf.rollingSampleVol});
     if (!pf.ewmaVol.empty())
-        lines.push_back({tr("EWMA (λ 0.94)"), pf.ewmaVol});
+        lines.push_back({RiskViewData::tr("EWMA (λ 0.94)"), pf.ewmaVol});
     if (!pf.garchVol.empty())
-        lines.push_back({tr("GARCH(1,1)"), pf.garchVol});
+        lines.push_back({RiskViewData::tr("GARCH(1,1)"), pf.garchVol});
     return lines;
 }
 
@@ -156,20 +157,20 @@ QString methodTitle(cr::RiskMethod method)
 {
     switch (method) {
     case cr::RiskMethod::Historical:
-        return tr("Historical");
+        return RiskViewData::tr("Historical");
     case cr::RiskMethod::Gaussian:
-        return tr("Gaussian");
+        return RiskViewData::tr("Gaussian");
     case cr::RiskMethod::Modified:
-        return tr("Modified (Cornish-Fisher)");
+        return RiskViewData::tr("Modified (Cornish-Fisher)");
     case cr::RiskMethod::MonteCarlo:
-        return tr("Monte Carlo");
+        return RiskViewData::tr("Monte Carlo");
     }
     return {};
 }
 
 QString selectionLabel(cr::RiskMethod method, double confidence)
 {
-    return tr("%1 %, %2")
+    return RiskViewData::tr("%1 %, %2")
         .arg(QString::number(confidence * 100.0, 'g', 4),
             QString::fromUtf8(cr::riskMethodName(method)));
 }
