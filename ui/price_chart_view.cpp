@@ -1,5 +1,6 @@
 #include "price_chart_view.h"
 
+#include "chart_style.h"
 #include "chart_view_impl.h"
 #include "core/downsample.h"
 
@@ -24,29 +25,12 @@ namespace {
 constexpr qint64 kDayMs = 86400000LL;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Okabe-Ito palette: distinguishable for colour-blind readers, shared by all overlaid series.
-const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9),
-    QColor(0xE6, 0x9F, 0x00), QColor(0x44, 0x44, 0x44), QColor(0xF0, 0xE4, 0x42)};
-constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
 
 QDateTime utc(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-// 1, 2 or 5 times a power of ten, at least `raw`.
-double niceStep(double raw)
-{
-    if (!(raw > 0.0))
-        return 1.0;
-    const double p = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0}) {
-        if (m * p >= raw)
-            return m * p;
-    }
-    return 10.0 * p;
-}
 
 } // namespace
 
@@ -66,8 +50,8 @@ PriceChartView::PriceChartView(QWidget* parent)
     d->axisY->setTickAnchor(0.0);
     for (QAbstractAxis* axis :
         {static_cast<QAbstractAxis*>(d->axisX), static_cast<QAbstractAxis*>(d->axisY)}) {
-        axis->setGridLineColor(QColor(0xE4, 0xE4, 0xE4));
-        axis->setLabelsColor(QColor(0x33, 0x33, 0x33));
+        axis->setGridLineColor(kGridColor);
+        axis->setLabelsColor(kLabelColor);
     }
     d->chart->addAxis(d->axisX, Qt::AlignBottom);
     d->chart->addAxis(d->axisY, Qt::AlignRight); // prices read at the latest date
@@ -317,7 +301,7 @@ void PriceChartView::Impl::rebuildChartSeries()
         ChartSeriesData& s = series[i];
         s.line = new QLineSeries;
         s.line->setName(s.name);
-        QPen pen(kPalette[int(i) % kPaletteSize]);
+        QPen pen(seriesColor(int(i)));
         pen.setWidthF(1.0); // <= 1 px takes the raster engine's fast cosmetic stroker
         s.line->setPen(pen);
         chart->addSeries(s.line);

@@ -52,21 +52,6 @@ void styleAxis(QAbstractAxis* axis)
 
 } // namespace risk
 
-namespace {
-// 1, 2 or 5 times a power of ten, at least `raw` (the price chart's tick rule).
-double niceStep(double raw)
-{
-    if (!(raw > 0.0))
-        return 1.0;
-    const double p = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0}) {
-        if (m * p >= raw)
-            return m * p;
-    }
-    return 10.0 * p;
-}
-} // namespace
-
 void fitValueAxis(QValueAxis* axis, double lo, double hi, double headroom)
 {
     if (!std::isfinite(lo) || !std::isfinite(hi)) {

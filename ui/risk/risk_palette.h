@@ -9,6 +9,8 @@
 // the same lightness. Stops (t = 0, 0.5, 1): #1B9E77, #F6D57F, #C0392B, interpolated linearly in
 // RGB between neighbouring stops.
 
+#include "ui/chart_style.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -23,19 +25,10 @@ inline const QColor kScaleLow(0x1B, 0x9E, 0x77); // low risk / correlation -1
 inline const QColor kScaleMid(0xF6, 0xD5, 0x7F); // middle / correlation 0
 inline const QColor kScaleHigh(0xC0, 0x39, 0x2B); // high risk / correlation +1
 
-// Okabe-Ito, the order of PriceChartView's series palette.
-inline const QColor kSeriesColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9),
-    QColor(0xE6, 0x9F, 0x00), QColor(0x44, 0x44, 0x44), QColor(0xF0, 0xE4, 0x42)};
-inline QColor seriesColor(int index)
-{
-    constexpr int n = int(sizeof(kSeriesColors) / sizeof(kSeriesColors[0]));
-    return kSeriesColors[((index % n) + n) % n];
-}
-
-// Chart furniture shared with PriceChartView.
-inline const QColor kGridColor(0xE4, 0xE4, 0xE4);
-inline const QColor kLabelColor(0x33, 0x33, 0x33);
+// Series palette and chart furniture shared with PriceChartView (ui/chart_style.h).
+using ui::kGridColor;
+using ui::kLabelColor;
+using ui::seriesColor;
 inline const QColor kMutedColor(0x8A, 0x8A, 0x8A); // returns cloud, zero lines
 inline const QColor kVarColor(0xD5, 0x5E, 0x00); // VaR line (vermillion)
 inline const QColor kEsColor(0x7A, 0x1F, 0x5C); // ES line (dark purple, distinct from VaR)
