@@ -18,7 +18,10 @@ using namespace marketlens::core;
 
 inline const QString kData = QStringLiteral(MARKETLENS_TEST_DATA);
 
-inline std::string dataFile(const char* name) { return (kData + "/" + name).toStdString(); }
+inline std::string dataFile(const char* name)
+{
+    return (kData + "/" + name).toStdString();
+}
 
 // Every row of every table as text: the "project exactly as before" reference.
 inline QStringList dump(const std::string& project)
@@ -37,8 +40,9 @@ inline QStringList dump(const std::string& project)
         while (*st->step()) {
             QString row = QString::fromStdString(t) + ":";
             for (int c = 0; c < st->columnCount(); ++c)
-                row += "|" + (st->isNull(c) ? QStringLiteral("NULL")
-                                            : QString::fromStdString(st->columnText(c)));
+                row += "|"
+                    + (st->isNull(c) ? QStringLiteral("NULL")
+                                     : QString::fromStdString(st->columnText(c)));
             out << row;
         }
     }
@@ -68,14 +72,13 @@ inline bool contains(const std::string& haystack, const char* needle)
 // Base of the import test classes: one temporary folder, numbered projects and fixture files.
 class ImportFixture {
 protected:
-
     QTemporaryDir m_dir;
     int m_n = 0;
 
     std::string newProject()
     {
-        const std::string path =
-            m_dir.filePath(QStringLiteral("p%1.mlens").arg(++m_n)).toStdString();
+        const std::string path
+            = m_dir.filePath(QStringLiteral("p%1.mlens").arg(++m_n)).toStdString();
         auto s = ProjectStore::create(path);
         if (!s)
             qFatal("create failed");
@@ -101,14 +104,13 @@ protected:
             for (int d = 0; d < days; ++d) {
                 const double c = 100 + t + d / 100.0;
                 out += QByteArray::fromStdString(Date(18000 + d).toIso()) + ",T"
-                       + QByteArray::number(t) + "," + QByteArray::number(c - 0.5) + ","
-                       + QByteArray::number(c + 1) + "," + QByteArray::number(c - 1) + ","
-                       + QByteArray::number(c) + "," + QByteArray::number(1000 + d) + "\n";
+                    + QByteArray::number(t) + "," + QByteArray::number(c - 0.5) + ","
+                    + QByteArray::number(c + 1) + "," + QByteArray::number(c - 1) + ","
+                    + QByteArray::number(c) + "," + QByteArray::number(1000 + d) + "\n";
             }
         }
         return out;
     }
-
 };
 
 } // namespace import_test

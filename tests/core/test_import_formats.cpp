@@ -25,7 +25,8 @@ private Q_SLOTS:
     void delimiters()
     {
         QFETCH(QByteArray, delimiter);
-        QByteArray text = "Date,Ticker,Close,Volume\n2020-01-02,\"X,Y\",12.5,100\n2020-01-03,B,13,\n";
+        QByteArray text
+            = "Date,Ticker,Close,Volume\n2020-01-02,\"X,Y\",12.5,100\n2020-01-03,B,13,\n";
         text.replace(',', delimiter);
         text.replace("X" + delimiter + "Y", "X,Y"); // a comma inside quotes in every variant
         const auto project = newProject();
@@ -62,12 +63,13 @@ private Q_SLOTS:
     void thousandsSeparatorsInQuotes()
     {
         const auto project = newProject();
-        const auto file = write("MSFT.csv", "Date,Close,Volume\n2020-01-02,\"1,234.56\",\"12,000\"\n"
-                                            "2020-01-03,1'240.5,\"1,000,000\"\n");
+        const auto file = write("MSFT.csv",
+            "Date,Close,Volume\n2020-01-02,\"1,234.56\",\"12,000\"\n"
+            "2020-01-03,1'240.5,\"1,000,000\"\n");
         auto r = importFiles(project, {file}, {});
         QVERIFY(r.ok());
         QCOMPARE(r->files[0].kind, ImportKind::Ohlcv);
-        QCOMPARE(r->files[0].tickers, std::vector<std::string>{"MSFT"}); // from "MSFT.csv"
+        QCOMPARE(r->files[0].tickers, std::vector<std::string> {"MSFT"}); // from "MSFT.csv"
         const auto s = prices(project, "MSFT");
         QCOMPARE(s.close[0], 1234.56);
         QCOMPARE(s.volume[0], 12000.0);
@@ -80,8 +82,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("dates"); // two values
         QTest::addColumn<DateFormat>("detected");
         QTest::addColumn<QString>("second");
-        QTest::newRow("iso") << QByteArray("2020-01-02,2020-01-13") << DateFormat::Iso << "2020-01-13";
-        QTest::newRow("compact") << QByteArray("20200102,20200113") << DateFormat::Iso << "2020-01-13";
+        QTest::newRow("iso") << QByteArray("2020-01-02,2020-01-13") << DateFormat::Iso
+                             << "2020-01-13";
+        QTest::newRow("compact") << QByteArray("20200102,20200113") << DateFormat::Iso
+                                 << "2020-01-13";
         QTest::newRow("iso T") << QByteArray("2020-01-02T00:00:00,2020-01-13T00:00:00")
                                << DateFormat::Iso << "2020-01-13";
         QTest::newRow("iso time") << QByteArray("2020-01-02 16:00,2020-01-13 16:00")
@@ -94,8 +98,8 @@ private Q_SLOTS:
                              << "2020-01-13";
         QTest::newRow("dmy dash") << QByteArray("02-01-2020,13-01-2020") << DateFormat::Dmy
                                   << "2020-01-13";
-        QTest::newRow("dotted ambiguous") << QByteArray("02.01.2020,03.01.2020") << DateFormat::Dmy
-                                          << "2020-01-03";
+        QTest::newRow("dotted ambiguous")
+            << QByteArray("02.01.2020,03.01.2020") << DateFormat::Dmy << "2020-01-03";
     }
     void dateFormats()
     {
@@ -156,11 +160,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<bool>("hasAdj");
-        QTest::newRow("trade date/symbol/last") << QByteArray("TRADE DATE,symbol,Opening,HIGH,low,Last,Vol") << false;
-        QTest::newRow("timestamp/ric/price") << QByteArray(" Timestamp , RIC ,x,y,z, Price ,Qty Traded") << false;
-        QTest::newRow("day/code/adj_close") << QByteArray("day,Code,open,high,low,Close Price,volume,Adj_Close") << true;
-        QTest::newRow("time/instrument") << QByteArray("Time,Instrument,Open,High,Low,Closing,Volume,Adjusted Close") << true;
-        QTest::newRow("datum/security") << QByteArray("DATUM,Security,open,high,low,CLOSE,VOLUME,AdjClose") << true;
+        QTest::newRow("trade date/symbol/last")
+            << QByteArray("TRADE DATE,symbol,Opening,HIGH,low,Last,Vol") << false;
+        QTest::newRow("timestamp/ric/price")
+            << QByteArray(" Timestamp , RIC ,x,y,z, Price ,Qty Traded") << false;
+        QTest::newRow("day/code/adj_close")
+            << QByteArray("day,Code,open,high,low,Close Price,volume,Adj_Close") << true;
+        QTest::newRow("time/instrument")
+            << QByteArray("Time,Instrument,Open,High,Low,Closing,Volume,Adjusted Close") << true;
+        QTest::newRow("datum/security")
+            << QByteArray("DATUM,Security,open,high,low,CLOSE,VOLUME,AdjClose") << true;
     }
     void headerSynonyms()
     {
@@ -187,9 +196,10 @@ private Q_SLOTS:
     void missingValues()
     {
         const auto project = newProject();
-        const auto file = write("M.csv", "Date,Open,High,Low,Close,Volume\n"
-                                         "2020-01-02,NA,null,,N/A,#N/A\n" // no values: rejected
-                                         "2020-01-03,NaN,-,\"\",5,n/a\n");
+        const auto file = write("M.csv",
+            "Date,Open,High,Low,Close,Volume\n"
+            "2020-01-02,NA,null,,N/A,#N/A\n" // no values: rejected
+            "2020-01-03,NaN,-,\"\",5,n/a\n");
         auto r = importFiles(project, {file}, {});
         QVERIFY(r.ok());
         QCOMPARE(r->files[0].rowsAccepted, 1);
@@ -198,9 +208,8 @@ private Q_SLOTS:
         QCOMPARE(s.size(), std::size_t(1));
         QCOMPARE(s.close[0], 5.0);
         QVERIFY(std::isnan(s.open[0]) && std::isnan(s.high[0]) && std::isnan(s.low[0])
-                && std::isnan(s.volume[0]));
+            && std::isnan(s.volume[0]));
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestImportFormats)
