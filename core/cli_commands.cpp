@@ -419,14 +419,12 @@ Result<QMap<qint64, qint64>> ohlcCounts(Database& db)
     if (!st)
         return st.error();
     QMap<qint64, qint64> counts;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         counts[st->columnInt(0)] = st->columnInt(1);
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return counts;
 }
 

@@ -195,15 +195,13 @@ Result<std::vector<Date>> FileImporter::writtenDates(std::int64_t id)
         return st.error();
     st->bind(1, id);
     std::vector<Date> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         if (auto d = Date::fromIso(st->columnTextView(0)))
             out.push_back(*d);
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return out;
 }
 

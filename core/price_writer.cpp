@@ -161,29 +161,25 @@ Status PriceWriter::sync()
         return ids.error();
     m_ids.clear();
     m_nextId = 1;
-    for (;;) {
-        auto row = ids->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = ids->forEachRow([&]() -> Status {
         const std::int64_t id = ids->columnInt(0);
         m_ids.emplace(ids->columnText(1), id);
         m_nextId = std::max(m_nextId, id + 1);
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     auto withPrices = db.prepare("SELECT i.id FROM instruments i WHERE EXISTS "
                                  "(SELECT 1 FROM prices p WHERE p.instrument_id = i.id)");
     if (!withPrices)
         return withPrices.error();
     m_hasRows.clear();
-    for (;;) {
-        auto row = withPrices->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status priced = withPrices->forEachRow([&]() -> Status {
         m_hasRows.insert(withPrices->columnInt(0));
-    }
+        return {};
+    });
+    if (!priced)
+        return priced.error();
     m_lastAddedId = -1;
     m_synced = true;
     return {};

@@ -132,12 +132,7 @@ Result<std::vector<InstrumentInfo>> ProjectStore::instruments()
     if (!st)
         return st.error();
     std::vector<InstrumentInfo> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         InstrumentInfo info;
         info.id = st->columnInt(0);
         info.ticker = st->columnText(1);
@@ -149,7 +144,10 @@ Result<std::vector<InstrumentInfo>> ProjectStore::instruments()
         if (!st->isNull(6))
             info.lastDate = Date::fromIso(st->columnTextView(6));
         out.push_back(std::move(info));
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return out;
 }
 
@@ -193,12 +191,7 @@ Result<PriceSeries> ProjectStore::prices(const std::string& ticker, std::optiona
     PriceSeries s;
     s.ticker = upper(ticker);
     auto col = [&](int c) { return st->columnOptional(c).value_or(kMissing); };
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         auto d = Date::fromIso(st->columnTextView(0));
         if (!d)
             return makeError(ErrorCode::Corrupt,
@@ -210,7 +203,10 @@ Result<PriceSeries> ProjectStore::prices(const std::string& ticker, std::optiona
         s.close.push_back(col(4));
         s.adjClose.push_back(col(5));
         s.volume.push_back(col(6));
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return s;
 }
 
@@ -220,14 +216,12 @@ Result<std::vector<Portfolio>> ProjectStore::portfolios()
     if (!st)
         return st.error();
     std::vector<Portfolio> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         out.push_back(Portfolio{st->columnInt(0), st->columnText(1), st->columnText(2), {}});
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     auto hs = m_db.prepare("SELECT i.ticker, h.quantity, h.weight, h.cost_basis, h.currency "
                            "FROM holdings h JOIN instruments i ON i.id = h.instrument_id "
                            "WHERE h.portfolio_id = ?1 ORDER BY h.id");
@@ -236,16 +230,14 @@ Result<std::vector<Portfolio>> ProjectStore::portfolios()
     for (Portfolio& p : out) {
         hs->reset();
         hs->bind(1, p.id);
-        for (;;) {
-            auto row = hs->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        const Status held = hs->forEachRow([&]() -> Status {
             p.holdings.push_back(Holding{hs->columnText(0), hs->columnOptional(1),
                                          hs->columnOptional(2), hs->columnOptional(3),
                                          hs->columnText(4)});
-        }
+            return {};
+        });
+        if (!held)
+            return held.error();
     }
     return out;
 }
@@ -303,16 +295,14 @@ Result<std::vector<ImportLogEntry>> ProjectStore::importLog()
     if (!st)
         return st.error();
     std::vector<ImportLogEntry> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         out.push_back(ImportLogEntry{st->columnInt(0), st->columnText(1), st->columnText(2),
                                      st->columnText(3), st->columnText(4), st->columnInt(5),
                                      st->columnInt(6)});
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return out;
 }
 

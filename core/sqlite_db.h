@@ -78,6 +78,21 @@ public:
 
     // Advances: true when a row is available, false when done; an error is returned as Error.
     Result<bool> step();
+    // Steps through the remaining rows, calling `onRow()` (which returns Status) for each; stops
+    // at the first error, SQLite's or one `onRow` returns.
+    template <typename OnRow>
+    Status forEachRow(OnRow&& onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            if (Status s = onRow(); !s)
+                return s;
+        }
+    }
     // Runs a statement that returns no rows and resets it for reuse.
     Status run();
     void reset();

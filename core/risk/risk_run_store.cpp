@@ -94,12 +94,7 @@ Result<std::vector<RiskRunInfo>> listRiskRuns(ProjectStore& store)
     if (!st)
         return st.error();
     std::vector<RiskRunInfo> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status rows = st->forEachRow([&]() -> Status {
         RiskRunInfo info;
         info.id = st->columnInt(0);
         info.createdAt = st->columnText(1);
@@ -120,7 +115,10 @@ Result<std::vector<RiskRunInfo>> listRiskRuns(ProjectStore& store)
         info.firstDate = Date::fromIso(json->value(k("firstDate")).toString().toStdString());
         info.lastDate = Date::fromIso(json->value(k("lastDate")).toString().toStdString());
         out.push_back(std::move(info));
-    }
+        return {};
+    });
+    if (!rows)
+        return rows.error();
     return out;
 }
 
