@@ -1,6 +1,8 @@
 // End-to-end runs of the built `marketlens` executable: exit codes, stderr diagnostics, JSON.
 // Each run gets its own HOME and XDG folders inside a QTemporaryDir, so the user's real data
 // folder is never touched.
+#include "cli_test_support.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -12,22 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+using namespace cli_test;
 
-struct RunResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const
-    {
-        QJsonParseError e;
-        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
-        if (e.error != QJsonParseError::NoError || !doc.isObject())
-            qWarning("stdout is not one JSON object (%s):\n%s", qPrintable(e.errorString()),
-                qPrintable(out));
-        return doc.object();
-    }
-};
+namespace {
 
 QByteArray fileHash(const QString& path)
 {
@@ -35,15 +24,6 @@ QByteArray fileHash(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-QJsonObject findByKey(const QJsonArray& array, const QString& key, const QString& value)
-{
-    for (const QJsonValue& v : array) {
-        if (v.toObject().value(key).toString() == value)
-            return v.toObject();
-    }
-    return {};
 }
 
 } // namespace
@@ -57,27 +37,7 @@ private:
 
     RunResult run(const QStringList& args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_tmp.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_tmp.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_work);
-        p.start(QStringLiteral(MARKETLENS_EXE), args);
-        RunResult r;
-        if (!p.waitForFinished(300000)) {
-            qWarning("marketlens %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runMarketlens(args, m_tmp.path(), m_dataHome, m_work);
     }
 
     QString writeFile(const QString& name, const QByteArray& content)

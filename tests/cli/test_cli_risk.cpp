@@ -1,5 +1,7 @@
 // End-to-end runs of `marketlens risk`: JSON contents against the PerformanceAnalytics oracle,
 // sign convention, exit codes, and the run stored in the project.
+#include "cli_test_support.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,22 +13,9 @@
 
 #include <cmath>
 
-namespace {
+using namespace cli_test;
 
-struct RunResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const
-    {
-        QJsonParseError e;
-        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
-        if (e.error != QJsonParseError::NoError || !doc.isObject())
-            qWarning("stdout is not one JSON object (%s):\n%s", qPrintable(e.errorString()),
-                qPrintable(out.left(2000)));
-        return doc.object();
-    }
-};
+namespace {
 
 // One value of tests/data/risk/oracle_dowjones30.csv (PerformanceAnalytics 2.0.8).
 double oracleValue(const QString& metric, const QString& column)
@@ -52,10 +41,7 @@ double oracleValue(const QString& metric, const QString& column)
 
 QJsonObject findSeries(const QJsonArray& a, const QString& ticker)
 {
-    for (const QJsonValue& v : a)
-        if (v.toObject().value(QStringLiteral("ticker")).toString() == ticker)
-            return v.toObject();
-    return {};
+    return findByKey(a, QStringLiteral("ticker"), ticker);
 }
 
 double tailValue(const QJsonObject& series, const QString& method, double p, const char* key)
@@ -79,26 +65,8 @@ private:
 
     RunResult run(const QStringList& args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_tmp.filePath(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_tmp.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_tmp.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_tmp.path());
-        p.start(QStringLiteral(MARKETLENS_EXE), args);
-        RunResult r;
-        if (!p.waitForFinished(300000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runMarketlens(args, m_tmp.path(), m_tmp.filePath(QStringLiteral("data")),
+                             m_tmp.path());
     }
 
     int storedRuns()
