@@ -1,0 +1,104 @@
+#pragma once
+// Data preparation for forecasting and learned risk models (torch-free, used by models/ and the
+// CLI): features computed from a price series, sliding windows of past features -> future
+// targets, chronological train/validation/test splits, and scaling fitted on the training part
+// only (no look-ahead: nothing after the end of the training part influences the scaler).
+//
+// Conventions
+// - Row t of a feature matrix uses prices up to and including date t only.
+// - Window ending at t: feature rows t-W+1..t (W = window). Its targets are the cumulative log
+//   returns log(P[t+h] / P[t]) for h = 1..H, P = PriceSeries::valueAt (adjusted close).
+// - Splits are by the window's end date t: train < validation < test, in time order, and a window
+//   whose targets reach into the next part is dropped (a gap of H rows), so no target of the
+//   training part overlaps a validation/test date.
+
+#include "core/date.h"
+#include "core/result.h"
+#include "core/types.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace marketlens::core::forecast {
+
+// Known feature names, in the order the UI offers them:
+//   "logret"   log return of the day (0 for the first row)
+//   "vol20"    rolling standard deviation of the last 20 log returns (sample, per day)
+//   "volume"   log(1 + volume); rows without volume are 0 (and the feature is dropped by
+//              defaultFeatures when the series has no volume at all)
+//   "dow"      day of week scaled to [0, 1] (Monday 0 .. Friday 1)
+//   "sentiment" reserved for the sentiment issue (not computed yet: an error if asked)
+std::vector<std::string> knownFeatures();
+// The default list for a series: logret, vol20, volume (when present), dow.
+std::vector<std::string> defaultFeatures(const PriceSeries& series);
+
+// A dense row-major matrix (rows = dates) of features.
+struct FeatureMatrix {
+    std::vector<std::string> names; // columns
+    std::vector<Date> dates;        // rows (dates of the series with a usable price)
+    std::vector<double> prices;     // P[t] per row (adjusted close)
+    std::vector<double> values;     // rows * names.size(), row-major
+    std::size_t rows() const { return dates.size(); }
+    std::size_t cols() const { return names.size(); }
+    double at(std::size_t row, std::size_t col) const { return values[row * names.size() + col]; }
+};
+
+// Computes the named features over the rows of `series` that have a price (rows without one are
+// skipped). The first rows, where a rolling feature is not defined yet (vol20 needs 20 returns),
+// are dropped, so every value is finite. Errors: unknown feature, too few rows.
+Result<FeatureMatrix> computeFeatures(const PriceSeries& series,
+                                      const std::vector<std::string>& features);
+
+// Per-column affine scaling x' = (x - mean) / std, fitted on some rows only.
+struct Scaler {
+    std::vector<double> mean;
+    std::vector<double> std; // a constant column gets std 1
+    // Fits on rows [0, rowEnd) of a row-major matrix with `cols` columns.
+    static Scaler fit(const std::vector<double>& values, std::size_t cols, std::size_t rowEnd);
+    double apply(std::size_t col, double x) const { return (x - mean[col]) / std[col]; }
+    double invert(std::size_t col, double z) const { return z * std[col] + mean[col]; }
+};
+
+struct SplitFractions {
+    double train = 0.70;
+    double validation = 0.15; // the rest is the test part
+};
+
+// Windows over a feature matrix. x is [n, window, features] (scaled), y is [n, horizon] (scaled
+// cumulative log returns, one scaler column per horizon), both row-major float.
+struct WindowSet {
+    std::vector<float> x;
+    std::vector<float> y;
+    std::vector<std::size_t> endRow; // the feature-matrix row t each window ends at
+    std::size_t count() const { return endRow.size(); }
+};
+
+struct PreparedData {
+    int window = 0;
+    int horizon = 0;
+    std::vector<std::string> features;
+    Scaler featureScaler; // fitted on rows of the training part only
+    Scaler targetScaler;  // per horizon, fitted on training targets only
+    WindowSet train, validation, test;
+    // The feature-matrix row index where each part starts (train starts at window-1).
+    std::size_t validationStartRow = 0;
+    std::size_t testStartRow = 0;
+};
+
+// Builds windows and chronological splits, fitting both scalers on the training part only.
+// `fractions` are of the usable window end rows. Errors: window/horizon < 1, too few rows for
+// at least one window in every part.
+Result<PreparedData> prepareWindows(const FeatureMatrix& features, int window, int horizon,
+                                    const SplitFractions& fractions = {});
+
+// The scaled input window ending at row `endRow` with already-fitted scalers (for forecasting
+// from the last date, or from any date in a backtest): [window * features] floats.
+std::vector<float> windowAt(const FeatureMatrix& features, const Scaler& featureScaler,
+                            int window, std::size_t endRow);
+
+// Hash of the data a model was trained on (ticker, dates and prices of the rows used), hex,
+// so that a stored model can tell whether the data has changed since.
+std::string dataHash(const FeatureMatrix& features, std::size_t rowEnd);
+
+} // namespace marketlens::core::forecast

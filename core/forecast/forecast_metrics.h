@@ -1,0 +1,63 @@
+#pragma once
+// Forecast accuracy (torch-free), for models and baselines alike, over a set of (origin, horizon)
+// forecasts of the price level.
+//   MAE, RMSE             on prices
+//   MAPE, sMAPE           in percent; sMAPE = 200/n * sum |F-A| / (|A| + |F|)
+//   MASE                  MAE / mean |P[t] - P[t-1]| over the training prices (Hyndman 2006)
+//   directional accuracy  share of forecasts whose sign of (F - P_origin) equals that of
+//                         (A - P_origin); pairs where A == P_origin are skipped
+//   coverage80/95         share of actuals inside the interval (NaN when no interval is given)
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace marketlens::core::forecast {
+
+struct ForecastErrors {
+    std::size_t count = 0;
+    double mae = std::numeric_limits<double>::quiet_NaN();
+    double rmse = std::numeric_limits<double>::quiet_NaN();
+    double mape = std::numeric_limits<double>::quiet_NaN();
+    double smape = std::numeric_limits<double>::quiet_NaN();
+    double mase = std::numeric_limits<double>::quiet_NaN();
+    double directional = std::numeric_limits<double>::quiet_NaN();
+    double coverage80 = std::numeric_limits<double>::quiet_NaN();
+    double coverage95 = std::numeric_limits<double>::quiet_NaN();
+};
+
+// Collects forecasts one at a time; errors() summarises them.
+class ErrorAccumulator {
+public:
+    // `maseScale` = mean absolute one-step change of the training prices (see naiveScale).
+    explicit ErrorAccumulator(double maseScale);
+    // One forecast: the origin price, the actual and the point forecast; interval bounds may be
+    // NaN when the forecaster has none.
+    void add(double origin, double actual, double point, double lo80 = NAN, double hi80 = NAN,
+             double lo95 = NAN, double hi95 = NAN);
+    void merge(const ErrorAccumulator& other);
+    ForecastErrors errors() const;
+
+private:
+    double m_scale;
+    std::size_t m_n = 0, m_dirN = 0, m_dirHit = 0, m_cov80N = 0, m_cov80Hit = 0, m_cov95N = 0,
+                m_cov95Hit = 0, m_pctN = 0;
+    double m_absSum = 0, m_sqSum = 0, m_apeSum = 0, m_sapeSum = 0;
+};
+
+// mean |P[t] - P[t-1]| over `trainPrices` (the MASE denominator); NaN for fewer than 2 prices.
+double naiveScale(const std::vector<double>& trainPrices);
+
+// Walk-forward folds over `rows` window end rows: each fold trains on [trainBegin, trainEnd) and
+// tests on [testBegin, testEnd), testBegin = trainEnd + gap. Expanding: trainBegin = 0; sliding:
+// the training part keeps the length of the first fold. The test parts tile the last
+// `folds * testSize` rows.
+struct Fold {
+    std::size_t trainBegin = 0, trainEnd = 0, testBegin = 0, testEnd = 0;
+};
+std::vector<Fold> walkForwardFolds(std::size_t rows, int folds, std::size_t testSize,
+                                   std::size_t gap, bool expanding);
+
+} // namespace marketlens::core::forecast
