@@ -88,7 +88,30 @@ CREATE TABLE risk_runs (
 CREATE INDEX risk_runs_by_time ON risk_runs(created_at);
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// Version 4: trained and imported forecasting/risk models (core/forecast/model_store.h). Everything
+// needed to forecast again without retraining: spec_json (features, window, horizon, quantiles,
+// scalers, hyper-parameters, seed, training range and data hash), the TorchScript module bytes in
+// `weights`, and the test metrics and loss history for the models panel.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE models (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL DEFAULT '',
+    kind           TEXT NOT NULL,
+    origin         TEXT NOT NULL,
+    ticker         TEXT NOT NULL DEFAULT '',
+    created_utc    TEXT NOT NULL,
+    spec_json      TEXT NOT NULL,
+    metrics_json   TEXT NOT NULL DEFAULT '{}',
+    history_json   TEXT NOT NULL DEFAULT '[]',
+    train_seconds  REAL NOT NULL DEFAULT 0,
+    device         TEXT NOT NULL DEFAULT '',
+    weights        BLOB NOT NULL
+);
+CREATE INDEX models_by_time ON models(created_utc);
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {
+    kMigration1, kMigration2, kMigration3, kMigration4};
 static_assert(kMigrations.size() == ProjectStore::kSchemaVersion);
 
 } // namespace
