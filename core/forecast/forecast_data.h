@@ -36,9 +36,10 @@ std::vector<std::string> defaultFeatures(const PriceSeries& series);
 // A dense row-major matrix (rows = dates) of features.
 struct FeatureMatrix {
     std::vector<std::string> names; // columns
-    std::vector<Date> dates;        // rows (dates of the series with a usable price)
-    std::vector<double> prices;     // P[t] per row (adjusted close)
-    std::vector<double> values;     // rows * names.size(), row-major
+    std::vector<Date> dates; // rows (dates of the series with a usable price)
+    std::vector<double> prices; // P[t] per row (adjusted close)
+    std::vector<double> values; // rows * names.size(), row-major
+    std::string ticker; // PriceSeries::ticker (part of dataHash)
     std::size_t rows() const { return dates.size(); }
     std::size_t cols() const { return names.size(); }
     double at(std::size_t row, std::size_t col) const { return values[row * names.size() + col]; }
@@ -46,9 +47,10 @@ struct FeatureMatrix {
 
 // Computes the named features over the rows of `series` that have a price (rows without one are
 // skipped). The first rows, where a rolling feature is not defined yet (vol20 needs 20 returns),
-// are dropped, so every value is finite. Errors: unknown feature, too few rows.
-Result<FeatureMatrix> computeFeatures(const PriceSeries& series,
-                                      const std::vector<std::string>& features);
+// are dropped, so every value is finite. Errors: unknown or repeated feature, an empty list,
+// a non-positive or infinite price, fewer than 2 rows left.
+Result<FeatureMatrix> computeFeatures(
+    const PriceSeries& series, const std::vector<std::string>& features);
 
 // Per-column affine scaling x' = (x - mean) / std, fitted on some rows only.
 struct Scaler {
@@ -79,7 +81,7 @@ struct PreparedData {
     int horizon = 0;
     std::vector<std::string> features;
     Scaler featureScaler; // fitted on rows of the training part only
-    Scaler targetScaler;  // per horizon, fitted on training targets only
+    Scaler targetScaler; // per horizon, fitted on training targets only
     WindowSet train, validation, test;
     // The feature-matrix row index where each part starts (train starts at window-1).
     std::size_t validationStartRow = 0;
@@ -89,16 +91,25 @@ struct PreparedData {
 // Builds windows and chronological splits, fitting both scalers on the training part only.
 // `fractions` are of the usable window end rows. Errors: window/horizon < 1, too few rows for
 // at least one window in every part.
-Result<PreparedData> prepareWindows(const FeatureMatrix& features, int window, int horizon,
-                                    const SplitFractions& fractions = {});
+// Exactly (N rows, W window, H horizon): the candidate end rows are t = W-1 .. N-1-H, U of them;
+// nTrain = floor(U * train), nVal = floor(U * validation); validationStartRow = W-1 + nTrain,
+// testStartRow = validationStartRow + nVal. Training windows end at t in [W-1, vs-H),
+// validation windows in [vs, ts-H), test windows in [ts, N-H), so every target of a part uses
+// prices of that part's rows only (t+H < next part's start). The feature scaler is fitted on
+// feature rows [0, vs) (population std), the target scaler on the training windows' targets.
+Result<PreparedData> prepareWindows(
+    const FeatureMatrix& features, int window, int horizon, const SplitFractions& fractions = {});
 
 // The scaled input window ending at row `endRow` with already-fitted scalers (for forecasting
-// from the last date, or from any date in a backtest): [window * features] floats.
-std::vector<float> windowAt(const FeatureMatrix& features, const Scaler& featureScaler,
-                            int window, std::size_t endRow);
+// from the last date, or from any date in a backtest): [window * features] floats. Empty when
+// window < 1, endRow + 1 < window, endRow >= rows or the scaler has the wrong width.
+std::vector<float> windowAt(
+    const FeatureMatrix& features, const Scaler& featureScaler, int window, std::size_t endRow);
 
 // Hash of the data a model was trained on (ticker, dates and prices of the rows used), hex,
-// so that a stored model can tell whether the data has changed since.
+// so that a stored model can tell whether the data has changed since. SHA-256 (lowercase hex)
+// of: the ticker's UTF-8 bytes, one 0 byte, then per row r < min(rowEnd, rows) the date as a
+// little-endian int32 (days since 1970-01-01) and the price as a little-endian IEEE-754 double.
 std::string dataHash(const FeatureMatrix& features, std::size_t rowEnd);
 
 } // namespace marketlens::core::forecast

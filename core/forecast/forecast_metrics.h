@@ -7,6 +7,10 @@
 //   directional accuracy  share of forecasts whose sign of (F - P_origin) equals that of
 //                         (A - P_origin); pairs where A == P_origin are skipped
 //   coverage80/95         share of actuals inside the interval (NaN when no interval is given)
+// A forecast with a non-finite origin, actual or point is not counted at all (a baseline that
+// cannot forecast from a short history gives NaN). MAPE and sMAPE skip actuals equal to 0. A
+// flat forecast (F == P_origin, e.g. naive) counts as a directional miss. MASE is NaN when the
+// scale is not positive. Interval bounds count towards coverage only when both are finite.
 
 #include <cmath>
 #include <cstddef>
@@ -36,7 +40,7 @@ public:
     // One forecast: the origin price, the actual and the point forecast; interval bounds may be
     // NaN when the forecaster has none.
     void add(double origin, double actual, double point, double lo80 = NAN, double hi80 = NAN,
-             double lo95 = NAN, double hi95 = NAN);
+        double lo95 = NAN, double hi95 = NAN);
     void merge(const ErrorAccumulator& other);
     ForecastErrors errors() const;
 
@@ -53,11 +57,12 @@ double naiveScale(const std::vector<double>& trainPrices);
 // Walk-forward folds over `rows` window end rows: each fold trains on [trainBegin, trainEnd) and
 // tests on [testBegin, testEnd), testBegin = trainEnd + gap. Expanding: trainBegin = 0; sliding:
 // the training part keeps the length of the first fold. The test parts tile the last
-// `folds * testSize` rows.
+// `folds * testSize` rows. Empty when folds < 1, testSize 0, or the first fold would have no
+// training row (rows <= folds * testSize + gap).
 struct Fold {
     std::size_t trainBegin = 0, trainEnd = 0, testBegin = 0, testEnd = 0;
 };
-std::vector<Fold> walkForwardFolds(std::size_t rows, int folds, std::size_t testSize,
-                                   std::size_t gap, bool expanding);
+std::vector<Fold> walkForwardFolds(
+    std::size_t rows, int folds, std::size_t testSize, std::size_t gap, bool expanding);
 
 } // namespace marketlens::core::forecast
