@@ -17,6 +17,10 @@ void ErrorAccumulator::add(
     ++m_n;
     m_absSum += std::abs(err);
     m_sqSum += err * err;
+    if (m_scale > 0.0 && std::isfinite(m_scale)) {
+        ++m_maseN;
+        m_maseSum += std::abs(err) / m_scale;
+    }
     if (actual != 0.0) {
         ++m_pctN;
         m_apeSum += std::abs(err / actual);
@@ -54,6 +58,8 @@ void ErrorAccumulator::merge(const ErrorAccumulator& other)
     m_sqSum += other.m_sqSum;
     m_apeSum += other.m_apeSum;
     m_sapeSum += other.m_sapeSum;
+    m_maseN += other.m_maseN;
+    m_maseSum += other.m_maseSum;
 }
 
 ForecastErrors ErrorAccumulator::errors() const
@@ -69,8 +75,8 @@ ForecastErrors ErrorAccumulator::errors() const
         e.mape = 100.0 * m_apeSum / double(m_pctN);
         e.smape = 200.0 * m_sapeSum / double(m_pctN);
     }
-    if (m_scale > 0.0 && std::isfinite(m_scale))
-        e.mase = e.mae / m_scale;
+    if (m_maseN > 0)
+        e.mase = m_maseSum / double(m_maseN);
     if (m_dirN > 0)
         e.directional = double(m_dirHit) / double(m_dirN);
     if (m_cov80N > 0)

@@ -10,7 +10,8 @@
 // A forecast with a non-finite origin, actual or point is not counted at all (a baseline that
 // cannot forecast from a short history gives NaN). MAPE and sMAPE skip actuals equal to 0. A
 // flat forecast (F == P_origin, e.g. naive) counts as a directional miss. MASE is NaN when the
-// scale is not positive. Interval bounds count towards coverage only when both are finite.
+// scale is not positive (see merge). Interval bounds count towards coverage only when both are
+// finite.
 
 #include <cmath>
 #include <cstddef>
@@ -32,7 +33,10 @@ struct ForecastErrors {
     double coverage95 = std::numeric_limits<double>::quiet_NaN();
 };
 
-// Collects forecasts one at a time; errors() summarises them.
+// Collects forecasts one at a time; errors() summarises them. merge() pools accumulators, even
+// of walk-forward folds with different MASE scales: the pooled MASE is the mean of each
+// forecast's |error| / (its own accumulator's scale) over the forecasts that had a positive
+// scale (NaN when none had).
 class ErrorAccumulator {
 public:
     // `maseScale` = mean absolute one-step change of the training prices (see naiveScale).
@@ -49,6 +53,10 @@ private:
     std::size_t m_n = 0, m_dirN = 0, m_dirHit = 0, m_cov80N = 0, m_cov80Hit = 0, m_cov95N = 0,
                 m_cov95Hit = 0, m_pctN = 0;
     double m_absSum = 0, m_sqSum = 0, m_apeSum = 0, m_sapeSum = 0;
+    // MASE as the mean of |error| / scale over the forecasts added with a usable scale, so that
+    // merging folds with different training scales gives the pooled MASE.
+    std::size_t m_maseN = 0;
+    double m_maseSum = 0;
 };
 
 // mean |P[t] - P[t-1]| over `trainPrices` (the MASE denominator); NaN for fewer than 2 prices.

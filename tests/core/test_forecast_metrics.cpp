@@ -94,6 +94,22 @@ private Q_SLOTS:
         QCOMPARE(y.coverage95, x.coverage95);
     }
 
+    // Walk-forward folds have their own training scales; the pooled MASE is the mean scaled error.
+    void mergePoolsMaseAcrossScales()
+    {
+        ErrorAccumulator pooled(NAN), a(2.0), b(4.0);
+        a.add(100, 110, 105); // |e| 5 / 2
+        b.add(100, 90, 98); // |e| 8 / 4
+        b.add(100, 90, 94); // |e| 4 / 4
+        pooled.merge(a);
+        pooled.merge(b);
+        const ForecastErrors e = pooled.errors();
+        QCOMPARE(e.count, std::size_t(3));
+        QCOMPARE(e.mae, 17.0 / 3.0);
+        QCOMPARE(e.mase, (2.5 + 2.0 + 1.0) / 3.0);
+        QCOMPARE(b.errors().mase, 1.5);
+    }
+
     void naiveScaleByHand()
     {
         QCOMPARE(naiveScale({1, 3, 2, 6}), 7.0 / 3.0);
