@@ -181,8 +181,8 @@ Scaler Scaler::fit(const std::vector<double>& values, std::size_t cols, std::siz
     if (cols == 0)
         return s;
     rowEnd = std::min(rowEnd, values.size() / cols);
-    if (rowEnd == 0)
-        return s;
+    if (rowEnd < 2)
+        return s; // mean 0 and std 1 rather than an undefined sample std
     for (std::size_t c = 0; c < cols; ++c) {
         double mean = 0.0;
         for (std::size_t r = 0; r < rowEnd; ++r)
@@ -193,7 +193,7 @@ Scaler Scaler::fit(const std::vector<double>& values, std::size_t cols, std::siz
             const double d = values[r * cols + c] - mean;
             ss += d * d;
         }
-        const double sd = std::sqrt(ss / double(rowEnd));
+        const double sd = std::sqrt(ss / double(rowEnd - 1));
         s.mean[c] = mean;
         // A constant column (sd 0, or rounding noise of its mean) is only centred.
         s.std[c] = (sd > 1e-12 * std::abs(mean) && sd > 0.0 && std::isfinite(sd)) ? sd : 1.0;

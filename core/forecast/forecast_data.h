@@ -52,7 +52,8 @@ struct FeatureMatrix {
 Result<FeatureMatrix> computeFeatures(
     const PriceSeries& series, const std::vector<std::string>& features);
 
-// Per-column affine scaling x' = (x - mean) / std, fitted on some rows only.
+// Per-column affine scaling x' = (x - mean) / std, fitted on some rows only: the mean and the
+// sample standard deviation (n - 1) of each column; fewer than 2 rows give mean 0, std 1.
 struct Scaler {
     std::vector<double> mean;
     std::vector<double> std; // a constant column gets std 1
@@ -96,7 +97,7 @@ struct PreparedData {
 // testStartRow = validationStartRow + nVal. Training windows end at t in [W-1, vs-H),
 // validation windows in [vs, ts-H), test windows in [ts, N-H), so every target of a part uses
 // prices of that part's rows only (t+H < next part's start). The feature scaler is fitted on
-// feature rows [0, vs) (population std), the target scaler on the training windows' targets.
+// feature rows [0, vs), the target scaler on the training windows' targets.
 Result<PreparedData> prepareWindows(
     const FeatureMatrix& features, int window, int horizon, const SplitFractions& fractions = {});
 

@@ -216,7 +216,7 @@ private Q_SLOTS:
                 QVERIFY2(near(set->y[set->y.size() - 3 + h], yl[h], 1e-6), name);
             }
         }
-        // Scaled training targets have mean 0 and std 1 per horizon (population).
+        // Scaled training targets have mean 0 and sample std 1 per horizon.
         for (std::size_t h = 0; h < 3; ++h) {
             double s = 0, ss = 0;
             const std::size_t n = p->train.count();
@@ -225,7 +225,7 @@ private Q_SLOTS:
             for (std::size_t i = 0; i < n; ++i)
                 ss += std::pow(p->train.y[i * 3 + h] - s / double(n), 2);
             QVERIFY(std::abs(s / double(n)) < 1e-5);
-            QVERIFY(std::abs(std::sqrt(ss / double(n)) - 1.0) < 1e-5);
+            QVERIFY(std::abs(std::sqrt(ss / double(n - 1)) - 1.0) < 1e-5);
         }
     }
 
@@ -333,11 +333,13 @@ private Q_SLOTS:
         const std::vector<double> v {1, 7, 2, 7, 3, 7, 40, 7};
         const Scaler s = Scaler::fit(v, 2, 3);
         QCOMPARE(s.mean[0], 2.0);
-        QCOMPARE(s.std[0], std::sqrt(2.0 / 3.0));
+        QCOMPARE(s.std[0], 1.0); // sample std of 1 2 3
         QCOMPARE(s.mean[1], 7.0);
         QCOMPARE(s.std[1], 1.0); // constant: centred only
-        QCOMPARE(s.apply(0, 3.0), 1.0 / std::sqrt(2.0 / 3.0));
+        QCOMPARE(s.apply(0, 3.0), 1.0);
+        QCOMPARE(Scaler::fit({1, 2, 4, 8}, 1, 4).std[0], std::sqrt(28.75 / 3.0));
         QCOMPARE(s.invert(0, s.apply(0, 40.0)), 40.0);
+        QCOMPARE(Scaler::fit(v, 2, 1).std, (std::vector<double> {1, 1}));
         const Scaler empty = Scaler::fit(v, 2, 0);
         QCOMPARE(empty.mean, (std::vector<double> {0, 0}));
         QCOMPARE(empty.std, (std::vector<double> {1, 1}));

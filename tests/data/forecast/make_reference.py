@@ -62,7 +62,7 @@ def prepare(prices, matrix, window, horizon, train=0.70, validation=0.15):
     parts = {"train": range(window - 1, vs - horizon), "validation": range(vs, ts - horizon),
              "test": range(ts, n - horizon)}
     f_mean = matrix[:vs].mean(axis=0)
-    f_std = matrix[:vs].std(axis=0)  # population std
+    f_std = matrix[:vs].std(axis=0, ddof=1)  # sample std
     f_std[f_std == 0] = 1.0
     logp = np.log(prices)
 
@@ -70,7 +70,7 @@ def prepare(prices, matrix, window, horizon, train=0.70, validation=0.15):
         return np.array([[logp[t + h] - logp[t] for h in range(1, horizon + 1)] for t in ends])
 
     y_train = targets(parts["train"])
-    t_mean, t_std = y_train.mean(axis=0), y_train.std(axis=0)
+    t_mean, t_std = y_train.mean(axis=0), y_train.std(axis=0, ddof=1)
 
     def x_of(t):
         return ((matrix[t - window + 1:t + 1] - f_mean) / f_std).ravel()
