@@ -30,6 +30,14 @@ bool hasVolume(const PriceSeries& series)
     return false;
 }
 
+// PriceSeries::valueAt, tolerating price columns that a loader left shorter than the dates.
+double priceAt(const PriceSeries& s, std::size_t i)
+{
+    if (i < s.adjClose.size() && !isMissing(s.adjClose[i]))
+        return s.adjClose[i];
+    return i < s.close.size() ? s.close[i] : kMissing;
+}
+
 // Sample standard deviation (n - 1) of v[first, first + n), two-pass so that a long quiet
 // stretch of tiny returns keeps its precision.
 double sampleStd(const std::vector<double>& v, std::size_t first, std::size_t n)
@@ -126,7 +134,7 @@ Result<FeatureMatrix> computeFeatures(
     std::vector<std::size_t> src;
     std::vector<double> price, ret;
     for (std::size_t i = 0; i < series.size(); ++i) {
-        const double p = series.valueAt(i);
+        const double p = priceAt(series, i);
         if (std::isnan(p))
             continue;
         if (!(p > 0.0) || !std::isfinite(p))

@@ -116,6 +116,17 @@ private Q_SLOTS:
         QCOMPARE(fm->rows(), s.size() - 1);
         QCOMPARE(fm->dates[3], s.dates[4]);
         QCOMPARE(fm->at(3, 0), std::log(s.close[4] / s.close[2]));
+        // Adjusted close wins over close; a loader may leave the column empty.
+        PriceSeries adj = synthetic(30);
+        adj.adjClose = adj.close;
+        adj.adjClose[5] = 2.0 * adj.close[5];
+        fm = computeFeatures(adj, {"logret"});
+        QVERIFY(fm.ok());
+        QCOMPARE(fm->prices[5], 2.0 * adj.close[5]);
+        adj.adjClose.clear();
+        fm = computeFeatures(adj, {"logret"});
+        QVERIFY(fm.ok());
+        QCOMPARE(fm->prices, adj.close);
         // Monday 0, Friday 1.
         const PriceSeries syn = synthetic(30);
         fm = computeFeatures(syn, {"dow"});
