@@ -36,6 +36,7 @@ struct NetworkSpec {
     int layers = 2;     // recurrent / encoder layers, conv blocks (dilation 1, 2, 4, ...)
     int heads = 4;      // transformer attention heads (hidden % heads == 0)
     double dropout = 0.1;
+    bool learnedPositions = false; // transformer: learned position embeddings, else sinusoidal
     int outputs() const { return quantiles.empty() ? 1 : static_cast<int>(quantiles.size()); }
 };
 

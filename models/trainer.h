@@ -37,10 +37,12 @@ struct TrainOptions {
     std::uint64_t seed = 42;
     Device device = Device::Auto;
     double positiveWeight = 1.0; // BCE weight of the positive class
+    int progressIntervalMs = 100; // least time between two in-epoch progress calls (tests: 0)
 };
 
 // Data as plain float arrays: x [n, window, features], y [n, horizon] (pinball: scaled targets)
-// or [n] (BCE: 0/1 labels).
+// or [n] (BCE: 0/1 labels). Without validation data (nVal == 0) the training loss of each epoch
+// stands in for the validation loss (best epoch, early stopping).
 struct TrainData {
     std::vector<float> xTrain, yTrain, xVal, yVal;
     std::size_t nTrain = 0, nVal = 0;
