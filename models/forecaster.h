@@ -81,6 +81,11 @@ struct BacktestReport {
 
 // Walk-forward backtest: for each fold, refit the model (and baselines) on the fold's training
 // rows and forecast every origin of its test rows. Progress is reported per fold and per batch.
+// The folds' test parts tile the last (1 - split.train) share of the window end rows (in time
+// order, a gap of H rows before each); each fold's training rows are split into training and
+// validation windows in the ratio split.train : split.validation. Progress epochs count on
+// across folds (fold k's epoch e is (k-1) * epochs + e of folds * epochs). Pooled MASE is the
+// mean of every forecast's error scaled by its own fold's training scale.
 core::Result<BacktestReport> walkForwardBacktest(const core::PriceSeries& series,
                                                  const ForecastConfig& config, int folds,
                                                  bool expanding,
