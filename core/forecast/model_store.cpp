@@ -145,8 +145,8 @@ Status readSpec(const std::string& text, ModelRecord& r)
     r.horizon = o.value(k("horizon")).toInt();
     if (!readNumbers(o.value(k("quantiles")), r.quantiles))
         return bad("spec_json has no quantile list");
-    for (auto [key, scaler] : {std::pair{"featureScaler", &r.featureScaler},
-             std::pair{"targetScaler", &r.targetScaler}}) {
+    for (auto [key, scaler] : {std::pair {"featureScaler", &r.featureScaler},
+             std::pair {"targetScaler", &r.targetScaler}}) {
         auto s = scalerFromValue(o.value(k(key)));
         if (!s)
             return bad(std::string(key) + ": " + s.error().message);
@@ -157,9 +157,8 @@ Status readSpec(const std::string& text, ModelRecord& r)
     r.seed = o.value(k("seed")).toString().toULongLong(&seedOk);
     if (!seedOk)
         return bad("spec_json has no valid seed");
-    const auto date = [&o](const char* key) {
-        return Date::fromIso(o.value(k(key)).toString().toStdString());
-    };
+    const auto date
+        = [&o](const char* key) { return Date::fromIso(o.value(k(key)).toString().toStdString()); };
     r.trainFirst = date("trainFirst");
     r.trainLast = date("trainLast");
     r.dataHash = o.value(k("dataHash")).toString().toStdString();
@@ -239,8 +238,8 @@ Result<Scaler> scalerFromJson(const std::string& json)
     QJsonParseError e;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &e);
     if (e.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::BadData,
-            "scaler is not valid JSON (" + e.errorString().toStdString() + ")");
+        return makeError(
+            ErrorCode::BadData, "scaler is not valid JSON (" + e.errorString().toStdString() + ")");
     if (!doc.isObject())
         return makeError(ErrorCode::BadData, "scaler is not a JSON object");
     return scalerFromValue(doc.object());
@@ -289,8 +288,8 @@ Result<std::int64_t> saveModel(ProjectStore& store, const ModelRecord& record)
 
 Result<std::vector<ModelRecord>> listModels(ProjectStore& store)
 {
-    auto st = store.db().prepare(std::string("SELECT ") + kColumns
-        + " FROM models ORDER BY created_utc DESC, id DESC");
+    auto st = store.db().prepare(
+        std::string("SELECT ") + kColumns + " FROM models ORDER BY created_utc DESC, id DESC");
     if (!st)
         return st.error();
     std::vector<ModelRecord> out;
@@ -308,8 +307,8 @@ Result<std::vector<ModelRecord>> listModels(ProjectStore& store)
 
 Result<ModelRecord> loadModel(ProjectStore& store, std::int64_t id)
 {
-    auto st =
-        store.db().prepare(std::string("SELECT ") + kColumns + ", weights FROM models WHERE id = ?1");
+    auto st = store.db().prepare(
+        std::string("SELECT ") + kColumns + ", weights FROM models WHERE id = ?1");
     if (!st)
         return st.error();
     st->bind(1, id);

@@ -33,7 +33,8 @@ ModelRecord sampleRecord()
     r.featureScaler.mean = {1.0 / 3.0, -2.5e-4, 13.815510557964274, 0.5};
     r.featureScaler.std = {0.1 / 7.0, 1e-300, 1.0, 0.35355339059327373};
     r.targetScaler.mean = {1e-4, 2e-4, 3e-4, 4e-4, 5e-4};
-    r.targetScaler.std = {0.01, 0.014142135623730951, 0.017320508075688773, 0.02, 0.0223606797749979};
+    r.targetScaler.std
+        = {0.01, 0.014142135623730951, 0.017320508075688773, 0.02, 0.0223606797749979};
     r.hyperParamsJson = R"({"epochs":30,"hidden":64,"kind":"lstm","lr":0.001})";
     r.seed = 18446744073709551557ULL; // largest 64-bit prime: does not fit a double
     r.trainFirst = Date::fromIso("2000-03-28");
@@ -293,8 +294,7 @@ private Q_SLOTS:
                 "INSERT INTO prices (instrument_id, date, close) VALUES (5, '1990-12-31', 40.25);"
                 "INSERT INTO risk_runs (created_at, name, parameters, results, data_hash) "
                 "VALUES ('2026-01-01T00:00:00Z', 'r', '{}', '{}', 'h');"));
-            QCOMPARE(*v3->db().queryInt(
-                         "SELECT count(*) FROM sqlite_master WHERE name = 'models'"),
+            QCOMPARE(*v3->db().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'models'"),
                 std::int64_t {0});
             QVERIFY(!listModels(*v3)); // no table before the migration
         }
@@ -302,11 +302,10 @@ private Q_SLOTS:
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
         QCOMPARE(*store->schemaVersion(), 4);
         QCOMPARE(store->prices("KO")->close[0], 40.25);
-        QCOMPARE(*store->db().queryText("SELECT name || data_hash FROM risk_runs"),
-            std::string("rh"));
-        QCOMPARE(*store->db().queryInt(
-                     "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                     "AND name = 'models_by_time'"),
+        QCOMPARE(
+            *store->db().queryText("SELECT name || data_hash FROM risk_runs"), std::string("rh"));
+        QCOMPARE(*store->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                       "AND name = 'models_by_time'"),
             std::int64_t {1});
         auto list = listModels(*store);
         QVERIFY(list);
