@@ -64,7 +64,9 @@ void addKinds()
 class TestNetworks : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { initTorchRuntime(); }
+    // One torch thread: on a busy 2-core machine OpenMP's second thread makes small steps
+    // 10x slower (the thread count itself is tested in test_torch_runtime).
+    void initTestCase() { initTorchRuntime(1); }
 
     void kindNames()
     {
