@@ -3,8 +3,11 @@
 #include "csv_reader.h"
 #include "import_detect.h"
 #include "text_parse.h"
+#include "xlsx_reader.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QTemporaryFile>
 
 #ifdef MARKETLENS_HAVE_OPENSSL
 #include <openssl/evp.h>
@@ -103,6 +106,7 @@ public:
 private:
     Status decideFormats(const std::vector<std::vector<std::string>>& sample, bool wholeFile,
                          const std::string& path);
+    Status convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash);
     Status setupColumns(const std::string& path);
     bool processRow(std::int64_t line, const std::vector<std::string_view>& f);
     bool checkFieldCount(std::int64_t line, const std::vector<std::string_view>& f);
@@ -146,6 +150,7 @@ private:
     std::vector<Holding> m_holdings;
     std::unordered_map<std::string, std::size_t> m_holdingIndex;
     bool m_percentCell = false;
+    bool m_xlsx = false; // an Excel workbook read through a temporary CSV copy of its first sheet
 };
 
 void FileImporter::warn(std::string text)
@@ -441,8 +446,8 @@ Status FileImporter::decideFormats(const std::vector<std::vector<std::string>>& 
                                    bool wholeFile, const std::string& path)
 {
     const std::vector<int> numeric = m_layout.numericColumns();
-    if (m_options.decimalSeparator != 0) {
-        m_decimal = m_options.decimalSeparator;
+    if (m_options.decimalSeparator != 0 || m_xlsx) {
+        m_decimal = m_xlsx ? '.' : m_options.decimalSeparator; // xlsx: written with '.' 
     } else {
         DecimalSniffer sniffer;
         for (const auto& row : sample) {
@@ -469,7 +474,7 @@ Status FileImporter::decideFormats(const std::vector<std::vector<std::string>>& 
         // Only ambiguous day/month values so far: look at the rest of the file's dates.
         CsvOptions o;
         o.delimiter = m_result.delimiter;
-        auto again = CsvReader::open(path, o);
+        auto again = CsvReader::open(path, o); // the temporary CSV of an xlsx file
         if (!again)
             return again.error();
         again->next(); // header
@@ -527,7 +532,24 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     options.delimiter = m_options.delimiter;
     options.onBlock = [&hash](const char* data, std::size_t size) { hash.add(data, size); };
     options.progress = progress;
-    auto opened = CsvReader::open(path, std::move(options));
+    // An Excel workbook: its first sheet becomes a temporary CSV file with one line per sheet row
+    // (xlsx_reader.h), read below like any CSV file, so every row rule, message and guarantee is
+    // the same and "file:line" names the sheet row. The import log hashes the workbook's bytes.
+    QTemporaryFile xlsxCsv(QDir::tempPath() + QStringLiteral("/marketlens-xlsx-XXXXXX.csv"));
+    std::string csvPath = path;
+    if (looksLikeXlsx(path)) {
+        if (auto s = convertXlsx(path, xlsxCsv, hash); !s)
+            return s;
+        csvPath = xlsxCsv.fileName().toStdString();
+        options.delimiter = ',';
+        options.onBlock = {};
+        std::error_code ec;
+        const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, ec));
+        options.progress = [&progress, size](std::int64_t done, std::int64_t total) {
+            return reportProgress(progress, total > 0 ? done * size / total : 0, size);
+        };
+    }
+    auto opened = CsvReader::open(csvPath, std::move(options));
     if (!opened)
         return opened.error();
     CsvReader& reader = *opened;
@@ -561,7 +583,7 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     }
     if (!more && !reader.status() && reader.status().error().code != ErrorCode::BadData)
         return reader.status();
-    if (auto s = decideFormats(sample, !more, path); !s)
+    if (auto s = decideFormats(sample, !more, csvPath); !s)
         return s;
     m_result.dateFormat = m_dateCol >= 0 ? m_dateFormat : DateFormat::Auto;
     if (auto s = setupColumns(path); !s)
@@ -606,6 +628,24 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     log.rowsAccepted = m_result.rowsAccepted;
     log.rowsRejected = m_result.rowsRejected;
     return m_store.addImportLog(log);
+}
+
+Status FileImporter::convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash)
+{
+    m_xlsx = true;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return makeError(ErrorCode::Io, "cannot open the file", path);
+    std::vector<char> block(std::size_t(1) << 20);
+    std::size_t n = 0;
+    while ((n = std::fread(block.data(), 1, block.size(), f)) > 0)
+        hash.add(block.data(), n);
+    std::fclose(f);
+    if (!csv.open())
+        return makeError(ErrorCode::Io, "cannot create a temporary file in "
+                                            + QDir::tempPath().toStdString(), path);
+    csv.close(); // xlsxSheetToCsv writes it by name; the object still removes it at the end
+    return xlsxSheetToCsv(path, 0, csv.fileName().toStdString());
 }
 
 } // namespace

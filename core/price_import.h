@@ -42,6 +42,9 @@
 // --date-format), except dotted ones, which are DD.MM.YYYY. The decimal separator is sniffed
 // from the first 2000 rows unless ImportOptions::decimalSeparator is set.
 // Each file imported adds one import_log row: file name, sha256 of its bytes, kind, counts.
+// Excel workbooks (.xlsx/.xlsm by name, or any zip file) are read too: the first worksheet's cells
+// (xlsx_reader.h: date cells as YYYY-MM-DD, numbers exactly, '.' decimal point) go through the
+// same rules as a CSV file, and "line" in every message is the sheet's row number.
 
 #include "progress.h"
 #include "project_store.h"
