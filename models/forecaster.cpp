@@ -437,8 +437,9 @@ core::Result<TrainedForecaster> trainForecaster(const core::PriceSeries& series,
     r.seed = config.training.seed;
     r.trainFirst = fm->dates[data->train.endRow.front()];
     r.trainLast = fm->dates[data->train.endRow.back()];
-    // All rows the record's figures depend on (training, early stopping and test metrics).
-    r.dataHash = cf::dataHash(*fm, fm->rows());
+    // The training part's prices (every input and target of the training windows): rows
+    // [0, validationStartRow) = up to the row of trainLast + horizon (trainingDataChanged).
+    r.dataHash = cf::dataHash(*fm, data->validationStartRow);
     r.metricsJson = metricsJson(result.evaluation, *outcome, *fm, *data);
     r.historyJson = historyJson(*outcome);
     r.trainSeconds = outcome->seconds;
@@ -449,6 +450,24 @@ core::Result<TrainedForecaster> trainForecaster(const core::PriceSeries& series,
     r.weights = std::move(*bytes);
     result.outcome = std::move(*outcome);
     return result;
+}
+
+core::Result<bool> trainingDataChanged(
+    const cf::ModelRecord& record, const core::PriceSeries& series)
+{
+    if (record.dataHash.empty() || !record.trainLast || record.horizon < 1)
+        return false; // nothing to compare (an imported model without a training range)
+    auto fm = cf::computeFeatures(series, record.features);
+    if (!fm)
+        return fm.error();
+    const auto it = std::lower_bound(fm->dates.begin(), fm->dates.end(), *record.trainLast);
+    if (it == fm->dates.end() || *it != *record.trainLast)
+        return true; // the last training date is gone
+    const std::size_t rowEnd
+        = std::size_t(it - fm->dates.begin()) + std::size_t(record.horizon) + 1;
+    if (rowEnd > fm->rows())
+        return true;
+    return cf::dataHash(*fm, rowEnd) != record.dataHash;
 }
 
 core::Result<Forecast> forecastWith(

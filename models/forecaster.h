@@ -66,6 +66,13 @@ struct Forecast {
 core::Result<Forecast> forecastWith(const core::forecast::ModelRecord& record,
                                     const core::PriceSeries& series, long originRow = -1);
 
+// Whether the prices a trained record was fitted on (its training part, hashed in
+// record.dataHash) differ in `series` now: true when they changed or its last training date is
+// gone; false when they are the same or the record has no training range (an imported model).
+// Prices added after the training part do not count as a change.
+core::Result<bool> trainingDataChanged(const core::forecast::ModelRecord& record,
+                                       const core::PriceSeries& series);
+
 struct BacktestFold {
     core::forecast::Fold fold;
     core::Date testFirst, testLast;

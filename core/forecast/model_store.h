@@ -36,7 +36,8 @@ struct ModelRecord {
     std::string hyperParamsJson;   // NetworkSpec + TrainOptions as JSON
     std::uint64_t seed = 0;
     std::optional<Date> trainFirst, trainLast; // dates of the training windows' end rows
-    std::string dataHash;          // forecast::dataHash of the data used
+    std::string dataHash;          // forecast::dataHash of the training part's rows (up to the
+                                   // row of trainLast + horizon), see trainingDataChanged
     std::string metricsJson;       // test metrics of the model and every baseline (JSON object)
     std::string historyJson;       // per-epoch losses (JSON array)
     double trainSeconds = 0;

@@ -173,7 +173,8 @@ private:
         QCOMPARE(r.seed, config.training.seed);
         QVERIFY(r.trainFirst == fm->dates[data->train.endRow.front()]);
         QVERIFY(r.trainLast == fm->dates[data->train.endRow.back()]);
-        QCOMPARE(r.dataHash, cf::dataHash(*fm, fm->rows()));
+        QCOMPARE(r.dataHash, cf::dataHash(*fm, data->validationStartRow)); // training part
+        QCOMPARE(*trainingDataChanged(r, series), false);
         QCOMPARE(r.device, std::string("cpu"));
         QVERIFY(r.weights.size() > 1000);
         QVERIFY(r.trainSeconds > 0);
@@ -442,10 +443,21 @@ print(json.dumps(log_ret[0, :, spec["quantiles"].index(0.5)].tolist()))
         QVERIFY(a->record.targetScaler.mean == b->record.targetScaler.mean);
         QVERIFY(a->record.targetScaler.std == b->record.targetScaler.std);
         QVERIFY(a->record.trainLast == b->record.trainLast);
-        // The change is real: the data hash and the test errors differ.
-        QVERIFY(a->record.dataHash != b->record.dataHash);
+        QCOMPARE(a->record.dataHash, b->record.dataHash); // the training part's prices
+        QCOMPARE(*trainingDataChanged(a->record, changed), false);
+        // The change is real: the test errors differ.
         QVERIFY(
             score(a->evaluation, "naive").errors.mae != score(b->evaluation, "naive").errors.mae);
+        // A changed training price is a change of the model's data.
+        core::PriceSeries early = series;
+        early.adjClose[100] *= 1.01;
+        QCOMPARE(*trainingDataChanged(a->record, early), true);
+        core::PriceSeries shorter = series; // cut before the end of the training part
+        for (auto* v : {&shorter.open, &shorter.high, &shorter.low, &shorter.close,
+                 &shorter.adjClose, &shorter.volume})
+            v->resize(300);
+        shorter.dates.resize(300);
+        QCOMPARE(*trainingDataChanged(a->record, shorter), true);
     }
 
     void walkForwardFoldsTileTheTestRows()
