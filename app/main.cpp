@@ -1,7 +1,10 @@
 // The `marketlens` executable: decides between the command line and the GUI, nothing else.
 //   marketlens new|import|info|risk|demo|--help|--version ... -> command line (core/cli_commands.h)
+//   marketlens train|forecast|backtest|models|export-model|import-model|tailrisk ...
+//                                                      -> model command line (models/cli_models.h)
 //   marketlens, marketlens gui [FILE], marketlens FILE.mlens -> GUI (ui/gui_app.h)
 #include "core/cli_commands.h"
+#include "models/cli_models.h"
 #include "models/torch_runtime.h"
 #include "ui/gui_app.h"
 
@@ -47,7 +50,11 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const int code = marketlens::core::runCli(app.arguments().mid(1), out, err);
+    // Model commands (train, forecast, ...) live in models/, the rest in core/.
+    const QStringList args = app.arguments().mid(1);
+    const int code = marketlens::models::isModelCliCommand(first)
+                         ? marketlens::models::runModelCli(args, out, err)
+                         : marketlens::core::runCli(args, out, err);
     out.flush();
     err.flush();
     return code;

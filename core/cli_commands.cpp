@@ -37,6 +37,22 @@ constexpr const char* kUsage = R"(Usage:
       Risk measures of a portfolio's holdings (or of given instruments) and of the portfolio:
       VaR/ES, volatility (sample, EWMA, GARCH), drawdown, Sharpe, Sortino, beta, component VaR,
       backtests, risk score. The run is stored in the project (see docs/cli.md for options).
+  marketlens train FILE.mlens --ticker T --model mlp|cnn|lstm|gru|transformer [--horizon H]
+                   [--window W] [--epochs N] [--seed S] [--device cpu|cuda] [--json]
+      Train a forecaster on one instrument, store it, and print its test metrics beside the
+      naive, drift, seasonal naive, moving average and linear AR baselines.
+  marketlens forecast FILE.mlens --model ID [--ticker T] [--json]
+      Median forecast with 80 % and 95 % bands and the naive forecast, from the last date.
+  marketlens backtest FILE.mlens --ticker T --model KIND [--folds K] [--sliding] [--json]
+      Walk-forward backtest with refits: metrics per fold and pooled, model vs baselines.
+  marketlens models FILE.mlens [--json]
+      Trained and imported models with their test metrics against the naive forecast.
+  marketlens export-model FILE.mlens ID --out M.pt
+      Write the model as TorchScript (M.pt) with its JSON side file (M.json); docs/models.md.
+  marketlens import-model FILE.mlens M.pt [--meta M.json] [--ticker T]
+      Validate and store a TorchScript forecaster trained elsewhere.
+  marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]
+      Learned probability of a loss beyond the 95 % VaR within 5 days, per holding.
   marketlens demo [FILE.mlens] [--json]
       Write the demo project to FILE, or create it in the user data folder.
   marketlens gui [FILE.mlens]
