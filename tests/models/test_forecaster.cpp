@@ -239,6 +239,26 @@ private Q_SLOTS:
         QVERIFY(t->evaluation.beatsNaive);
     }
 
+    // Every architecture goes through the whole pipeline: train, score, forecast.
+    void everyKindTrainsAndForecasts()
+    {
+        const core::PriceSeries series = arSeries(400, 0.6, 13);
+        for (ModelKind kind : allModelKinds()) {
+            ForecastConfig config = smallConfig(kind, 8, 2, 1);
+            config.network.hidden = 8;
+            config.network.heads = 2;
+            auto t = trainForecaster(series, config);
+            QVERIFY2(t, t ? "" : t.error().toString().c_str());
+            QCOMPARE(t->record.kind, modelKindName(kind));
+            QCOMPARE(t->evaluation.scores.size(), std::size_t(6));
+            QVERIFY(t->evaluation.scores[0].errors.count > 0);
+            auto f = forecastWith(t->record, series);
+            QVERIFY2(f, f ? "" : f.error().toString().c_str());
+            QCOMPARE(f->model.point.size(), std::size_t(2));
+            QVERIFY(std::isfinite(f->model.point[1]) && f->model.point[1] > 0);
+        }
+    }
+
     // White noise cannot be forecast: the verdict must say so plainly when naive is not beaten.
     void verdictSaysWhenNaiveIsNotBeaten()
     {
