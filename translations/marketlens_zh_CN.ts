@@ -1033,6 +1033,18 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <source>Risk</source>
         <translation>风险</translation>
     </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>&amp;Train Forecaster…</source>
+        <translation>训练预测模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Train a neural forecaster on an instrument's prices and compare it with the naive forecast (Ctrl+T)</source>
+        <translation>用某个品种的价格训练神经网络预测模型，并与朴素预测比较（Ctrl+T）</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PriceChartView</name>
@@ -1576,6 +1588,762 @@ peak %1</source>
     <message>
         <source>%1: %2 % below the previous peak</source>
         <translation>%1：低于前期峰值 %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::FoldErrorsChart</name>
+    <message>
+        <source>MAE (price)</source>
+        <translation>MAE（价格）</translation>
+    </message>
+    <message>
+        <source>Fold (test period)</source>
+        <translation>折（测试期）</translation>
+    </message>
+    <message>
+        <source>Run a backtest to compare the model with the naive forecast fold by fold</source>
+        <translation>运行回测，逐折比较模型与朴素预测</translation>
+    </message>
+    <message>
+        <source>The backtest has no folds</source>
+        <translation>回测没有任何折</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>朴素预测</translation>
+    </message>
+    <message>
+        <source>Fold %1: %2
+Model MAE %3, naive MAE %4</source>
+        <translation>第 %1 折：%2
+模型 MAE %3，朴素预测 MAE %4</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastChartView</name>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Train a model or select one in the table to see its forecast</source>
+        <translation>训练一个模型或在表格中选择一个模型以查看其预测</translation>
+    </message>
+    <message>
+        <source>No price history to show</source>
+        <translation>没有可显示的价格历史</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>80 % interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <source>Naive forecast</source>
+        <translation>朴素预测</translation>
+    </message>
+    <message>
+        <source>Forecast (median)</source>
+        <translation>预测（中位数）</translation>
+    </message>
+    <message>
+        <source>This model gave no forecast</source>
+        <translation>该模型未给出预测</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastController</name>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>正在用 %2 训练 %1</translation>
+    </message>
+    <message>
+        <source>Backtesting %1 on %2</source>
+        <translation>正在用 %2 回测 %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastView</name>
+    <message>
+        <source>No test metrics are stored for this model.</source>
+        <translation>该模型未存储测试指标。</translation>
+    </message>
+    <message>
+        <source>%1 beats the naive forecast on the test part (MAE %2).</source>
+        <translation>%1 在测试部分优于朴素预测（MAE %2）。</translation>
+    </message>
+    <message>
+        <source>%1 does not beat the naive forecast on the test part (MAE %2).</source>
+        <translation>%1 在测试部分未优于朴素预测（MAE %2）。</translation>
+    </message>
+    <message>
+        <source>Rename model</source>
+        <translation>重命名模型</translation>
+    </message>
+    <message>
+        <source>&amp;Train…</source>
+        <translation>训练(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Train a forecaster on an instrument's prices</source>
+        <translation>用某个品种的价格训练预测模型</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>回测(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Walk-forward backtest with refits: the model beside every baseline, fold by fold</source>
+        <translation>带重新拟合的滚动前进回测：逐折将模型与每个基准并列比较</translation>
+    </message>
+    <message>
+        <source>&amp;Import Model…</source>
+        <translation>导入模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add a TorchScript forecaster trained elsewhere (.pt file and its JSON side file; see docs/models.md)</source>
+        <translation>添加在别处训练的 TorchScript 预测模型（.pt 文件及其 JSON 附属文件；见 docs/models.md）</translation>
+    </message>
+    <message>
+        <source>&amp;Export Model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the selected model as TorchScript (.pt) with a JSON side file for PyTorch</source>
+        <translation>将所选模型写为 TorchScript（.pt）及供 PyTorch 使用的 JSON 附属文件</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the project</source>
+        <translation>从项目中移除所选模型</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 个月</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 个月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Price history shown before the forecast (automatic: about 15 trading days per forecast day, at least 3 months)</source>
+        <translation>预测之前显示的价格历史（自动：每个预测日约 15 个交易日，至少 3 个月）</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Test Errors</source>
+        <translation>测试误差</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+    <message>
+        <source>Train a model or select one in the table to see its forecast</source>
+        <translation>训练一个模型或在表格中选择一个模型以查看其预测</translation>
+    </message>
+    <message>
+        <source>Run a backtest to compare the model with the naive forecast fold by fold</source>
+        <translation>运行回测，逐折比较模型与朴素预测</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>无法读取模型：%1</translation>
+    </message>
+    <message>
+        <source>%1 models in the project. Select one to see its forecast.</source>
+        <translation>项目中有 %1 个模型。选择一个以查看其预测。</translation>
+    </message>
+    <message>
+        <source>Forecasting with “%1”…</source>
+        <translation>正在用“%1”预测…</translation>
+    </message>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>没有预测：%1</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入的</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 days ahead</source>
+        <translation>%1 · %2 · 向前 %3 天</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · 起点 %1</translation>
+    </message>
+    <message>
+        <source>Forecast of “%1” from its ticker's last price.</source>
+        <translation>“%1”从其品种最后价格出发的预测。</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>已取消；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Forecast job cancelled; nothing was stored.</source>
+        <translation>预测任务已取消；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Backtest failed</source>
+        <translation>回测失败</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>%1 walk-forward backtest, %2 folds (%3)</source>
+        <translation>%1 滚动前进回测，%2 折（%3）</translation>
+    </message>
+    <message>
+        <source>expanding window</source>
+        <translation>扩展窗口</translation>
+    </message>
+    <message>
+        <source>sliding window</source>
+        <translation>滑动窗口</translation>
+    </message>
+    <message>
+        <source>Backtest finished; see the Backtest tab.</source>
+        <translation>回测已完成；请查看“回测”选项卡。</translation>
+    </message>
+    <message>
+        <source>Backtest finished: %1</source>
+        <translation>回测已完成：%1</translation>
+    </message>
+    <message>
+        <source>Store model</source>
+        <translation>存储模型</translation>
+    </message>
+    <message>
+        <source>The trained model could not be stored: %1</source>
+        <translation>无法存储训练好的模型：%1</translation>
+    </message>
+    <message>
+        <source>Trained “%1”: %2</source>
+        <translation>已训练“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete the model “%1” from the project? This cannot be undone.</source>
+        <translation>从项目中删除模型“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2 and %3.</source>
+        <translation>已将“%1”导出到 %2 和 %3。</translation>
+    </message>
+    <message>
+        <source>Import model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>The model is for the ticker “%1”, which this project has no prices for. Import its prices first or choose another ticker.</source>
+        <translation>该模型针对品种“%1”，但本项目没有它的价格。请先导入其价格或选择其他品种。</translation>
+    </message>
+    <message>
+        <source>Imported the model “%1” from %2</source>
+        <translation>已从 %2 导入模型“%1”</translation>
+    </message>
+    <message>
+        <source>Export Model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript 模型 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript 模型 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Side File of the Model</source>
+        <translation>模型的附属文件</translation>
+    </message>
+    <message>
+        <source>Model side files (*.json)</source>
+        <translation>模型附属文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import prices before importing a model.</source>
+        <translation>请先导入价格再导入模型。</translation>
+    </message>
+    <message>
+        <source>Forecast which instrument with this model?</source>
+        <translation>用此模型预测哪个品种？</translation>
+    </message>
+    <message>
+        <source>The project has no prices for “%1”. Forecast which instrument with this model?</source>
+        <translation>项目中没有“%1”的价格。用此模型预测哪个品种？</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::LossChartView</name>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>The losses appear after the first epoch</source>
+        <translation>第一轮结束后显示损失</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2</source>
+        <translation>第 %1 轮：损失 %2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ModelsModel</name>
+    <message>
+        <source>Tail-risk CNN</source>
+        <translation>尾部风险 CNN</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Errors on the held-out test part; the naive forecast repeats the last price.</source>
+        <translation>在留出的测试部分上的误差；朴素预测重复最后价格。</translation>
+    </message>
+    <message>
+        <source>Double-click to rename</source>
+        <translation>双击以重命名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测期</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Test MAE</source>
+        <translation>测试 MAE</translation>
+    </message>
+    <message>
+        <source>Naive MAE</source>
+        <translation>朴素 MAE</translation>
+    </message>
+    <message>
+        <source>Test MASE</source>
+        <translation>测试 MASE</translation>
+    </message>
+    <message>
+        <source>Naive MASE</source>
+        <translation>朴素 MASE</translation>
+    </message>
+    <message>
+        <source>Beats naive</source>
+        <translation>优于朴素预测</translation>
+    </message>
+    <message>
+        <source>Days ahead the model forecasts (1..H)</source>
+        <translation>模型向前预测的天数（1..H）</translation>
+    </message>
+    <message>
+        <source>Mean absolute error of the model's median forecast on the test part</source>
+        <translation>模型中位数预测在测试部分上的平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Mean absolute error of the naive forecast (last price) on the same origins</source>
+        <translation>朴素预测（最后价格）在相同起点上的平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Mean absolute scaled error: MAE over the mean one-day price change of the training part (below 1 beats a one-day naive forecast in sample)</source>
+        <translation>平均绝对标度误差：MAE 除以训练部分的平均单日价格变化（低于 1 表示在样本内优于单日朴素预测）</translation>
+    </message>
+    <message>
+        <source>MASE of the naive forecast on the same origins</source>
+        <translation>朴素预测在相同起点上的 MASE</translation>
+    </message>
+    <message>
+        <source>Yes when the model's MAE and MASE are both below the naive forecast's</source>
+        <translation>当模型的 MAE 和 MASE 都低于朴素预测时为“是”</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ModelsPanel</name>
+    <message>
+        <source>No models yet. Use Train… to train one on an instrument's prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
+        <translation>还没有模型。使用“训练…”用某个品种的价格训练一个模型，或使用“导入模型…”添加在别处训练的 TorchScript 预测模型。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ScoresTable</name>
+    <message>
+        <source>Forecaster</source>
+        <translation>预测方法</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <source>sMAPE</source>
+        <translation>sMAPE</translation>
+    </message>
+    <message>
+        <source>MASE</source>
+        <translation>MASE</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>80 % cover</source>
+        <translation>80% 覆盖率</translation>
+    </message>
+    <message>
+        <source>95 % cover</source>
+        <translation>95% 覆盖率</translation>
+    </message>
+    <message>
+        <source>Share of forecasts that moved in the direction the price moved</source>
+        <translation>预测方向与价格变动方向一致的比例</translation>
+    </message>
+    <message>
+        <source>Share of actual prices inside the 80 % interval (ideal: 80 %)</source>
+        <translation>实际价格落在 80% 区间内的比例（理想值：80%）</translation>
+    </message>
+    <message>
+        <source>Share of actual prices inside the 95 % interval (ideal: 95 %)</source>
+        <translation>实际价格落在 95% 区间内的比例（理想值：95%）</translation>
+    </message>
+    <message>
+        <source>MAE divided by the mean one-day price change of the training part</source>
+        <translation>MAE 除以训练部分的平均单日价格变化</translation>
+    </message>
+    <message>
+        <source>Naive (last price)</source>
+        <translation>朴素（最后价格）</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Seasonal naive</source>
+        <translation>季节朴素</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>移动平均</translation>
+    </message>
+    <message>
+        <source>Linear AR</source>
+        <translation>线性自回归</translation>
+    </message>
+    <message>
+        <source>%1 (model)</source>
+        <translation>%1（模型）</translation>
+    </message>
+    <message>
+        <source>Lowest of all forecasters</source>
+        <translation>所有预测方法中最低</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TrainingDialog</name>
+    <message>
+        <source>MLP: dense layers over the flattened window; 1D-CNN: dilated causal convolutions; LSTM and GRU: recurrent; Transformer: self-attention encoder</source>
+        <translation>MLP：展平窗口上的全连接层；1D-CNN：膨胀因果卷积；LSTM 和 GRU：循环网络；Transformer：自注意力编码器</translation>
+    </message>
+    <message>
+        <source>Instrument whose prices the model learns from</source>
+        <translation>模型从其价格中学习的品种</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The model forecasts 1 to this many trading days ahead</source>
+        <translation>模型向前预测 1 到此数量的交易日</translation>
+    </message>
+    <message>
+        <source>Past trading days the model sees for each forecast</source>
+        <translation>每次预测时模型看到的过去交易日数</translation>
+    </message>
+    <message>
+        <source>Passes over the training data; training stops earlier when the validation loss no longer improves</source>
+        <translation>遍历训练数据的次数；当验证损失不再改善时训练会提前停止</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed and data give the same model</source>
+        <translation>随机种子：相同的种子和数据得到相同的模型</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (GPU)</source>
+        <translation>CUDA（GPU）</translation>
+    </message>
+    <message>
+        <source>No CUDA device is available on this computer</source>
+        <translation>此计算机上没有可用的 CUDA 设备</translation>
+    </message>
+    <message>
+        <source>Walk-forward folds: the model is refitted before each test period</source>
+        <translation>滚动前进的折数：每个测试期之前重新拟合模型</translation>
+    </message>
+    <message>
+        <source>Expanding window</source>
+        <translation>扩展窗口</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>滑动窗口</translation>
+    </message>
+    <message>
+        <source>Expanding: each refit uses all earlier data; sliding: the training part keeps its length</source>
+        <translation>扩展：每次重新拟合使用之前的全部数据；滑动：训练部分保持其长度</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Ticker</source>
+        <translation>代码(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon</source>
+        <translation>预测期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>轮数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Seed</source>
+        <translation>种子(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Folds</source>
+        <translation>折数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refits</source>
+        <translation>重新拟合(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running job after the current batch</source>
+        <translation>在当前批次之后停止正在运行的任务</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this window; a running job goes on in the jobs bar</source>
+        <translation>隐藏此窗口；正在运行的任务会在任务栏中继续</translation>
+    </message>
+    <message>
+        <source>Backtest a Forecaster</source>
+        <translation>回测预测模型</translation>
+    </message>
+    <message>
+        <source>Train a Forecaster</source>
+        <translation>训练预测模型</translation>
+    </message>
+    <message>
+        <source>Run &amp;Backtest</source>
+        <translation>运行回测(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Refit the model on each fold's past and score it beside the baselines</source>
+        <translation>在每折的过去数据上重新拟合模型，并与基准并列评分</translation>
+    </message>
+    <message>
+        <source>Train the model and store it in the project</source>
+        <translation>训练模型并将其存储在项目中</translation>
+    </message>
+    <message>
+        <source>Another training or backtest is running; wait for it or cancel it.</source>
+        <translation>另一个训练或回测正在运行；请等待其结束或取消它。</translation>
+    </message>
+    <message>
+        <source>Open a project with prices first.</source>
+        <translation>请先打开一个含有价格的项目。</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>将在当前批次之后取消…</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · batch %3 of %4</source>
+        <translation>第 %1/%2 轮 · 第 %3/%4 批</translation>
+    </message>
+    <message>
+        <source>Refit %1 of %2 · </source>
+        <translation>第 %1/%2 次重新拟合 · </translation>
+    </message>
+    <message>
+        <source>Training loss %1 · validation loss %2 · learning rate %3</source>
+        <translation>训练损失 %1 · 验证损失 %2 · 学习率 %3</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已用 %1 · 约剩 %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The job was cancelled; nothing was stored.</source>
+        <translation>任务已取消；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+    <message>
+        <source>Backtest finished: %1 folds.</source>
+        <translation>回测已完成：%1 折。</translation>
+    </message>
+    <message>
+        <source>Finished after %1 epochs.</source>
+        <translation>经过 %1 轮后完成。</translation>
+    </message>
+    <message>
+        <source>Stored as “%1”.</source>
+        <translation>已存储为“%1”。</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>未存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TrainingWorker</name>
+    <message>
+        <source>The project has no prices for %1.</source>
+        <translation>项目中没有 %1 的价格。</translation>
+    </message>
+    <message>
+        <source>This model is a classifier, not a price forecaster.</source>
+        <translation>该模型是分类器，而不是价格预测模型。</translation>
     </message>
 </context>
 </TS>

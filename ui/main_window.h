@@ -39,6 +39,7 @@ class PriceChartView;
 class PricesTab;
 class ProjectController;
 class ProjectTree;
+class ForecastView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -69,6 +70,7 @@ public:
     InspectorPanel* inspector() const { return m_inspector; }
     IssuesPanel* issuesPanel() const { return m_issues; }
     JobsBar* jobsBar() const { return m_jobs; }
+    ForecastView* forecastView() const { return m_forecasts; }
     QString saveStateText() const;
 
     // File suffixes accepted by drag and drop as import input.
@@ -117,6 +119,7 @@ private:
     ImportController* m_import = nullptr;
     QTabWidget* m_tabs = nullptr;
     PricesTab* m_prices = nullptr;
+    ForecastView* m_forecasts = nullptr;
     ProjectTree* m_tree = nullptr;
     InspectorPanel* m_inspector = nullptr;
     IssuesPanel* m_issues = nullptr;
@@ -141,6 +144,7 @@ private:
     QAction* m_selectAllAction = nullptr;
     QAction* m_clearIssuesAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_trainForecasterAction = nullptr;
 };
 
 } // namespace marketlens::ui

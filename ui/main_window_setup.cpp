@@ -2,6 +2,7 @@
 // The behaviour (project, import, drag and drop) lives in main_window.cpp.
 #include "main_window.h"
 
+#include "forecast/forecast_view.h"
 #include "import_controller.h"
 #include "inspector_panel.h"
 #include "issues_panel.h"
@@ -150,6 +151,17 @@ void MainWindow::createActions()
     m_clearIssuesAction->setToolTip(tr("Empty the Issues panel"));
     connect(m_clearIssuesAction, &QAction::triggered, this, [this] { m_issues->clear(); });
 
+    m_trainForecasterAction = new QAction(icon("model"), tr("&Train Forecaster…"), this);
+    m_trainForecasterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_trainForecasterAction->setToolTip(
+        tr("Train a neural forecaster on an instrument's prices and compare it with the naive "
+           "forecast (Ctrl+T)"));
+    m_trainForecasterAction->setStatusTip(m_trainForecasterAction->toolTip());
+    connect(m_trainForecasterAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_forecasts);
+        m_forecasts->showTrainingDialog(false);
+    });
+
     m_aboutAction = new QAction(icon("marketlens"), tr("&About MarketLens"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutAction->setToolTip(tr("Version, license and how saving works"));
@@ -194,7 +206,7 @@ void MainWindow::createMenus()
     placeholder(analysis, tr("Correlation Matrix"));
     QMenu* models = menuBar()->addMenu(tr("&Models"));
     models->setToolTipsVisible(true);
-    placeholder(models, tr("Forecast Prices"));
+    models->addAction(m_trainForecasterAction);
     placeholder(models, tr("News Sentiment"));
     QMenu* report = menuBar()->addMenu(tr("&Report"));
     report->setToolTipsVisible(true);

@@ -1,0 +1,369 @@
+#include "models_model.h"
+
+#include "ui/forecast/forecast_types.h"
+#include "ui/risk/risk_palette.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace marketlens::ui {
+
+namespace fc = core::forecast;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The first numeric member among `keys` (NaN when none).
+double number(const QJsonObject& o, std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isDouble())
+            return v.toDouble();
+    }
+    return kNaN;
+}
+
+// Errors read from an object holding them directly or under "errors"/"metrics".
+bool readErrors(const QJsonObject& in, fc::ForecastErrors& e)
+{
+    QJsonObject o = in;
+    for (const char* nested : {"errors", "metrics", "test"}) {
+        if (!o.contains(QLatin1String("mae")) && o.value(QLatin1String(nested)).isObject())
+            o = o.value(QLatin1String(nested)).toObject();
+    }
+    if (!o.contains(QLatin1String("mae")))
+        return false;
+    const double n = number(o, {"count", "n"});
+    e.count = std::isfinite(n) && n > 0 ? std::size_t(n) : 0;
+    e.mae = number(o, {"mae"});
+    e.rmse = number(o, {"rmse"});
+    e.mape = number(o, {"mape"});
+    e.smape = number(o, {"smape"});
+    e.mase = number(o, {"mase"});
+    e.directional = number(o, {"directional", "direction", "directional_accuracy"});
+    e.coverage80 = number(o, {"coverage80", "coverage_80", "cov80"});
+    e.coverage95 = number(o, {"coverage95", "coverage_95", "cov95"});
+    return true;
+}
+
+bool isModelEntry(const QString& name, const QJsonObject& o, const QString& kind)
+{
+    for (const char* key : {"isModel", "is_model", "model"}) {
+        if (o.value(QLatin1String(key)).isBool())
+            return o.value(QLatin1String(key)).toBool();
+    }
+    return name == QLatin1String("model") || (!kind.isEmpty() && name == kind);
+}
+
+// Baselines in core::forecast::allBaselines order, after the model.
+int orderOf(const models::ScoredForecaster& s)
+{
+    static const char* const order[]
+        = {"naive", "drift", "seasonal_naive", "moving_average", "linear_ar"};
+    if (s.isModel)
+        return -1;
+    for (int i = 0; i < 5; ++i) {
+        if (s.name == order[i])
+            return i;
+    }
+    return 5;
+}
+
+void collect(const QJsonObject& root, const QString& kind, ModelMetrics& out)
+{
+    QJsonValue scores = root.value(QLatin1String("forecasters"));
+    if (!scores.isArray())
+        scores = root.value(QLatin1String("scores"));
+    if (scores.isArray()) {
+        for (const QJsonValue& v : scores.toArray()) {
+            const QJsonObject o = v.toObject();
+            models::ScoredForecaster s;
+            s.name = o.value(QLatin1String("name")).toString().toStdString();
+            s.isModel = isModelEntry(QString::fromStdString(s.name), o, kind);
+            if (readErrors(o, s.errors))
+                out.scores.push_back(std::move(s));
+        }
+        return;
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (!it.value().isObject())
+            continue;
+        const QJsonObject o = it.value().toObject();
+        models::ScoredForecaster s;
+        s.name = o.value(QLatin1String("name")).isString()
+            ? o.value(QLatin1String("name")).toString().toStdString()
+            : it.key().toStdString();
+        s.isModel = isModelEntry(it.key(), o, kind);
+        if (readErrors(o, s.errors))
+            out.scores.push_back(std::move(s));
+        else if (out.scores.empty() && (it.key() == QLatin1String("test")))
+            collect(o, kind, out);
+    }
+}
+
+QString formatNumber(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("—");
+    return QLocale().toString(v, 'f', decimals);
+}
+
+} // namespace
+
+const models::ScoredForecaster* ModelMetrics::model() const
+{
+    for (const auto& s : scores) {
+        if (s.isModel)
+            return &s;
+    }
+    return nullptr;
+}
+
+const models::ScoredForecaster* ModelMetrics::find(const std::string& name) const
+{
+    for (const auto& s : scores) {
+        if (!s.isModel && s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+ModelMetrics parseModelMetrics(const std::string& json, const std::string& modelKind)
+{
+    ModelMetrics out;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
+    if (!doc.isObject())
+        return out;
+    const QJsonObject root = doc.object();
+    collect(root, QString::fromStdString(modelKind), out);
+    std::stable_sort(out.scores.begin(), out.scores.end(),
+        [](const auto& a, const auto& b) { return orderOf(a) < orderOf(b); });
+    for (const char* key : {"beatsNaive", "beats_naive"}) {
+        if (root.value(QLatin1String(key)).isBool())
+            out.beatsNaive = root.value(QLatin1String(key)).toBool();
+    }
+    out.verdict = root.value(QLatin1String("verdict")).toString();
+    const auto* model = out.model();
+    const auto* naive = out.find("naive");
+    if (!out.beatsNaive && model && naive && std::isfinite(model->errors.mae)
+        && std::isfinite(naive->errors.mae)) {
+        // Same rule as models::Evaluation::beatsNaive: MASE (and MAE) below naive's.
+        const bool mase = !std::isfinite(model->errors.mase) || !std::isfinite(naive->errors.mase)
+            || model->errors.mase < naive->errors.mase;
+        out.beatsNaive = mase && model->errors.mae < naive->errors.mae;
+    }
+    return out;
+}
+
+ModelsModel::ModelsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ModelsModel::setRecords(std::vector<fc::ModelRecord> records)
+{
+    beginResetModel();
+    m_records = std::move(records);
+    m_metrics.clear();
+    for (const auto& r : m_records)
+        m_metrics.push_back(parseModelMetrics(r.metricsJson, r.kind));
+    endResetModel();
+}
+
+int ModelsModel::rowOfId(qint64 id) const
+{
+    for (std::size_t i = 0; i < m_records.size(); ++i) {
+        if (m_records[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+int ModelsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int ModelsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ModelsModel::rawValue(int row, int column) const
+{
+    const fc::ModelRecord& r = m_records[std::size_t(row)];
+    const ModelMetrics& m = m_metrics[std::size_t(row)];
+    const auto* model = m.model();
+    const auto* naive = m.find("naive");
+    switch (column) {
+    case NameColumn:
+        return QString::fromStdString(r.name);
+    case KindColumn:
+        return r.origin == "imported" ? tr("Imported")
+                                      : modelKindTitle(QString::fromStdString(r.kind));
+    case TickerColumn:
+        return QString::fromStdString(r.ticker);
+    case HorizonColumn:
+        return r.horizon;
+    case CreatedColumn:
+        return QDateTime::fromString(QString::fromStdString(r.createdUtc), Qt::ISODate);
+    case ModelMaeColumn:
+        return model ? model->errors.mae : kNaN;
+    case NaiveMaeColumn:
+        return naive ? naive->errors.mae : kNaN;
+    case ModelMaseColumn:
+        return model ? model->errors.mase : kNaN;
+    case NaiveMaseColumn:
+        return naive ? naive->errors.mase : kNaN;
+    case BeatsNaiveColumn:
+        return m.beatsNaive ? QVariant(*m.beatsNaive) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ModelsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const int row = index.row();
+    const int col = index.column();
+    const QVariant raw = rawValue(row, col);
+    switch (role) {
+    case IdRole:
+        return qint64(m_records[std::size_t(row)].id);
+    case SortRole:
+        if (col >= ModelMaeColumn && col <= NaiveMaseColumn) {
+            const double v = raw.toDouble();
+            return std::isfinite(v) ? v : -std::numeric_limits<double>::infinity();
+        }
+        if (col == BeatsNaiveColumn)
+            return raw.isValid() ? (raw.toBool() ? 2 : 1) : 0;
+        return raw;
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        if (col == CreatedColumn) {
+            const QDateTime t = raw.toDateTime();
+            return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                               : QString::fromStdString(m_records[std::size_t(row)].createdUtc);
+        }
+        if (col == ModelMaeColumn || col == NaiveMaeColumn)
+            return formatNumber(raw.toDouble(), 3);
+        if (col == ModelMaseColumn || col == NaiveMaseColumn)
+            return formatNumber(raw.toDouble(), 3);
+        if (col == BeatsNaiveColumn)
+            return raw.isValid() ? (raw.toBool() ? tr("yes") : tr("no")) : QStringLiteral("—");
+        return raw;
+    case Qt::TextAlignmentRole:
+        if (col >= HorizonColumn && col <= NaiveMaseColumn && col != CreatedColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (col == BeatsNaiveColumn)
+            return int(Qt::AlignCenter);
+        return {};
+    case Qt::BackgroundRole:
+        if (col == BeatsNaiveColumn && raw.isValid()) {
+            QColor c = raw.toBool() ? risk::kScaleLow : risk::kScaleHigh;
+            c.setAlpha(60);
+            return c;
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        const ModelMetrics& m = m_metrics[std::size_t(row)];
+        if (col == BeatsNaiveColumn || col >= ModelMaeColumn)
+            return m.verdict.isEmpty()
+                ? tr("Errors on the held-out test part; the naive forecast repeats the last "
+                     "price.")
+                : m.verdict;
+        if (col == NameColumn)
+            return tr("Double-click to rename");
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+bool ModelsModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!index.isValid() || role != Qt::EditRole || index.column() != NameColumn)
+        return false;
+    const QString name = value.toString().trimmed();
+    auto& r = m_records[std::size_t(index.row())];
+    if (name.isEmpty() || name.toStdString() == r.name)
+        return false;
+    r.name = name.toStdString();
+    Q_EMIT dataChanged(index, index);
+    Q_EMIT renameRequested(r.id, name);
+    return true;
+}
+
+Qt::ItemFlags ModelsModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+QVariant ModelsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Name");
+        case KindColumn:
+            return tr("Kind");
+        case TickerColumn:
+            return tr("Ticker");
+        case HorizonColumn:
+            return tr("Horizon");
+        case CreatedColumn:
+            return tr("Created");
+        case ModelMaeColumn:
+            return tr("Test MAE");
+        case NaiveMaeColumn:
+            return tr("Naive MAE");
+        case ModelMaseColumn:
+            return tr("Test MASE");
+        case NaiveMaseColumn:
+            return tr("Naive MASE");
+        case BeatsNaiveColumn:
+            return tr("Beats naive");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case HorizonColumn:
+            return tr("Days ahead the model forecasts (1..H)");
+        case ModelMaeColumn:
+            return tr("Mean absolute error of the model's median forecast on the test part");
+        case NaiveMaeColumn:
+            return tr("Mean absolute error of the naive forecast (last price) on the same origins");
+        case ModelMaseColumn:
+            return tr("Mean absolute scaled error: MAE over the mean one-day price change of the "
+                      "training part (below 1 beats a one-day naive forecast in sample)");
+        case NaiveMaseColumn:
+            return tr("MASE of the naive forecast on the same origins");
+        case BeatsNaiveColumn:
+            return tr("Yes when the model's MAE and MASE are both below the naive forecast's");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+} // namespace marketlens::ui

@@ -1,0 +1,256 @@
+#include "training_worker.h"
+
+#include "core/project_store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace marketlens::ui {
+
+namespace fc = core::forecast;
+
+namespace {
+
+// Forwards the trainer's reports as TrainingUpdate signals at most every 100 ms, collecting the
+// epochs that end in between, and keeps the cancel accounting of the result.
+class ProgressRelay {
+public:
+    // `epochsPerFold` > 0 for a backtest, whose epochs count on across its folds.
+    ProgressRelay(TrainingWorker* worker, int job, const CancelFlag& cancel,
+        ForecastJobResult& result, int epochsPerFold = 0, int folds = 0)
+        : m_worker(worker)
+        , m_job(job)
+        , m_cancel(cancel)
+        , m_result(result)
+        , m_epochsPerFold(epochsPerFold)
+        , m_folds(folds)
+    {
+        m_clock.start();
+    }
+
+    void operator()(const models::TrainProgress& p)
+    {
+        const long index = long(std::max(p.epoch - 1, 0)) * std::max(p.batches, 1) + p.batch;
+        if (m_cancel && m_cancel->load()) {
+            if (m_result.batchIndexAtCancel < 0)
+                m_result.batchIndexAtCancel = m_result.lastBatchIndex;
+            ++m_result.reportsAfterCancel;
+        }
+        m_result.lastBatchIndex = index;
+        if (p.epochEnd) {
+            models::EpochRecord e;
+            e.epoch = p.epoch;
+            e.trainLoss = p.trainLoss;
+            e.valLoss = p.valLoss;
+            e.learningRate = p.learningRate;
+            e.seconds = p.elapsedSeconds;
+            m_pending.epochs.push_back(e);
+        }
+        const qint64 now = m_clock.elapsed();
+        if (m_last >= 0 && now - m_last < 100)
+            return;
+        m_last = now;
+        m_pending.progress = p;
+        if (m_epochsPerFold > 0) {
+            m_pending.fold = std::clamp((p.epoch - 1) / m_epochsPerFold + 1, 1, m_folds);
+            m_pending.folds = m_folds;
+        }
+        Q_EMIT m_worker->progress(m_job, m_pending);
+        m_pending.epochs.clear();
+    }
+
+private:
+    TrainingWorker* m_worker;
+    int m_job;
+    CancelFlag m_cancel;
+    ForecastJobResult& m_result;
+    int m_epochsPerFold;
+    int m_folds;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    TrainingUpdate m_pending;
+};
+
+core::Result<core::PriceSeries> loadSeries(core::ProjectStore& store, const QString& ticker)
+{
+    auto series = store.prices(ticker.toStdString());
+    if (!series)
+        return series.error();
+    if (series->empty())
+        return core::makeError(core::ErrorCode::NotFound,
+            QCoreApplication::translate(
+                "marketlens::ui::TrainingWorker", "The project has no prices for %1.")
+                .arg(ticker)
+                .toStdString());
+    return series;
+}
+
+} // namespace
+
+TrainingWorker::TrainingWorker(QObject* parent)
+    : QObject(parent)
+{
+}
+
+models::ForecastConfig TrainingWorker::configFor(const TrainRequest& request)
+{
+    models::ForecastConfig config;
+    config.network.kind = request.kind;
+    config.network.window = request.window;
+    config.network.horizon = request.horizon;
+    if (request.hidden > 0) {
+        config.network.hidden = request.hidden;
+        // Attention heads must divide the model dimension.
+        while (config.network.heads > 1 && request.hidden % config.network.heads != 0)
+            --config.network.heads;
+    }
+    if (request.layers > 0)
+        config.network.layers = request.layers;
+    config.training.epochs = request.epochs;
+    config.training.seed = request.seed;
+    config.training.device = request.device;
+    if (request.batchSize > 0)
+        config.training.batchSize = request.batchSize;
+    if (request.patience >= 0)
+        config.training.patience = request.patience;
+    if (request.progressIntervalMs >= 0)
+        config.training.progressIntervalMs = request.progressIntervalMs;
+    return config;
+}
+
+QString TrainingWorker::defaultName(const TrainRequest& request)
+{
+    return QStringLiteral("%1 %2 h%3")
+        .arg(request.ticker, modelKindTitle(request.kind))
+        .arg(request.horizon);
+}
+
+void fillForecast(
+    ForecastJobResult& result, const fc::ModelRecord& record, const core::PriceSeries& series)
+{
+    result.historyDates.clear();
+    result.historyPrices.clear();
+    std::vector<std::size_t> rows;
+    for (std::size_t i = series.size(); i-- > 0 && rows.size() < TrainingWorker::kHistoryRows;) {
+        if (std::isfinite(series.valueAt(i)))
+            rows.push_back(i);
+    }
+    std::reverse(rows.begin(), rows.end());
+    for (std::size_t i : rows) {
+        result.historyDates.push_back(series.dates[i]);
+        result.historyPrices.push_back(series.valueAt(i));
+    }
+    if (record.quantiles.empty()) {
+        result.forecastError = QCoreApplication::translate("marketlens::ui::TrainingWorker",
+            "This model is a classifier, not a price forecaster.");
+        return;
+    }
+    auto forecast = models::forecastWith(record, series);
+    if (forecast)
+        result.forecast = std::move(*forecast);
+    else
+        result.forecastError = QString::fromStdString(forecast.error().toString());
+}
+
+void TrainingWorker::train(int job, const TrainRequest& request, const CancelFlag& cancel)
+{
+    ForecastJobResult result;
+    try {
+        result = runTrain(job, request, cancel);
+    } catch (const std::exception& e) {
+        // models/ and core/ do not throw; this guards against std::bad_alloc and the like.
+        result.error = core::makeError(core::ErrorCode::Io, e.what());
+    }
+    result.kind = ForecastJobKind::Train;
+    Q_EMIT finished(job, result);
+}
+
+void TrainingWorker::backtest(int job, const TrainRequest& request, const CancelFlag& cancel)
+{
+    ForecastJobResult result;
+    try {
+        result = runBacktest(job, request, cancel);
+    } catch (const std::exception& e) {
+        result.error = core::makeError(core::ErrorCode::Io, e.what());
+    }
+    result.kind = ForecastJobKind::Backtest;
+    Q_EMIT finished(job, result);
+}
+
+ForecastJobResult TrainingWorker::runTrain(
+    int job, const TrainRequest& request, const CancelFlag& cancel)
+{
+    ForecastJobResult result;
+    auto store = core::ProjectStore::open(request.projectPath.toStdString());
+    if (!store) {
+        result.error = store.error();
+        return result;
+    }
+    auto series = loadSeries(*store, request.ticker);
+    if (!series) {
+        result.error = series.error();
+        return result;
+    }
+    ProgressRelay relay(this, job, cancel, result);
+    const models::TrainProgressFn progressFn
+        = [&relay](const models::TrainProgress& p) { relay(p); };
+    auto trained = models::trainForecaster(
+        *series, configFor(request), progressFn, cancel ? cancel.get() : nullptr);
+    if (cancel && cancel->load() && result.batchIndexAtCancel < 0)
+        result.batchIndexAtCancel = result.lastBatchIndex; // no batch reported after the flag
+    if (!trained) {
+        result.error = trained.error();
+        return result;
+    }
+    result.record = std::move(trained->record);
+    if (!request.name.isEmpty())
+        result.record.name = request.name.toStdString();
+    else if (result.record.name.empty())
+        result.record.name = defaultName(request).toStdString();
+    result.evaluation = std::move(trained->evaluation);
+    result.history = trained->outcome.history;
+    if (request.store) {
+        auto id = fc::saveModel(*store, result.record);
+        if (id) {
+            result.record.id = *id;
+            result.stored = true;
+        } else {
+            result.storeError = QString::fromStdString(id.error().toString());
+        }
+    }
+    fillForecast(result, result.record, *series);
+    return result;
+}
+
+ForecastJobResult TrainingWorker::runBacktest(
+    int job, const TrainRequest& request, const CancelFlag& cancel)
+{
+    ForecastJobResult result;
+    auto store = core::ProjectStore::open(request.projectPath.toStdString());
+    if (!store) {
+        result.error = store.error();
+        return result;
+    }
+    auto series = loadSeries(*store, request.ticker);
+    if (!series) {
+        result.error = series.error();
+        return result;
+    }
+    ProgressRelay relay(this, job, cancel, result, request.epochs, request.folds);
+    const models::TrainProgressFn progressFn
+        = [&relay](const models::TrainProgress& p) { relay(p); };
+    auto report = models::walkForwardBacktest(*series, configFor(request), request.folds,
+        request.expanding, progressFn, cancel ? cancel.get() : nullptr);
+    if (!report) {
+        result.error = report.error();
+        return result;
+    }
+    result.backtest = std::move(*report);
+    return result;
+}
+
+} // namespace marketlens::ui
