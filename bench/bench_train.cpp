@@ -5,7 +5,8 @@
 // A step is what the trainer does per batch: gather a shuffled batch, forward, loss, backward,
 // clip, optimiser step, read the loss. Both sides time `--steps` steps after `--warm` warm-up
 // steps; repetitions alternate MarketLens and PyTorch (the 2-core box is noisy) and the medians
-// are compared. Usage: bench_train [--threads N] [--steps S] [--warm W] [--reps R] [--no-peer]
+// are compared, by wall-clock time and by process CPU time (steadier when other work shares the
+// cores). Usage: bench_train [--threads N] [--steps S] [--warm W] [--reps R] [--no-peer]
 #include "models/torch_runtime.h"
 #include "models/trainer.h"
 
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <random>
 #include <sstream>
@@ -42,9 +44,18 @@ NetworkSpec benchSpec(ModelKind kind)
     return s;
 }
 
+struct Rate {
+    double wall = 0, cpu = 0; // steps per second of wall-clock time and of process CPU time
+};
+
+double cpuSeconds()
+{
+    return double(std::clock()) / double(CLOCKS_PER_SEC);
+}
+
 // Steps per second of the real trainer between the progress calls after batch `warm` and after
 // batch `warm + steps` (one epoch of warm + steps + 1 batches; no validation set).
-double ourStepsPerSecond(ModelKind kind, const TrainData& data, int warm, int steps)
+Rate ourRate(ModelKind kind, const TrainData& data, int warm, int steps)
 {
     TrainOptions o;
     o.epochs = 1;
@@ -52,19 +63,23 @@ double ourStepsPerSecond(ModelKind kind, const TrainData& data, int warm, int st
     o.patience = 0;
     o.device = Device::Cpu;
     o.progressIntervalMs = 0;
-    double t0 = 0, t1 = 0;
-    auto r = trainNetwork(benchSpec(kind), data, o, Objective::Pinball,
-        [&](const TrainProgress& p) {
-            if (p.batch == warm)
-                t0 = p.elapsedSeconds;
-            if (p.batch == warm + steps)
-                t1 = p.elapsedSeconds;
-        });
+    double t0 = 0, t1 = 0, c0 = 0, c1 = 0;
+    auto r
+        = trainNetwork(benchSpec(kind), data, o, Objective::Pinball, [&](const TrainProgress& p) {
+              if (p.batch == warm) {
+                  t0 = p.elapsedSeconds;
+                  c0 = cpuSeconds();
+              }
+              if (p.batch == warm + steps) {
+                  t1 = p.elapsedSeconds;
+                  c1 = cpuSeconds();
+              }
+          });
     if (!r) {
         std::printf("training failed: %s\n", r.error().message.c_str());
-        return 0.0;
+        return {};
     }
-    return double(steps) / (t1 - t0);
+    return {double(steps) / (t1 - t0), double(steps) / (c1 - c0)};
 }
 
 double median(std::vector<double> v)
@@ -81,6 +96,7 @@ double median(std::vector<double> v)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress lines show while it runs
     const QStringList args = app.arguments();
     auto intArg = [&](const char* name, int fallback) {
         const int i = int(args.indexOf(QString::fromLatin1(name)));
@@ -109,14 +125,16 @@ int main(int argc, char** argv)
 
     const std::vector<std::pair<std::string, ModelKind>> models {
         {"lstm", ModelKind::Lstm}, {"transformer", ModelKind::Transformer}};
-    std::map<std::string, std::vector<double>> ours, theirs;
+    std::map<std::string, std::vector<double>> ours, theirs, oursCpu, theirsCpu;
     const QString script = QFileInfo(QString::fromUtf8(__FILE__)).absolutePath()
         + QStringLiteral("/peers/train_pytorch.py");
     for (int rep = 0; rep < reps; ++rep) {
         for (const auto& [name, kind] : models) {
-            ours[name].push_back(ourStepsPerSecond(kind, data, warm, steps));
-            std::printf("  rep %d %-12s MarketLens %7.2f steps/s\n", rep + 1, name.c_str(),
-                ours[name].back());
+            const Rate r = ourRate(kind, data, warm, steps);
+            ours[name].push_back(r.wall);
+            oursCpu[name].push_back(r.cpu);
+            std::printf("  rep %d %-12s MarketLens %7.2f steps/s (%7.2f per CPU second)\n", rep + 1,
+                name.c_str(), r.wall, r.cpu);
         }
         if (!peer)
             continue;
@@ -135,21 +153,28 @@ int main(int argc, char** argv)
         while (std::getline(lines, line)) {
             std::istringstream f(line);
             std::string name;
-            double sps = 0;
-            f >> name >> sps;
-            theirs[name].push_back(sps);
-            std::printf("  rep %d %-12s PyTorch    %7.2f steps/s\n", rep + 1, name.c_str(), sps);
+            double wall = 0, cpu = 0;
+            f >> name >> wall >> cpu;
+            theirs[name].push_back(wall);
+            theirsCpu[name].push_back(cpu);
+            std::printf("  rep %d %-12s PyTorch    %7.2f steps/s (%7.2f per CPU second)\n", rep + 1,
+                name.c_str(), wall, cpu);
         }
     }
 
-    std::printf("\n%-12s %16s %16s %8s\n", "model", "MarketLens", "PyTorch", "ratio");
+    std::printf("\n%-12s %16s %16s %8s   %s\n", "model", "MarketLens", "PyTorch", "ratio",
+        "(per CPU second: MarketLens, PyTorch, ratio)");
     for (const auto& [name, kind] : models) {
         const double a = median(ours[name]), b = median(theirs[name]);
-        if (peer && b > 0)
-            std::printf("%-12s %10.2f st/s %10.2f st/s %7.2fx\n", name.c_str(), a, b, a / b);
+        const double ac = median(oursCpu[name]), bc = median(theirsCpu[name]);
+        if (peer && b > 0 && bc > 0)
+            std::printf("%-12s %10.2f st/s %10.2f st/s %7.2fx   (%.2f, %.2f, %.2fx)\n",
+                name.c_str(), a, b, a / b, ac, bc, ac / bc);
         else
             std::printf("%-12s %10.2f st/s\n", name.c_str(), a);
     }
-    std::printf("medians of %d interleaved repetitions; target: ratio >= 1.0\n", reps);
+    std::printf("medians of %d interleaved repetitions; target: ratio >= 1.0 (CPU-time rates are "
+                "steadier on a busy machine)\n",
+        reps);
     return 0;
 }

@@ -41,8 +41,8 @@ std::optional<ModelKind> parseModelKind(std::string_view name)
 
 const std::vector<ModelKind>& allModelKinds()
 {
-    static const std::vector<ModelKind> kinds {ModelKind::Mlp, ModelKind::Cnn, ModelKind::Lstm,
-        ModelKind::Gru, ModelKind::Transformer};
+    static const std::vector<ModelKind> kinds {
+        ModelKind::Mlp, ModelKind::Cnn, ModelKind::Lstm, ModelKind::Gru, ModelKind::Transformer};
     return kinds;
 }
 
@@ -79,7 +79,8 @@ namespace {
 class ParamBuilder {
 public:
     ParamBuilder(torch::jit::Module& module, std::uint64_t seed)
-        : m_module(module), m_gen(at::detail::createCPUGenerator(seed))
+        : m_module(module)
+        , m_gen(at::detail::createCPUGenerator(seed))
     {
     }
 

@@ -9,6 +9,19 @@
 //   input  x: float32 [batch, window, features], features scaled as in the model's metadata
 //   output  : float32 [batch, horizon, quantiles], scaled cumulative log returns per horizon
 // A classifier (tail risk) has quantiles = {} and outputs one logit: [batch, 1, 1].
+//
+// Architectures (every one ends in dropout + a linear head to horizon x outputs values):
+//   Mlp          the flattened window through `layers` ReLU layers of `hidden` units
+//   Cnn          a 1x1 input convolution, then `layers` residual blocks of two causal
+//                convolutions (kernel 3, dilation 1, 2, 4, ... per block, ReLU); the head reads
+//                the last step and the mean over time
+//   Lstm, Gru    `layers` stacked recurrent layers (torch.lstm / torch.gru, the kernels of
+//                nn.LSTM / nn.GRU); the head reads the last step's output
+//   Transformer  a linear input projection plus sinusoidal (or learned) positions, `layers`
+//                pre-LN encoder layers (`heads`-head self-attention, GELU feed-forward of
+//                4 x hidden), a final LayerNorm; the head reads the last step
+// The module also carries attributes describing itself: kind, quantiles, window, features,
+// hidden, layers, horizon_out, outputs, dropout.
 
 #include <cstdint>
 #include <optional>
@@ -33,7 +46,7 @@ struct NetworkSpec {
     int horizon = 5;
     std::vector<double> quantiles = defaultQuantiles(); // empty: one logit (classifier)
     int hidden = 64;    // hidden size / channels / model dimension
-    int layers = 2;     // recurrent / encoder layers, conv blocks (dilation 1, 2, 4, ...)
+    int layers = 2;     // MLP hidden layers, recurrent / encoder layers, conv blocks
     int heads = 4;      // transformer attention heads (hidden % heads == 0)
     double dropout = 0.1;
     bool learnedPositions = false; // transformer: learned position embeddings, else sinusoidal

@@ -25,7 +25,10 @@ ScriptModel wrapModule(torch::jit::Module module)
     return model;
 }
 
-ScriptModel::ScriptModel() : m_impl(std::make_unique<Impl>()) {}
+ScriptModel::ScriptModel()
+    : m_impl(std::make_unique<Impl>())
+{
+}
 ScriptModel::~ScriptModel() = default;
 ScriptModel::ScriptModel(ScriptModel&&) noexcept = default;
 ScriptModel& ScriptModel::operator=(ScriptModel&&) noexcept = default;
@@ -50,12 +53,13 @@ core::Result<ScriptModel> loadFrom(std::istream& in, const std::string& what)
     try {
         auto module = torch::jit::load(in, torch::kCPU);
         if (!module.find_method("forward"))
-            return makeError(ErrorCode::BadData, what + ": the TorchScript module has no forward()");
+            return makeError(
+                ErrorCode::BadData, what + ": the TorchScript module has no forward()");
         module.eval();
         return wrapModule(std::move(module));
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::BadData, what + ": not a readable TorchScript model ("
-                + torchMessage(e) + ")");
+        return makeError(ErrorCode::BadData,
+            what + ": not a readable TorchScript model (" + torchMessage(e) + ")");
     } catch (...) {
         return makeError(ErrorCode::BadData, what + ": not a readable TorchScript model");
     }
@@ -130,15 +134,16 @@ core::Result<std::vector<float>> ScriptModel::run(const std::vector<float>& x, i
         return makeError(ErrorCode::InvalidArgument, "no model to run");
     if (batch < 1 || window < 1 || features < 1
         || x.size() != std::size_t(batch) * std::size_t(window) * std::size_t(features))
-        return makeError(ErrorCode::InvalidArgument,
-            "model input must hold batch x window x features values");
+        return makeError(
+            ErrorCode::InvalidArgument, "model input must hold batch x window x features values");
     try {
         torch::NoGradGuard noGrad;
-        auto input = torch::from_blob(const_cast<float*>(x.data()), {batch, window, features},
-            torch::kFloat32);
+        auto input = torch::from_blob(
+            const_cast<float*>(x.data()), {batch, window, features}, torch::kFloat32);
         auto out = m_impl->module.forward({input});
         if (!out.isTensor())
-            return makeError(ErrorCode::InvalidArgument, "the model's forward() must return a tensor");
+            return makeError(
+                ErrorCode::InvalidArgument, "the model's forward() must return a tensor");
         auto y = out.toTensor().to(torch::kCPU, torch::kFloat32).contiguous();
         if (y.dim() != 3 || y.size(0) != batch)
             return makeError(ErrorCode::InvalidArgument,
@@ -149,8 +154,8 @@ core::Result<std::vector<float>> ScriptModel::run(const std::vector<float>& x, i
         const float* p = y.data_ptr<float>();
         return std::vector<float>(p, p + y.numel());
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::InvalidArgument,
-            "the model cannot run on this input: " + torchMessage(e));
+        return makeError(
+            ErrorCode::InvalidArgument, "the model cannot run on this input: " + torchMessage(e));
     }
 }
 

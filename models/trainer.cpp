@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <random>
 
@@ -39,7 +40,7 @@ double scheduledRate(double base, std::int64_t step, std::int64_t warmup, std::i
         return base * double(step + 1) / double(warmup);
     const double low = base / 20.0;
     const double t = double(step - warmup) / double(std::max<std::int64_t>(1, total - warmup));
-    return low + 0.5 * (base - low) * (1.0 + std::cos(M_PI * std::min(1.0, t)));
+    return low + 0.5 * (base - low) * (1.0 + std::cos(std::numbers::pi * std::min(1.0, t)));
 }
 
 class Objectives {
@@ -61,8 +62,7 @@ public:
             const auto diff = y.unsqueeze(-1) - pred;
             return torch::maximum(m_quantiles * diff, (m_quantiles - 1.0) * diff).mean();
         }
-        return torch::binary_cross_entropy_with_logits(
-            pred.reshape({-1}), y, {}, m_positiveWeight);
+        return torch::binary_cross_entropy_with_logits(pred.reshape({-1}), y, {}, m_positiveWeight);
     }
 
 private:
@@ -70,8 +70,8 @@ private:
     torch::Tensor m_quantiles, m_positiveWeight;
 };
 
-torch::Tensor toTensor(const std::vector<float>& v, std::vector<std::int64_t> shape,
-    torch::Device device)
+torch::Tensor toTensor(
+    const std::vector<float>& v, std::vector<std::int64_t> shape, torch::Device device)
 {
     return torch::from_blob(const_cast<float*>(v.data()), shape, torch::kFloat32)
         .to(device, /*non_blocking=*/false, /*copy=*/true);
@@ -94,8 +94,8 @@ double evaluate(torch::jit::Module& module, const torch::Tensor& x, const torch:
     return sum / double(n);
 }
 
-core::Status checkInputs(const NetworkSpec& spec, const TrainData& d, const TrainOptions& o,
-    Objective objective)
+core::Status checkInputs(
+    const NetworkSpec& spec, const TrainData& d, const TrainOptions& o, Objective objective)
 {
     if (auto ok = validateSpec(spec); !ok)
         return ok;
@@ -198,9 +198,8 @@ core::Result<TrainOutcome> trainNetwork(const NetworkSpec& spec, const TrainData
             p.valLoss = lastVal;
             p.learningRate = rate;
             p.elapsedSeconds = secondsBetween(start, Clock::now());
-            p.etaSeconds = step > 0
-                ? p.elapsedSeconds * double(totalSteps - step) / double(step)
-                : -1.0;
+            p.etaSeconds
+                = step > 0 ? p.elapsedSeconds * double(totalSteps - step) / double(step) : -1.0;
             return p;
         };
 
@@ -209,8 +208,8 @@ core::Result<TrainOutcome> trainNetwork(const NetworkSpec& spec, const TrainData
             // Fisher-Yates with our own draw: the same order on every platform for a seed.
             for (std::size_t i = order.size(); i > 1; --i)
                 std::swap(order[i - 1], order[shuffler() % i]);
-            const auto orderT = torch::from_blob(order.data(), {nTrain}, torch::kInt64)
-                                    .to(*device, false, true);
+            const auto orderT
+                = torch::from_blob(order.data(), {nTrain}, torch::kInt64).to(*device, false, true);
             double sum = 0.0, rate = options.learningRate;
             std::int64_t seen = 0;
             for (int b = 0; b < batches; ++b) {

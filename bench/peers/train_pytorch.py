@@ -5,7 +5,8 @@ gradient clipping, AdamW with a per-step learning rate, loss.item()), written as
 eager PyTorch (nn.LSTM, nn.TransformerEncoder).
 
 Usage: train_pytorch.py --threads N --warm W --steps S [--models lstm,transformer]
-Prints one "name steps_per_second final_loss" line per model: steps timed after W warm-up steps.
+Prints one "name steps_per_second steps_per_cpu_second final_loss" line per model: the S steps
+after W warm-up steps, timed by wall clock and by process CPU time.
 """
 import argparse
 import math
@@ -91,6 +92,7 @@ def bench(name, warm, steps):
     for step in range(total):
         if step == warm:
             t0 = time.perf_counter()
+            c0 = time.process_time()
         idx = order[step * BATCH:(step + 1) * BATCH]
         for group in opt.param_groups:
             group["lr"] = rate(1e-3, step, total, total)
@@ -102,7 +104,8 @@ def bench(name, warm, steps):
         loss_value = loss.item()
         if step == warm + steps - 1:
             elapsed = time.perf_counter() - t0
-    return steps / elapsed, loss_value
+            cpu = time.process_time() - c0
+    return steps / elapsed, steps / cpu, loss_value
 
 
 def main():
@@ -114,8 +117,8 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     for name in a.models.split(","):
-        sps, loss = bench(name, a.warm, a.steps)
-        print("%s %.4f %.6f" % (name, sps, loss), flush=True)
+        sps, cps, loss = bench(name, a.warm, a.steps)
+        print("%s %.4f %.4f %.6f" % (name, sps, cps, loss), flush=True)
 
 
 if __name__ == "__main__":

@@ -138,8 +138,8 @@ private Q_SLOTS:
         QVERIFY(learned);
         auto sinusoidal = ScriptModel::build(smallSpec(ModelKind::Transformer), 3);
         // The learned position table adds window x hidden parameters.
-        QCOMPARE(learned->parameterCount() - sinusoidal->parameterCount(),
-            std::int64_t(kWindow * 16));
+        QCOMPARE(
+            learned->parameterCount() - sinusoidal->parameterCount(), std::int64_t(kWindow * 16));
         // A shorter window than the spec's runs (positions are sliced); a longer one is an error.
         std::vector<std::int64_t> shape;
         auto shorter = sinusoidal->run(input(2, 6), 2, 6, kFeatures, &shape);
@@ -226,8 +226,8 @@ private Q_SLOTS:
     void pytorchLoadsModels()
     {
         QProcess probe;
-        probe.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"),
-            QStringLiteral("import torch")});
+        probe.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QStringLiteral("import torch")});
         if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
             QSKIP("python3-torch is not installed (/usr/bin/python3 cannot import torch)");
         QTemporaryDir dir;

@@ -2,13 +2,14 @@
 // sine far better than the best constant quantiles, a seed repeats a run exactly, cancel stops
 // within one batch, early stopping restores the best epoch's weights, progress is throttled,
 // and a BCE classifier separates two classes.
-#include "models/trainer.h"
 #include "models/torch_runtime.h"
+#include "models/trainer.h"
 
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <random>
 
 using namespace marketlens::models;
@@ -23,14 +24,16 @@ constexpr int kWindow = 16, kHorizon = 3;
 // Windows of a sine (period 20) plus Gaussian noise (sd 0.1): x = last 16 values, y = the next 3.
 // The first `nTrain` windows train, the next `nVal` validate (chronological, no overlap of
 // targets with later inputs is needed for this test).
-TrainData noisySine(std::size_t nTrain, std::size_t nVal, std::uint64_t seed, bool noiseOnly = false)
+TrainData noisySine(
+    std::size_t nTrain, std::size_t nVal, std::uint64_t seed, bool noiseOnly = false)
 {
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> noise(0.0, noiseOnly ? 1.0 : 0.1);
     const std::size_t n = nTrain + nVal, len = n + kWindow + kHorizon;
     std::vector<float> s(len);
     for (std::size_t t = 0; t < len; ++t)
-        s[t] = float((noiseOnly ? 0.0 : std::sin(2.0 * M_PI * double(t) / 20.0)) + noise(rng));
+        s[t] = float(
+            (noiseOnly ? 0.0 : std::sin(2.0 * std::numbers::pi * double(t) / 20.0)) + noise(rng));
     TrainData d;
     d.nTrain = nTrain;
     d.nVal = nVal;
@@ -90,8 +93,8 @@ double constantBaseline(const TrainData& d, const std::vector<double>& q)
     return pinball(pred, d.yVal, d.nVal, q);
 }
 
-std::vector<float> predict(const ScriptModel& m, const std::vector<float>& x, std::size_t n,
-    int window, int features)
+std::vector<float> predict(
+    const ScriptModel& m, const std::vector<float>& x, std::size_t n, int window, int features)
 {
     auto r = m.run(x, int(n), window, features, nullptr);
     return r ? *r : std::vector<float> {};
@@ -135,8 +138,8 @@ private Q_SLOTS:
         QCOMPARE(int(r->history.size()), 12);
         QVERIFY(!r->stoppedEarly);
         const double baseline = constantBaseline(data, spec.quantiles);
-        const double ours = pinball(predict(r->model, data.xVal, data.nVal, kWindow, 1),
-            data.yVal, data.nVal, spec.quantiles);
+        const double ours = pinball(predict(r->model, data.xVal, data.nVal, kWindow, 1), data.yVal,
+            data.nVal, spec.quantiles);
         qInfo("%s: validation pinball %.4f, best constant quantiles %.4f",
             modelKindName(kind).c_str(), ours, baseline);
         // A sine of amplitude 1 with noise 0.1: the best constant quantiles lose about 0.118;
@@ -191,7 +194,8 @@ private Q_SLOTS:
         o.progressIntervalMs = 0; // a progress call after every batch
         std::atomic_bool cancel {false};
         std::vector<TrainProgress> calls;
-        auto r = trainNetwork(sineSpec(ModelKind::Gru), data, o, Objective::Pinball,
+        auto r = trainNetwork(
+            sineSpec(ModelKind::Gru), data, o, Objective::Pinball,
             [&](const TrainProgress& p) {
                 calls.push_back(p);
                 if (p.batch == 3)
@@ -208,7 +212,8 @@ private Q_SLOTS:
 
         // Cancelled before the first batch: nothing runs.
         calls.clear();
-        r = trainNetwork(sineSpec(ModelKind::Gru), data, o, Objective::Pinball,
+        r = trainNetwork(
+            sineSpec(ModelKind::Gru), data, o, Objective::Pinball,
             [&](const TrainProgress& p) { calls.push_back(p); }, &cancel);
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
@@ -250,12 +255,12 @@ private Q_SLOTS:
         auto o = quickOptions(3);
         o.batchSize = 8;
         std::vector<TrainProgress> calls;
-        auto r = trainNetwork(spec, data, o, Objective::Pinball,
-            [&](const TrainProgress& p) { calls.push_back(p); });
+        auto r = trainNetwork(
+            spec, data, o, Objective::Pinball, [&](const TrainProgress& p) { calls.push_back(p); });
         QVERIFY(r);
         const int totalBatches = 3 * 200;
-        const auto ends = std::count_if(calls.begin(), calls.end(),
-            [](const TrainProgress& p) { return p.epochEnd; });
+        const auto ends = std::count_if(
+            calls.begin(), calls.end(), [](const TrainProgress& p) { return p.epochEnd; });
         QCOMPARE(int(ends), 3);
         QVERIFY(int(calls.size()) - 3 < totalBatches / 10);
         double previous = -1.0;
@@ -290,8 +295,8 @@ private Q_SLOTS:
         o.learningRate = 1e-2;
         std::vector<double> firstEpochRates;
         o.progressIntervalMs = 0;
-        auto r = trainNetwork(sineSpec(ModelKind::Mlp), data, o, Objective::Pinball,
-            [&](const TrainProgress& p) {
+        auto r = trainNetwork(
+            sineSpec(ModelKind::Mlp), data, o, Objective::Pinball, [&](const TrainProgress& p) {
                 if (p.epoch == 1)
                     firstEpochRates.push_back(p.learningRate);
             });
