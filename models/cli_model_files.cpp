@@ -121,12 +121,18 @@ int cmdExportModel(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli::usage(QStringLiteral("export-model needs a project FILE, a model ID and "
                                          "--out M.pt"),
             err);
+    const qint64 id = modelId(a.positional.at(1));
+    if (id == 0)
+        return cli::usage(QStringLiteral("the model ID is a positive whole number (see "
+                                         "'marketlens models'), not '%1'")
+                              .arg(a.positional.at(1)),
+            err);
     const bool json = a.has(QStringLiteral("json"));
     int code = 0;
     auto store = openProject(a.positional.first(), json, out, err, code);
     if (!store)
         return code;
-    auto record = modelById(*store, a.positional.at(1));
+    auto record = cf::loadModel(*store, id);
     if (!record)
         return cli::fail(record.error(), json, out, err);
     const std::string pt = a.values.value(QStringLiteral("out")).toStdString();

@@ -60,14 +60,11 @@ std::optional<core::ProjectStore> openProject(
     return std::move(*store);
 }
 
-core::Result<cf::ModelRecord> modelById(core::ProjectStore& store, const QString& text)
+qint64 modelId(const QString& text)
 {
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
-    if (!ok || id < 1)
-        return core::makeError(core::ErrorCode::InvalidArgument,
-            "a model id is a positive whole number, not '" + text.toStdString() + "'");
-    return cf::loadModel(store, id);
+    return ok && id > 0 ? id : 0;
 }
 
 } // namespace cli_detail
@@ -280,12 +277,17 @@ int cmdForecast(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli::usage(e, err);
     if (a.positional.size() != 1 || !a.values.contains(QStringLiteral("model")))
         return cli::usage(QStringLiteral("forecast needs a project FILE and --model ID"), err);
+    const qint64 id = modelId(a.values.value(QStringLiteral("model")));
+    if (id == 0)
+        return cli::usage(QStringLiteral("--model needs a model id (a positive whole number; "
+                                         "see 'marketlens models')"),
+            err);
     const bool json = a.has(QStringLiteral("json"));
     int code = 0;
     auto store = openProject(a.positional.first(), json, out, err, code);
     if (!store)
         return code;
-    auto record = modelById(*store, a.values.value(QStringLiteral("model")));
+    auto record = cf::loadModel(*store, id);
     if (!record)
         return cli::fail(record.error(), json, out, err);
     const std::string ticker = a.values.contains(QStringLiteral("ticker"))

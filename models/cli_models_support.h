@@ -58,8 +58,8 @@ QJsonObject parsedObject(const std::string& json);
 // The project of a command, opened; nullopt after reporting the error (exit code in `code`).
 std::optional<core::ProjectStore> openProject(
     const QString& arg, bool json, QTextStream& out, QTextStream& err, int& code);
-// A stored model by its id as given on the command line.
-core::Result<core::forecast::ModelRecord> modelById(core::ProjectStore& store, const QString& text);
+// A model id given on the command line; 0 when it is not a positive whole number.
+qint64 modelId(const QString& text);
 
 // cli_model_files.cpp
 int cmdModels(const QStringList& args, QTextStream& out, QTextStream& err);

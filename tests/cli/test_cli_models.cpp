@@ -124,6 +124,12 @@ private Q_SLOTS:
             QStringLiteral("tpu")} << QStringLiteral("--device");
         QTest::newRow("forecast without model") << QStringList {QStringLiteral("forecast"),
             QStringLiteral("p.mlens")} << QStringLiteral("--model ID");
+        QTest::newRow("model id not a number") << QStringList {QStringLiteral("forecast"),
+            QStringLiteral("p.mlens"), QStringLiteral("--model"), QStringLiteral("lstm")}
+                                               << QStringLiteral("--model needs a model id");
+        QTest::newRow("export id not a number") << QStringList {QStringLiteral("export-model"),
+            QStringLiteral("p.mlens"), QStringLiteral("x"), QStringLiteral("--out"),
+            QStringLiteral("m.pt")} << QStringLiteral("the model ID is a positive whole number");
         QTest::newRow("export without out") << QStringList {QStringLiteral("export-model"),
             QStringLiteral("p.mlens"), QStringLiteral("1")}
                                             << QStringLiteral("--out");
