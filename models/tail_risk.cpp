@@ -3,6 +3,8 @@
 // Torch-free: the network is built and run through trainer.h / script_model.h.
 #include "models/tail_risk.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -43,6 +45,20 @@ core::Result<std::pair<core::Date, core::Date>> splitDates(std::vector<core::Dat
                          "too few dates with a tail-risk label (" + std::to_string(n) +
                              ") for a train, validation and test part");
     return std::make_pair(ends[trainEnd - 1], ends[valEnd - 1]);
+}
+
+// Identifies the data a model was trained on, so a stored model can tell if the prices changed.
+std::string hashOf(const std::vector<cr::TailSeries>& series)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (const cr::TailSeries& ts : series) {
+        h.addData(QByteArrayView(ts.ticker.data(), qsizetype(ts.ticker.size() + 1)));
+        h.addData(QByteArrayView(reinterpret_cast<const char*>(ts.dates.data()),
+                                 qsizetype(ts.dates.size() * sizeof(core::Date))));
+        h.addData(QByteArrayView(reinterpret_cast<const char*>(ts.returns.data()),
+                                 qsizetype(ts.returns.size() * sizeof(double))));
+    }
+    return h.result().toHex().toStdString();
 }
 
 // Probabilities of windows x [n, window, 2] in chunks: sigmoid(logit - log(positiveWeight)).
@@ -111,6 +127,8 @@ core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>&
     TailRiskResult result;
     result.trainLast = cuts->first;
     result.validationLast = cuts->second;
+    result.trainFirst = result.trainLast;
+    result.dataHash = hashOf(series);
     const auto horizon = std::size_t(config.horizonDays);
 
     // Windows of every holding, each scaled with its own training rows' scaler.
@@ -139,6 +157,7 @@ core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>&
                 cr::appendTailWindow(ts, *scaler, config.window, t, data.xTrain);
                 data.yTrain.push_back(label);
                 trainPositives += std::size_t(ts.labels[t]);
+                result.trainFirst = std::min(result.trainFirst, end);
             } else if (end > result.trainLast && labelEnd <= result.validationLast) {
                 cr::appendTailWindow(ts, *scaler, config.window, t, data.xVal);
                 data.yVal.push_back(label);

@@ -23,7 +23,13 @@ struct TailRiskConfig {
     int window = 60;
     int horizonDays = 5;
     double varLevel = 0.95;
-    TrainOptions training;
+    // Batches of 256: the pooled data set holds thousands of windows per holding, and larger
+    // batches train faster per window on the CPU.
+    TrainOptions training = [] {
+        TrainOptions t;
+        t.batchSize = 256;
+        return t;
+    }();
     // Network (a 1D-CNN, NetworkSpec kind Cnn with one logit) and the chronological split of the
     // pooled windows by their end date (the rest after train and validation is the test part).
     int hidden = 32;
@@ -56,8 +62,9 @@ struct TailRiskResult {
     // (negatives / positives of the training part; probabilities are sigmoid(logit -
     // log(positiveWeight)), undoing the weight's shift of the prior), the network, and the
     // per-holding input scalers (fitted on each holding's training rows only).
-    core::Date trainLast, validationLast;
+    core::Date trainFirst, trainLast, validationLast; // trainFirst: the first training window's end
     std::size_t trainCount = 0, validationCount = 0;
+    std::string dataHash; // SHA-256 (hex) of the tickers, dates and returns used
     double positiveWeight = 1.0;
     NetworkSpec spec;
     std::vector<core::risk::TailScaler> scalers; // one per score

@@ -98,7 +98,9 @@ core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& r
     rec.window = config.window;
     rec.horizon = config.horizonDays;
     rec.seed = config.training.seed;
+    rec.trainFirst = result.trainFirst;
     rec.trainLast = result.trainLast;
+    rec.dataHash = result.dataHash;
     // The per-holding input scalers and the network/training settings.
     QJsonArray scalers;
     for (std::size_t i = 0; i < result.scalers.size() && i < result.scores.size(); ++i) {

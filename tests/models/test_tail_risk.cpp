@@ -172,6 +172,10 @@ private Q_SLOTS:
         auto rec = tailRiskRecord(*r, quickConfig(2), "Dow Core");
         QVERIFY(rec);
         QCOMPARE(rec->kind, std::string("tailrisk_cnn"));
+        QVERIFY(r->trainFirst < r->trainLast);
+        QCOMPARE(rec->trainFirst, std::optional<core::Date>(r->trainFirst));
+        QCOMPARE(rec->dataHash.size(), std::size_t(64));
+        QCOMPARE(rec->dataHash, r->dataHash);
         QVERIFY(!rec->weights.empty());
         QTemporaryDir dir;
         auto store = core::ProjectStore::create(dir.filePath(QStringLiteral("t.mlens")).toStdString());
