@@ -18,8 +18,8 @@ namespace {
 
 constexpr std::uint64_t kMaxPartBytes = std::uint64_t(512) << 20; // parts read whole (zip bombs)
 constexpr unsigned kBlock = 1u << 16;
-constexpr int kMaxColumns = 16384;         // XFD
-constexpr std::int64_t kMaxRow = 1048576;  // Excel's last row
+constexpr int kMaxColumns = 16384; // XFD
+constexpr std::int64_t kMaxRow = 1048576; // Excel's last row
 
 const Date kEpoch1900 = *Date::fromYmd(1899, 12, 31); // serial 0 (Excel's "1900-01-00")
 const Date kEpoch1900Late = *Date::fromYmd(1899, 12, 30); // serials after the phantom 29 Feb
@@ -161,10 +161,13 @@ std::string relsOf(const std::string& part)
 std::string XlsxCell::toText() const
 {
     switch (type) {
-    case XlsxCellType::Empty: return {};
+    case XlsxCellType::Empty:
+        return {};
     case XlsxCellType::Text:
-    case XlsxCellType::Error: return text;
-    case XlsxCellType::Boolean: return number != 0 ? "TRUE" : "FALSE";
+    case XlsxCellType::Error:
+        return text;
+    case XlsxCellType::Boolean:
+        return number != 0 ? "TRUE" : "FALSE";
     case XlsxCellType::Number: {
         char buf[40];
         const auto r = std::to_chars(buf, buf + sizeof buf, number);
@@ -176,8 +179,8 @@ std::string XlsxCell::toText() const
             const double frac = number - std::floor(number);
             const int secs = std::clamp(static_cast<int>(std::lround(frac * 86400.0)), 0, 86399);
             char buf[32];
-            std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", secs / 3600, secs / 60 % 60,
-                          secs % 60);
+            std::snprintf(
+                buf, sizeof buf, " %02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
             out += buf;
         }
         return out;
@@ -206,7 +209,7 @@ bool looksLikeXlsx(const std::string& path)
         return false;
     unsigned char magic[4] = {};
     const bool zip = std::fread(magic, 1, 4, f) == 4 && magic[0] == 'P' && magic[1] == 'K'
-                     && magic[2] == 3 && magic[3] == 4;
+        && magic[2] == 3 && magic[3] == 4;
     std::fclose(f);
     return zip;
 }
@@ -266,7 +269,7 @@ Result<QByteArray> XlsxReader::Impl::readPart(const std::string& name)
 {
     if (!hasPart(name))
         return bad("the workbook has no part " + name);
-    unz_file_info64 info{};
+    unz_file_info64 info {};
     if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
         return bad("cannot read the zip entry " + name);
     if (info.uncompressed_size > kMaxPartBytes)
@@ -303,7 +306,7 @@ Result<std::map<std::string, std::pair<std::string, std::string>>> XlsxReader::I
         if (a.value(QLatin1String("TargetMode")) == u"External")
             continue;
         out[toStd(a.value(QLatin1String("Id")))] = {toStd(a.value(QLatin1String("Type"))),
-                                      resolvePart(dirOf(part), toStd(a.value(QLatin1String("Target"))))};
+            resolvePart(dirOf(part), toStd(a.value(QLatin1String("Target"))))};
     }
     if (xml.hasError())
         return bad(rels + " is not valid XML: " + xml.errorString().toStdString());
@@ -345,7 +348,8 @@ Status XlsxReader::Impl::readWorkbook()
             }
             const auto it = rels->find(rid);
             if (it == rels->end())
-                return bad("sheet '" + toStd(a.value(QLatin1String("name"))) + "' has no part in " + workbook);
+                return bad("sheet '" + toStd(a.value(QLatin1String("name"))) + "' has no part in "
+                    + workbook);
             sheetNames.push_back(toStd(a.value(QLatin1String("name"))));
             sheetParts.push_back(it->second.second);
         }
@@ -401,7 +405,8 @@ Status XlsxReader::Impl::readSharedStrings(const std::string& part)
             if (inText)
                 current += xml.text();
             break;
-        default: break;
+        default:
+            break;
         }
     }
     if (xml.hasError())
@@ -425,7 +430,8 @@ Status XlsxReader::Impl::readStyles(const std::string& part)
             continue;
         const auto a = xml.attributes();
         if (xml.name() == u"numFmt") {
-            custom[a.value(QLatin1String("numFmtId")).toInt()] = customFormat(toStd(a.value(QLatin1String("formatCode"))));
+            custom[a.value(QLatin1String("numFmtId")).toInt()]
+                = customFormat(toStd(a.value(QLatin1String("formatCode"))));
         } else if (xml.name() == u"cellXfs") {
             inCellXfs = true;
         } else if (xml.name() == u"xf" && inCellXfs) {
@@ -454,14 +460,14 @@ Result<XlsxReader> XlsxReader::open(const std::string& path)
     std::fclose(f);
     if (got < 4 || magic[0] != 'P' || magic[1] != 'K')
         return makeError(ErrorCode::BadData,
-                         "not an Excel .xlsx workbook (the file is not a zip archive)", path);
+            "not an Excel .xlsx workbook (the file is not a zip archive)", path);
     XlsxReader r;
     r.m_impl = std::make_unique<Impl>();
     r.m_impl->path = path;
     r.m_impl->zip = unzOpen64(path.c_str());
     if (!r.m_impl->zip)
         return makeError(ErrorCode::BadData,
-                         "not an Excel .xlsx workbook (the zip archive cannot be read)", path);
+            "not an Excel .xlsx workbook (the zip archive cannot be read)", path);
     if (auto s = r.m_impl->readWorkbook(); !s)
         return s.error();
     return r;
@@ -488,8 +494,12 @@ namespace {
 class SheetParser {
 public:
     SheetParser(const std::string& sheet, const std::vector<std::string>& shared,
-                const std::vector<FormatKind>& formats, bool date1904, const std::string& file)
-        : m_sheet(sheet), m_shared(shared), m_formats(formats), m_date1904(date1904), m_file(file)
+        const std::vector<FormatKind>& formats, bool date1904, const std::string& file)
+        : m_sheet(sheet)
+        , m_shared(shared)
+        , m_formats(formats)
+        , m_date1904(date1904)
+        , m_file(file)
     {
     }
     // Parses what has been added so far; false on an error (error()) or when onRow stops.
@@ -508,9 +518,9 @@ private:
     bool fail(std::string message)
     {
         m_error = makeError(ErrorCode::BadData,
-                            m_sheet + "!" + columnName(m_col) + std::to_string(m_row.row) + ": "
-                                + std::move(message),
-                            m_file, m_row.row);
+            m_sheet + "!" + columnName(m_col) + std::to_string(m_row.row) + ": "
+                + std::move(message),
+            m_file, m_row.row);
         return false;
     }
 
@@ -541,7 +551,7 @@ bool SheetParser::finishCell()
             return fail("shared string index '" + v + "' is not a number");
         if (static_cast<std::size_t>(index) >= m_shared.size())
             return fail("shared string index " + v + " is out of range (the workbook has "
-                        + std::to_string(m_shared.size()) + ")");
+                + std::to_string(m_shared.size()) + ")");
         cell.type = XlsxCellType::Text;
         cell.text = m_shared[static_cast<std::size_t>(index)];
     } else if (m_type == u"inlineStr") {
@@ -559,8 +569,8 @@ bool SheetParser::finishCell()
         cell.type = XlsxCellType::Boolean;
         cell.number = v == "1" ? 1 : 0;
     } else if (m_type == u"d") {
-        const auto d = v.size() >= 10 ? Date::fromIso(std::string_view(v).substr(0, 10))
-                                      : std::nullopt;
+        const auto d
+            = v.size() >= 10 ? Date::fromIso(std::string_view(v).substr(0, 10)) : std::nullopt;
         if (!d)
             return fail("date cell '" + v + "' is not an ISO 8601 date");
         cell.type = XlsxCellType::Date;
@@ -573,8 +583,8 @@ bool SheetParser::finishCell()
         if (!parseDouble(v, x))
             return fail("number cell '" + v + "' is not a number");
         const FormatKind kind = m_style >= 0 && static_cast<std::size_t>(m_style) < m_formats.size()
-                                    ? m_formats[static_cast<std::size_t>(m_style)]
-                                    : FormatKind::Number;
+            ? m_formats[static_cast<std::size_t>(m_style)]
+            : FormatKind::Number;
         cell.number = x;
         if (kind == FormatKind::Number) {
             cell.type = XlsxCellType::Number;
@@ -606,9 +616,9 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
             if (incomplete())
                 return true; // needs more data
             m_error = makeError(ErrorCode::BadData,
-                                m_sheet + " is not valid XML: " + m_xml.errorString().toStdString()
-                                    + " (XML line " + std::to_string(m_xml.lineNumber()) + ")",
-                                m_file, m_row.row);
+                m_sheet + " is not valid XML: " + m_xml.errorString().toStdString() + " (XML line "
+                    + std::to_string(m_xml.lineNumber()) + ")",
+                m_file, m_row.row);
             return false;
         }
         const auto name = m_xml.name();
@@ -624,7 +634,7 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
                 }
                 if (number <= m_row.row)
                     return fail("row " + std::to_string(number) + " comes after row "
-                                + std::to_string(m_row.row));
+                        + std::to_string(m_row.row));
                 m_row.row = number;
                 m_row.cells.clear();
                 m_col = -1;
@@ -637,8 +647,8 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
                 } else {
                     int col = 0;
                     std::int64_t row = 0;
-                    if (!parseCellRef(ref.toString().toStdString(), col, row)
-                        || row != m_row.row || col <= m_col) {
+                    if (!parseCellRef(ref.toString().toStdString(), col, row) || row != m_row.row
+                        || col <= m_col) {
                         ++m_col;
                         return fail("bad cell reference '" + ref.toString().toStdString() + "'");
                     }
@@ -647,7 +657,8 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
                 if (m_col >= kMaxColumns)
                     return fail("more than 16384 columns");
                 m_type = a.value(QLatin1String("t")).toString();
-                m_style = a.hasAttribute(QLatin1String("s")) ? a.value(QLatin1String("s")).toInt() : 0;
+                m_style
+                    = a.hasAttribute(QLatin1String("s")) ? a.value(QLatin1String("s")).toInt() : 0;
                 m_value.clear();
                 m_inline.clear();
             } else if (name == u"v") {
@@ -688,18 +699,18 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
 
 } // namespace
 
-Status XlsxReader::readSheet(std::size_t index, const std::function<bool(const XlsxRow&)>& onRow,
-                             const Progress& progress)
+Status XlsxReader::readSheet(
+    std::size_t index, const std::function<bool(const XlsxRow&)>& onRow, const Progress& progress)
 {
     if (!m_impl || index >= m_impl->sheetParts.size())
         return makeError(ErrorCode::InvalidArgument, "no sheet " + std::to_string(index + 1),
-                         m_impl ? m_impl->path : std::string());
+            m_impl ? m_impl->path : std::string());
     Impl& d = *m_impl;
     const std::string& part = d.sheetParts[index];
     const std::string& name = d.sheetNames[index];
     if (!d.hasPart(part))
         return d.bad("sheet '" + name + "': the workbook has no part " + part);
-    unz_file_info64 info{};
+    unz_file_info64 info {};
     unzGetCurrentFileInfo64(d.zip, &info, nullptr, 0, nullptr, 0, nullptr, 0);
     if (unzOpenCurrentFile(d.zip) != UNZ_OK)
         return d.bad("cannot open the zip entry " + part);
@@ -746,15 +757,28 @@ Result<std::vector<XlsxRow>> XlsxReader::readRows(std::size_t index)
     return rows;
 }
 
+Result<std::string> readXlsxPart(const std::string& xlsxPath, const std::string& part)
+{
+    XlsxReader::Impl d;
+    d.path = xlsxPath;
+    d.zip = unzOpen64(xlsxPath.c_str());
+    if (!d.zip)
+        return makeError(ErrorCode::BadData, "not a zip archive", xlsxPath);
+    auto data = d.readPart(part);
+    if (!data)
+        return data.error();
+    return data->toStdString();
+}
+
 Status xlsxSheetToCsv(const std::string& xlsxPath, std::size_t sheet, const std::string& csvPath,
-                      std::string* sheetName, const Progress& progress)
+    std::string* sheetName, const Progress& progress)
 {
     auto reader = XlsxReader::open(xlsxPath);
     if (!reader)
         return reader.error();
     if (sheet >= reader->sheetNames().size())
-        return makeError(ErrorCode::InvalidArgument, "the workbook has no sheet "
-                                                         + std::to_string(sheet + 1), xlsxPath);
+        return makeError(ErrorCode::InvalidArgument,
+            "the workbook has no sheet " + std::to_string(sheet + 1), xlsxPath);
     if (sheetName)
         *sheetName = reader->sheetNames()[sheet];
     std::FILE* out = std::fopen(csvPath.c_str(), "wb");
@@ -764,45 +788,48 @@ Status xlsxSheetToCsv(const std::string& xlsxPath, std::size_t sheet, const std:
     std::size_t width = 0; // the first non-empty row's (the header's) cell count
     std::string line;
     bool writeOk = true;
-    const Status s = reader->readSheet(sheet, [&](const XlsxRow& row) {
-        line.clear();
-        for (std::int64_t r = lastRow + 1; r < row.row; ++r)
-            line += '\n'; // skipped rows stay blank lines: CSV line = sheet row
-        lastRow = row.row;
-        bool any = false;
-        for (const auto& c : row.cells)
-            any = any || c.type != XlsxCellType::Empty;
-        if (any) {
-            if (width == 0)
-                width = row.cells.size();
-            const std::size_t n = std::max(width, row.cells.size());
-            for (std::size_t i = 0; i < n; ++i) {
-                if (i > 0)
-                    line += ',';
-                if (i >= row.cells.size())
-                    continue;
-                std::string text = row.cells[i].toText();
-                for (char& ch : text) {
-                    if (ch == '\n' || ch == '\r')
-                        ch = ' ';
-                }
-                if (text.find_first_of(",\"") != std::string::npos) {
-                    line += '"';
-                    for (char ch : text) {
-                        if (ch == '"')
-                            line += '"';
-                        line += ch;
+    const Status s = reader->readSheet(
+        sheet,
+        [&](const XlsxRow& row) {
+            line.clear();
+            for (std::int64_t r = lastRow + 1; r < row.row; ++r)
+                line += '\n'; // skipped rows stay blank lines: CSV line = sheet row
+            lastRow = row.row;
+            bool any = false;
+            for (const auto& c : row.cells)
+                any = any || c.type != XlsxCellType::Empty;
+            if (any) {
+                if (width == 0)
+                    width = row.cells.size();
+                const std::size_t n = std::max(width, row.cells.size());
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (i > 0)
+                        line += ',';
+                    if (i >= row.cells.size())
+                        continue;
+                    std::string text = row.cells[i].toText();
+                    for (char& ch : text) {
+                        if (ch == '\n' || ch == '\r')
+                            ch = ' ';
                     }
-                    line += '"';
-                } else {
-                    line += text;
+                    if (text.find_first_of(",\"") != std::string::npos) {
+                        line += '"';
+                        for (char ch : text) {
+                            if (ch == '"')
+                                line += '"';
+                            line += ch;
+                        }
+                        line += '"';
+                    } else {
+                        line += text;
+                    }
                 }
             }
-        }
-        line += '\n';
-        writeOk = std::fwrite(line.data(), 1, line.size(), out) == line.size();
-        return writeOk;
-    }, progress);
+            line += '\n';
+            writeOk = std::fwrite(line.data(), 1, line.size(), out) == line.size();
+            return writeOk;
+        },
+        progress);
     const bool closed = std::fclose(out) == 0;
     if (!writeOk || !closed)
         return makeError(ErrorCode::Io, "cannot write a temporary file", csvPath);

@@ -35,9 +35,9 @@ enum class XlsxCellType : std::uint8_t { Empty, Number, Text, Boolean, Date, Err
 
 struct XlsxCell {
     XlsxCellType type = XlsxCellType::Empty;
-    double number = 0;  // Number; Boolean 0/1; Date: the serial number (fraction = time of day)
-    Date date;          // Date: the calendar day
-    std::string text;   // Text, Error ("#N/A")
+    double number = 0; // Number; Boolean 0/1; Date: the serial number (fraction = time of day)
+    Date date; // Date: the calendar day
+    std::string text; // Text, Error ("#N/A")
     bool timeOfDay = false; // Date: the cell's format shows a time and the serial has a fraction
 
     // The cell as an import reads it: numbers in the shortest form that reads back to the same
@@ -47,8 +47,8 @@ struct XlsxCell {
 };
 
 struct XlsxRow {
-    std::int64_t row = 0;         // 1-based row number in the sheet
-    std::vector<XlsxCell> cells;  // index 0 = column A; skipped cells are Empty
+    std::int64_t row = 0; // 1-based row number in the sheet
+    std::vector<XlsxCell> cells; // index 0 = column A; skipped cells are Empty
 };
 
 // True for a path ending in .xlsx/.xlsm (any case) or a file starting with the zip signature.
@@ -76,20 +76,24 @@ public:
     // Streams the rows of sheet `index` (0 = first) in order. `onRow` returns false to stop
     // (the result is then Cancelled). `progress` sees the sheet part's uncompressed bytes.
     Status readSheet(std::size_t index, const std::function<bool(const XlsxRow&)>& onRow,
-                     const Progress& progress = {});
+        const Progress& progress = {});
     // Every row of sheet `index` (tests and small sheets).
     Result<std::vector<XlsxRow>> readRows(std::size_t index);
 
 private:
+    friend Result<std::string> readXlsxPart(const std::string& xlsxPath, const std::string& part);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// The uncompressed bytes of one part of a workbook ("xl/styles.xml"): tests and diagnostics.
+Result<std::string> readXlsxPart(const std::string& xlsxPath, const std::string& part);
 
 // Writes sheet `sheet` of `xlsxPath` to `csvPath` as RFC 4180 CSV (',' delimiter, '.' decimal
 // point, values as XlsxCell::toText) with one line per sheet row: rows the sheet skips become
 // blank lines and line breaks inside cells become spaces, so CSV line N is sheet row N and the
 // CSV import's file:line messages name the sheet row. `sheetName` (optional) receives the name.
 Status xlsxSheetToCsv(const std::string& xlsxPath, std::size_t sheet, const std::string& csvPath,
-                      std::string* sheetName = nullptr, const Progress& progress = {});
+    std::string* sheetName = nullptr, const Progress& progress = {});
 
 } // namespace marketlens::core

@@ -289,7 +289,7 @@ bool MainWindow::isImportableFile(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1String("csv") || suffix == QLatin1String("txt")
-        || suffix == QLatin1String("tsv");
+        || suffix == QLatin1String("tsv") || suffix == QLatin1String("xlsx");
 }
 
 QStringList MainWindow::importableFiles(const QMimeData* mime)
@@ -356,7 +356,7 @@ void MainWindow::onImport()
 {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Price and holdings files (*.csv *.tsv *.txt);;All files (*)"));
+        tr("Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
 }
@@ -369,7 +369,7 @@ void MainWindow::onImportWithOptions()
     const core::ImportOptions options = dialog.options();
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Price and holdings files (*.csv *.tsv *.txt);;All files (*)"));
+        tr("Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)"));
     if (!files.isEmpty())
         importFiles(files, options);
 }

@@ -7,6 +7,7 @@
 #include "inspector_panel.h"
 #include "issues_panel.h"
 #include "jobs_bar.h"
+#include "chart_export.h"
 #include "price_chart_view.h"
 #include "prices_tab.h"
 #include "project_controller.h"
@@ -180,6 +181,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_importAction);
     file->addAction(m_importOptionsAction);
+    file->addSeparator();
+    addExportMenuActions(file, this); // Export Chart…, Export Table… (focused or visible one)
     file->addSeparator();
     file->addAction(m_quitAction);
 

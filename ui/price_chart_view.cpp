@@ -1,6 +1,7 @@
 #include "price_chart_view.h"
 
 #include "chart_style.h"
+#include "chart_export.h"
 #include "chart_view_impl.h"
 #include "core/downsample.h"
 
@@ -268,14 +269,7 @@ void PriceChartView::contextMenuEvent(QContextMenuEvent* event)
     candles->setChecked(d->candlesticksOn);
     candles->setEnabled(d->series.size() == 1 && d->series.front().hasOhlc);
     menu.addSeparator();
-    menu.addAction(
-        tr("Copy image"), this, [this] { QApplication::clipboard()->setImage(toImage()); });
-    menu.addAction(tr("Export PNG..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chart"), QString(), tr("PNG image (*.png)"));
-        if (!path.isEmpty() && !exportPng(path))
-            QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1").arg(path));
-    });
+    addChartExportActions(&menu, this); // copy, and PNG/SVG/PDF at a chosen size and DPI
     menu.exec(event->globalPos());
 }
 

@@ -8,7 +8,7 @@
 // downsampled copy), legend markers toggle series (the marker is dimmed), optional rebasing to
 // 100 at the first visible date, candlesticks for a single instrument with OHLC data (aggregated
 // per group of rows when there are more than ~plot width / 3 of them), right-click menu (reset,
-// rebase, candlesticks, copy image, export PNG).
+// rebase, candlesticks, copy chart, export chart as PNG/SVG/PDF: chart_export.h).
 // Caller's contract: GUI thread only; setSeries() copies what it needs (x in ms, value =
 // PriceSeries::valueAt, OHLC when present), so the caller may drop its data afterwards. The y
 // axis always fits the visible data. Never enables OpenGL (the offscreen platform lacks it).

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(!looksLikeXlsx(dataFile("import/tiny_long.csv")));
         // By content: a workbook under another name.
         QFile::copy(QString::fromStdString(dataFile("import/hand_1904.xlsx")),
-                    m_dir.filePath("renamed.dat"));
+            m_dir.filePath("renamed.dat"));
         QVERIFY(looksLikeXlsx(m_dir.filePath("renamed.dat").toStdString()));
     }
 
@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         auto r = XlsxReader::open(dataFile("import/hand_1904.xlsx"));
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().toString().c_str());
-        QCOMPARE(r->sheetNames(), (std::vector<std::string>{"Daily", "Other"}));
+        QCOMPARE(r->sheetNames(), (std::vector<std::string> {"Daily", "Other"}));
         QVERIFY(r->date1904());
         auto rows = r->readRows(0);
         QVERIFY2(rows.ok(), rows.ok() ? "" : rows.error().toString().c_str());
@@ -135,13 +135,14 @@ private Q_SLOTS:
         QCOMPARE(name, std::string("Daily"));
         QFile f(QString::fromStdString(csv));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("Date,Ticker,Close,Volume\n"
-                                         "2020-01-02,ABC,10.5,1200\n"
-                                         "2020-01-03,ABC,11.25,\n"
-                                         "\n"
-                                         "\n"
-                                         "2020-01-06,ABC,12,#N/A\n"
-                                         "2020-01-07,ABC,13,1500\n"));
+        QCOMPARE(f.readAll(),
+            QByteArray("Date,Ticker,Close,Volume\n"
+                       "2020-01-02,ABC,10.5,1200\n"
+                       "2020-01-03,ABC,11.25,\n"
+                       "\n"
+                       "\n"
+                       "2020-01-06,ABC,12,#N/A\n"
+                       "2020-01-07,ABC,13,1500\n"));
         const std::string other = m_dir.filePath("other.csv").toStdString();
         QVERIFY(xlsxSheetToCsv(dataFile("import/hand_1904.xlsx"), 1, other).ok());
         QFile g(QString::fromStdString(other));
@@ -161,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(s.size(), std::size_t(4));
         QCOMPARE(s.dates[0].toIso(), std::string("2020-01-02"));
         QCOMPARE(s.dates[3].toIso(), std::string("2020-01-07"));
-        QCOMPARE(s.close, (std::vector<double>{10.5, 11.25, 12, 13}));
+        QCOMPARE(s.close, (std::vector<double> {10.5, 11.25, 12, 13}));
         QCOMPARE(s.volume[0], 1200.0);
         QVERIFY(std::isnan(s.volume[1]));
         QVERIFY(std::isnan(s.volume[2])); // #N/A is missing
@@ -177,7 +178,7 @@ private Q_SLOTS:
         QVERIFY2(b.ok(), b.ok() ? "" : b.error().toString().c_str());
         QCOMPARE(a->files[0].rowsAccepted, std::int64_t(6));
         QCOMPARE(a->files[0].rowsRejected, std::int64_t(0));
-        QCOMPARE(a->files[0].tickers, (std::vector<std::string>{"AAA", "BBB"}));
+        QCOMPARE(a->files[0].tickers, (std::vector<std::string> {"AAA", "BBB"}));
         const QStringList rowsXlsx = withoutImportLog(dump(fromXlsx));
         QCOMPARE(rowsXlsx.size(), 8); // 2 instruments + 6 prices
         QCOMPARE(rowsXlsx, withoutImportLog(dump(fromCsv)));
@@ -188,10 +189,11 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray sha = QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
         QCOMPARE(a->files[0].sha256, sha.toHex().toStdString());
-        QCOMPARE(count(fromXlsx, "SELECT COUNT(*) FROM import_log WHERE file_name = "
-                                 "'prices_long.xlsx' AND sha256 = '" + sha.toHex().toStdString()
-                                     + "'"),
-                 std::int64_t(1));
+        QCOMPARE(count(fromXlsx,
+                     "SELECT COUNT(*) FROM import_log WHERE file_name = "
+                     "'prices_long.xlsx' AND sha256 = '"
+                         + sha.toHex().toStdString() + "'"),
+            std::int64_t(1));
     }
 
     void badRowsNameTheirSheetRow()
@@ -230,12 +232,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
         QTest::addColumn<qint64>("line");
-        QTest::newRow("not a zip") << "text" << "not a zip archive" << qint64(0);
-        QTest::newRow("no workbook") << "no_workbook.xlsx" << "no xl/workbook.xml" << qint64(0);
+        QTest::newRow("not a zip") << "text"
+                                   << "not a zip archive" << qint64(0);
+        QTest::newRow("no workbook") << "no_workbook.xlsx"
+                                     << "no xl/workbook.xml" << qint64(0);
         QTest::newRow("bad cell") << "bad_cell.xlsx"
                                   << "Daily!B6: shared string index 99 is out of range"
                                   << qint64(6);
-        QTest::newRow("truncated") << "truncated" << "" << qint64(0);
+        QTest::newRow("truncated") << "truncated"
+                                   << "" << qint64(0);
     }
     void badFilesLeaveTheProjectUnchanged()
     {
@@ -262,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(r.error().file, path);
         QCOMPARE(r.error().line, std::int64_t(line));
         QVERIFY2(contains(r.error().message, message.toUtf8().constData()),
-                 r.error().toString().c_str());
+            r.error().toString().c_str());
         QCOMPARE(dump(project), before);
     }
 };

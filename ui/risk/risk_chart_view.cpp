@@ -1,6 +1,7 @@
 #include "risk_chart_view.h"
 
 #include "risk_palette.h"
+#include "ui/chart_export.h"
 
 #include <QAbstractSeries>
 #include <QApplication>
@@ -181,14 +182,7 @@ void RiskChartView::contextMenuEvent(QContextMenuEvent* event)
     QMenu menu(this);
     menu.addAction(tr("Reset zoom"), this, &RiskChartView::resetZoom);
     menu.addSeparator();
-    menu.addAction(
-        tr("Copy image"), this, [this] { QApplication::clipboard()->setImage(toImage()); });
-    menu.addAction(tr("Export PNG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chart"), QString(), tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !exportPng(path))
-            QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(path));
-    });
+    addChartExportActions(&menu, this); // copy, and PNG/SVG/PDF at a chosen size and DPI
     menu.exec(event->globalPos());
 }
 

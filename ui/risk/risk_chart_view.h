@@ -2,7 +2,8 @@
 // RiskChartView: the common base of the risk dashboard's charts. It gives every chart the price
 // chart's look (risk_palette.h) and behaviour: drag a horizontal rubber band to zoom, wheel to
 // zoom around the cursor, double-click to reset, click a legend entry to hide or show its series,
-// right-click for reset, copy image and export PNG. A value tooltip follows the cursor.
+// right-click for reset, copy chart and export chart (PNG/SVG/PDF, chart_export.h). A value
+// tooltip follows the cursor.
 // Subclasses build their series from plain data and replace them in one go (no point-by-point
 // append on a visible series). GUI thread only; never enables OpenGL.
 
