@@ -329,6 +329,30 @@ score</source>
         <translation>风险
 评分</translation>
     </message>
+    <message>
+        <source>No learned tail-risk score for this holding: press Learn tail risk</source>
+        <translation>此持仓尚无学习得到的尾部风险评分：请点击“学习尾部风险”</translation>
+    </message>
+    <message>
+        <source>Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1
+Historical rate of such losses for this holding: %2
+Brier skill of the model over the base rate (test part): %3
+As of %4</source>
+        <translation>学习得到的 5 个交易日内损失超过 95 % VaR 的概率：%1
+该持仓此类损失的历史频率：%2
+模型相对基准频率的 Brier 技能评分（测试集）：%3
+截至 %4</translation>
+    </message>
+    <message>
+        <source>Tail prob.
+(learned)</source>
+        <translation>尾部概率
+（学习）</translation>
+    </message>
+    <message>
+        <source>Probability of a loss beyond the holding's 95 % VaR within 5 trading days, from the newest learned tail-risk model of the portfolio (1D-CNN on returns and volatility; see docs/risk.md)</source>
+        <translation>5 个交易日内损失超过该持仓 95 % VaR 的概率，来自该组合最新的学习型尾部风险模型（基于收益率和波动率的一维卷积神经网络；见 docs/risk.md）</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ImportController</name>
@@ -1537,6 +1561,22 @@ Right-click: copy or export the chart</source>
         <source>T&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
+    <message>
+        <source>Learn tail risk</source>
+        <translation>学习尾部风险</translation>
+    </message>
+    <message>
+        <source>Train a 1D-CNN on the returns and volatility of the portfolio's holdings to estimate each holding's probability of a loss beyond its 95 % VaR within 5 trading days, and store the model</source>
+        <translation>用组合持仓的收益率和波动率训练一维卷积神经网络，估计每个持仓在 5 个交易日内损失超过其 95 % VaR 的概率，并保存模型</translation>
+    </message>
+    <message>
+        <source>Open a project to learn tail risk.</source>
+        <translation>请先打开项目再学习尾部风险。</translation>
+    </message>
+    <message>
+        <source>Choose a portfolio to learn the tail risk of its holdings.</source>
+        <translation>请选择一个投资组合以学习其持仓的尾部风险。</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::RollingVolView</name>
@@ -1547,6 +1587,33 @@ Right-click: copy or export the chart</source>
     <message>
         <source>Run the risk analysis to see the volatility over time</source>
         <translation>运行风险分析以查看波动率随时间的变化</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TailRiskController</name>
+    <message>
+        <source>Learning tail risk of %1</source>
+        <translation>正在学习 %1 的尾部风险</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Learning tail risk cancelled.</source>
+        <translation>已取消学习尾部风险。</translation>
+    </message>
+    <message>
+        <source>Learning tail risk failed: %1</source>
+        <translation>学习尾部风险失败：%1</translation>
+    </message>
+    <message>
+        <source>Learned tail risk: Brier skill %1 over the base rate %2, lift %3 in the top decile (test part).</source>
+        <translation>尾部风险学习完成：相对基准频率 %2 的 Brier 技能评分为 %1，最高十分位提升度 %3（测试集）。</translation>
+    </message>
+    <message>
+        <source>The model could not be stored in the project: %1</source>
+        <translation>模型无法保存到项目中：%1</translation>
     </message>
 </context>
 <context>

@@ -90,8 +90,8 @@ private Q_SLOTS:
         HoldingsRiskModel model;
         model.setTable(table());
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 12); // ticker, weight, vol, 2 x (VaR, ES), dd, beta, cVaR,
-                                           // share, score
+        QCOMPARE(model.columnCount(), 13); // ticker, score, learned tail probability, weight,
+                                           // vol, 2 x (VaR, ES), dd, beta, cVaR, share
         QCOMPARE(model.headerData(model.varColumn(1), Qt::Horizontal, Qt::DisplayRole).toString(),
             QStringLiteral("VaR\n99 %"));
         QCOMPARE(model.headerData(model.esColumn(0), Qt::Horizontal, Qt::DisplayRole).toString(),

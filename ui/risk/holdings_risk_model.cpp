@@ -35,6 +35,44 @@ void HoldingsRiskModel::setTable(HoldingRiskTable table)
     endResetModel();
 }
 
+void HoldingsRiskModel::setLearnedTail(QHash<QString, LearnedTailRisk> scores)
+{
+    m_learned = std::move(scores);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, learnedTailColumn()),
+            index(rowCount() - 1, learnedTailColumn()));
+}
+
+QVariant HoldingsRiskModel::learnedTailData(const HoldingRiskRow& row, int role) const
+{
+    const auto it = m_learned.constFind(row.ticker);
+    const double p = it == m_learned.constEnd() ? std::numeric_limits<double>::quiet_NaN()
+                                                : it->probability;
+    switch (role) {
+    case Qt::DisplayRole:
+        return percentText(p, 1);
+    case SortRole:
+        return std::isfinite(p) ? p : -std::numeric_limits<double>::infinity();
+    case RawValueRole:
+        return std::isfinite(p) ? QVariant(p) : QVariant();
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (!std::isfinite(p))
+            return tr("No learned tail-risk score for this holding: press Learn tail risk");
+        return tr("Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1\n"
+                  "Historical rate of such losses for this holding: %2\n"
+                  "Brier skill of the model over the base rate (test part): %3\n"
+                  "As of %4")
+            .arg(percentText(p, 1), percentText(it->baseRate, 1),
+                std::isfinite(it->brierSkill) ? QString::number(it->brierSkill, 'f', 3)
+                                              : QStringLiteral("–"),
+                it->asOf);
+    default:
+        return {};
+    }
+}
+
 int HoldingsRiskModel::rowOf(const QString& ticker) const
 {
     for (std::size_t i = 0; i < m_table.rows.size(); ++i) {
@@ -93,6 +131,8 @@ QVariant HoldingsRiskModel::data(const QModelIndex& index, int role) const
             return row.scoreExplanation;
         return {};
     }
+    if (c == learnedTailColumn())
+        return learnedTailData(row, role);
     const double v = rawValue(row, c);
     switch (role) {
     case Qt::DisplayRole:
@@ -171,6 +211,8 @@ QVariant HoldingsRiskModel::headerData(int section, Qt::Orientation orientation,
             return tr("VaR\nshare");
         if (section == scoreColumn())
             return tr("Risk\nscore");
+        if (section == learnedTailColumn())
+            return tr("Tail prob.\n(learned)");
         return {};
     }
     if (role == Qt::FontRole && tailColumn
@@ -204,6 +246,10 @@ QVariant HoldingsRiskModel::headerData(int section, Qt::Orientation orientation,
         if (section == scoreColumn())
             return tr("0 (least risky) to 100 (most risky) among the holdings: weighted rank of "
                       "volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)");
+        if (section == learnedTailColumn())
+            return tr("Probability of a loss beyond the holding's 95 % VaR within 5 trading days, "
+                      "from the newest learned tail-risk model of the portfolio (1D-CNN on "
+                      "returns and volatility; see docs/risk.md)");
     }
     return {};
 }

@@ -5,10 +5,15 @@
 // Roles: DisplayRole is formatted text ("2.31 %"), SortRole the raw number (missing values sort
 // first), RawValueRole the raw number or an invalid QVariant when missing (CSV export); the score
 // cell has its diverging-scale colour as BackgroundRole, a readable ForegroundRole and the
-// factor contributions as ToolTipRole. Plain data in, GUI thread only.
+// factor contributions as ToolTipRole. Beside the score, the learned tail-risk probability
+// (models/tail_risk.h) of the newest stored model for the portfolio, kept across setTable calls
+// (setLearnedTail; "–" for a holding without one). Plain data in, GUI thread only.
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
+
+#include <limits>
 
 #include <vector>
 
@@ -34,6 +39,14 @@ struct HoldingRiskTable {
     std::vector<HoldingRiskRow> rows;
 };
 
+// One holding's learned tail-risk score: P(loss beyond its 95 % VaR within 5 trading days).
+struct LearnedTailRisk {
+    double probability = std::numeric_limits<double>::quiet_NaN();
+    double baseRate = std::numeric_limits<double>::quiet_NaN(); // the holding's historical rate
+    double brierSkill = std::numeric_limits<double>::quiet_NaN(); // of the model, test part
+    QString asOf; // ISO date of the window the probability is from
+};
+
 class HoldingsRiskModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -44,16 +57,20 @@ public:
 
     void setTable(HoldingRiskTable table);
     const HoldingRiskTable& table() const { return m_table; }
+    // Learned scores by ticker (empty: none stored); replaces the previous ones.
+    void setLearnedTail(QHash<QString, LearnedTailRisk> scores);
+    const QHash<QString, LearnedTailRisk>& learnedTail() const { return m_learned; }
 
-    // Column layout: ticker and score first (visible when the table scrolls sideways), then
-    // fixed columns around 2 per confidence.
+    // Column layout: ticker, score and learned tail probability first (visible when the table
+    // scrolls sideways), then fixed columns around 2 per confidence.
     int tickerColumn() const { return 0; }
     int scoreColumn() const { return 1; }
-    int weightColumn() const { return 2; }
-    int volatilityColumn() const { return 3; }
-    int varColumn(int confidenceIndex) const { return 4 + 2 * confidenceIndex; }
-    int esColumn(int confidenceIndex) const { return 5 + 2 * confidenceIndex; }
-    int maxDrawdownColumn() const { return 4 + 2 * confidenceCount(); }
+    int learnedTailColumn() const { return 2; }
+    int weightColumn() const { return 3; }
+    int volatilityColumn() const { return 4; }
+    int varColumn(int confidenceIndex) const { return 5 + 2 * confidenceIndex; }
+    int esColumn(int confidenceIndex) const { return 6 + 2 * confidenceIndex; }
+    int maxDrawdownColumn() const { return 5 + 2 * confidenceCount(); }
     int betaColumn() const { return maxDrawdownColumn() + 1; }
     int componentVarColumn() const { return maxDrawdownColumn() + 2; }
     int componentShareColumn() const { return maxDrawdownColumn() + 3; }
@@ -68,7 +85,10 @@ private:
     int confidenceCount() const { return int(m_table.confidences.size()); }
     double rawValue(const HoldingRiskRow& row, int column) const;
 
+    QVariant learnedTailData(const HoldingRiskRow& row, int role) const;
+
     HoldingRiskTable m_table;
+    QHash<QString, LearnedTailRisk> m_learned;
 };
 
 } // namespace marketlens::ui

@@ -8,6 +8,7 @@
 #include "risk_run_controller.h"
 #include "risk_view_data.h"
 #include "rolling_vol_view.h"
+#include "tail_risk_controller.h"
 #include "underwater_view.h"
 
 #include "ui/jobs_bar.h"
@@ -444,6 +445,8 @@ void RiskView::showReport()
         : QString();
 
     m_model->setTable(holdingRiskTable(r, method, p)); // the proxy keeps the user's sort
+    if (m_project)
+        m_tailRisk->show(m_project->path(), QString::fromStdString(r.options.portfolio));
     fitColumns();
     const cr::PortfolioRisk& pf = r.portfolio;
     const cr::TailFigure* tail = pf.figures.tail(method, p);

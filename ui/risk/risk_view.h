@@ -45,6 +45,7 @@ class ProjectController;
 class ReturnHistogramView;
 class RiskRunController;
 class RollingVolView;
+class TailRiskController;
 class UnderwaterView;
 
 class RiskView : public QWidget {
@@ -64,6 +65,10 @@ public:
     // Shows the newest stored run of the project, if any, without recomputing.
     void loadLatestRun();
     void cancelRun();
+    // Trains the learned tail-risk score on the selected portfolio (the "Learn tail risk"
+    // button); its probabilities fill the table's "Tail prob. (learned)" column. False when none
+    // could start (no project or portfolio, already learning).
+    bool learnTailRisk();
 
     void setConfidenceText(const QString& text); // e.g. "0.975" (schedules a run if needed)
     void setMethod(core::risk::RiskMethod method);
@@ -87,6 +92,7 @@ public:
     BacktestView* backtest() const { return m_backtest; }
     QTabWidget* chartTabs() const { return m_chartTabs; }
     RiskRunController* runner() const { return m_runner; }
+    TailRiskController* tailRisk() const { return m_tailRisk; }
 
     // Selects a holding in the table (and the heatmap follows).
     void selectHolding(const QString& ticker);
@@ -156,6 +162,7 @@ private:
     HoldingsRiskModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    TailRiskController* m_tailRisk = nullptr;
 };
 
 } // namespace marketlens::ui

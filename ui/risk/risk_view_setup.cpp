@@ -5,6 +5,8 @@
 #include "holdings_risk_model.h"
 #include "risk_csv.h"
 #include "risk_view_data.h"
+#include "tail_risk_controller.h"
+#include "ui/project_controller.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -160,12 +162,28 @@ QWidget* RiskView::createTablePane()
     exportButton->setToolTip(tr("Write the holdings table, in its current order, to a CSV file"));
     connect(exportButton, &QToolButton::clicked, this,
         [this] { exportTableCsvWithDialog(this, *m_proxy, tr("risk-holdings.csv")); });
+    auto* learnButton = new QToolButton(pane);
+    learnButton->setObjectName(QStringLiteral("learnTailRiskButton"));
+    learnButton->setText(tr("Learn tail risk"));
+    learnButton->setAutoRaise(true);
+    learnButton->setToolTip(tr("Train a 1D-CNN on the returns and volatility of the portfolio's "
+                               "holdings to estimate each holding's probability of a loss beyond "
+                               "its 95 % VaR within 5 trading days, and store the model"));
+    connect(learnButton, &QToolButton::clicked, this, [this] { learnTailRisk(); });
     header->addWidget(title);
     header->addStretch(1);
+    header->addWidget(learnButton);
     header->addWidget(exportButton);
     layout->addLayout(header);
 
     m_model = new HoldingsRiskModel(this);
+    m_tailRisk = new TailRiskController(this);
+    m_tailRisk->setModel(m_model);
+    connect(m_tailRisk, &TailRiskController::message, this, &RiskView::setStatus);
+    connect(m_tailRisk, &TailRiskController::learned, learnButton,
+        [learnButton] { learnButton->setEnabled(true); });
+    connect(learnButton, &QToolButton::clicked, learnButton,
+        [this, learnButton] { learnButton->setEnabled(!m_tailRisk->isLearning()); });
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(HoldingsRiskModel::SortRole);
@@ -187,6 +205,22 @@ QWidget* RiskView::createTablePane()
         &RiskView::onTableSelectionChanged);
     layout->addWidget(m_table, 1);
     return pane;
+}
+
+bool RiskView::learnTailRisk()
+{
+    if (!m_project || !m_project->isOpen() || m_project->path().isEmpty()) {
+        setStatus(tr("Open a project to learn tail risk."));
+        return false;
+    }
+    const QString portfolio = m_portfolioBox->currentData().toString();
+    if (portfolio.isEmpty()) {
+        setStatus(tr("Choose a portfolio to learn the tail risk of its holdings."));
+        return false;
+    }
+    if (m_tailRisk->isLearning())
+        return false;
+    return m_tailRisk->learn(m_project->path(), portfolio);
 }
 
 } // namespace marketlens::ui
