@@ -442,7 +442,7 @@ bool isModelCliCommand(const QString& arg)
 {
     static const QStringList commands = {QStringLiteral("train"), QStringLiteral("forecast"),
         QStringLiteral("backtest"), QStringLiteral("models"), QStringLiteral("export-model"),
-        QStringLiteral("import-model")};
+        QStringLiteral("import-model"), QStringLiteral("tailrisk")};
     return commands.contains(arg);
 }
 
@@ -466,7 +466,9 @@ int runModelCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli_detail::cmdModels(rest, out, err);
     if (cmd == QLatin1String("export-model"))
         return cli_detail::cmdExportModel(rest, out, err);
-    return cli_detail::cmdImportModel(rest, out, err);
+    if (cmd == QLatin1String("import-model"))
+        return cli_detail::cmdImportModel(rest, out, err);
+    return cmdTailRisk(rest, out, err);
 }
 
 } // namespace marketlens::models
