@@ -391,13 +391,14 @@ private Q_SLOTS:
             QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).size(), 0);
     }
 
-    // The exported file read by PyTorch (Debian's python3-torch) gives MarketLens's outputs.
+    // The exported file of every architecture, read by PyTorch (Debian's python3-torch), gives
+    // MarketLens's outputs.
     void exportReloadedByPyTorch()
     {
         if (!pythonTorchAvailable())
             QSKIP("/usr/bin/python3 cannot import torch (install Debian's python3-torch): the "
                   "PyTorch reload of an exported model is not checked");
-        for (ModelKind kind : {ModelKind::Mlp, ModelKind::Lstm}) {
+        for (ModelKind kind : allModelKinds()) {
             QTemporaryDir dir;
             const ModelRecord record = builtRecord(kind);
             const std::string pt = dir.filePath(QStringLiteral("M.pt")).toStdString();
