@@ -216,6 +216,17 @@ void addChartExportActions(QMenu* menu, QWidget* chart)
         [chart] { ChartExportDialog::exportChart(chart, chart); });
 }
 
+void installChartExportActions(QWidget* chart)
+{
+    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    QMenu menu; // build the actions once, then move them onto the widget
+    addChartExportActions(&menu, chart);
+    for (QAction* action : menu.actions()) {
+        action->setParent(chart);
+        chart->addAction(action);
+    }
+}
+
 void addExportMenuActions(QMenu* menu, QWidget* window)
 {
     QAction* chart = menu->addAction(QIcon::fromTheme(QStringLiteral("document-export")),

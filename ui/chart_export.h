@@ -49,6 +49,10 @@ void addChartExportActions(QMenu* menu, QWidget* chart);
 // Table…" (findTableView(window), table_export.h); each is enabled when it has a target.
 void addExportMenuActions(QMenu* menu, QWidget* window);
 
+// For a painted widget without its own context menu: the same two actions as its right-click
+// menu (Qt::ActionsContextMenu).
+void installChartExportActions(QWidget* chart);
+
 // The chart the File menu's "Export chart…" acts on: the chart holding (or containing) the focus,
 // else the first visible chart under `root` (QChartView or CorrelationHeatmap); nullptr if none.
 QWidget* findChart(QWidget* root);

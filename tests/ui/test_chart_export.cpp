@@ -115,6 +115,12 @@ private Q_SLOTS:
         QCOMPARE(image.size(), QSize(900, 600));
         QCOMPARE(image.dotsPerMeterX(), 11811); // 300 / 0.0254
         QVERIFY(image.pixel(450, 300) != image.pixel(2, 2));
+        // Its right-click menu has the same two actions as the chart views'.
+        QCOMPARE(heatmap.contextMenuPolicy(), Qt::ActionsContextMenu);
+        QStringList texts;
+        for (QAction* a : heatmap.actions())
+            texts << a->text();
+        QCOMPARE(texts, (QStringList {"Copy chart", "Export chart…"}));
     }
 
     void svg()

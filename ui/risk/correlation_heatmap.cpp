@@ -1,6 +1,7 @@
 #include "correlation_heatmap.h"
 
 #include "risk_palette.h"
+#include "ui/chart_export.h"
 
 #include <QHelpEvent>
 #include <QLinearGradient>
@@ -26,6 +27,7 @@ CorrelationHeatmap::CorrelationHeatmap(QWidget* parent)
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     setMinimumSize(220, 200);
+    installChartExportActions(this); // right-click: copy chart, export chart
 }
 
 void CorrelationHeatmap::setData(const QStringList& tickers, std::vector<double> matrix)
