@@ -4,6 +4,7 @@
  *                     numbers as numbers; two empty cells (an open, a trailing volume)
  *   bad_rows.xlsx     bad rows at known sheet rows: C4 text "abc", A6 text date "2020-13-45",
  *                     row 7 high < low; row 3 is empty
+ *   holdings.xlsx     the holdings of holdings.csv as cells (numbers as numbers, one empty cost)
  * Build and run from this folder:
  *   cc make_xlsx_fixtures.c -o /tmp/make_xlsx_fixtures -lxlsxwriter && /tmp/make_xlsx_fixtures
  */
@@ -89,5 +90,24 @@ int main(void)
     const double inverted[5] = {1, 0.5, 2, 1, 10};
     for (int k = 0; k < 5; ++k)
         num(ws, 6, 2 + k, inverted[k], NULL);
+    if (workbook_close(wb) != LXW_NO_ERROR)
+        return 1;
+
+    wb = workbook_new("holdings.xlsx");
+    ws = workbook_add_worksheet(wb, "Holdings");
+    static const char* hold[] = {"Symbol", "Shares", "Avg Cost", "CCY"};
+    for (int c = 0; c < 4; ++c)
+        worksheet_write_string(ws, 0, (lxw_col_t)c, hold[c], NULL);
+    worksheet_write_string(ws, 1, 0, "AAPL", NULL);
+    worksheet_write_number(ws, 1, 1, 100, NULL);
+    worksheet_write_number(ws, 1, 2, 150.25, NULL);
+    worksheet_write_string(ws, 1, 3, "usd", NULL);
+    worksheet_write_string(ws, 2, 0, "msft", NULL);
+    worksheet_write_number(ws, 2, 1, 50, NULL);
+    worksheet_write_number(ws, 2, 2, 1210.5, NULL);
+    worksheet_write_string(ws, 2, 3, "USD", NULL);
+    worksheet_write_string(ws, 3, 0, "KO", NULL);
+    worksheet_write_number(ws, 3, 1, 200, NULL);
+    worksheet_write_string(ws, 3, 3, "EUR", NULL);
     return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
 }
