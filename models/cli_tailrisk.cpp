@@ -28,7 +28,7 @@ QString pct(double v, int decimals = 1)
 }
 
 void printText(const TailRiskResult& r, const TailRiskConfig& config, const std::string& name,
-               std::int64_t id, QTextStream& out)
+    std::int64_t id, QTextStream& out)
 {
     const TailRiskCalibration& c = r.calibration;
     out << "Learned tail risk of portfolio \"" << cli::q(name) << "\": probability of a loss "
@@ -80,8 +80,7 @@ int cmdTailRisk(const QStringList& args, QTextStream& out, QTextStream& err)
     cli::Args a;
     const QStringList flags {QStringLiteral("json")};
     const QStringList values {QStringLiteral("portfolio"), QStringLiteral("epochs"),
-                              QStringLiteral("seed"), QStringLiteral("device"),
-                              QStringLiteral("window")};
+        QStringLiteral("seed"), QStringLiteral("device"), QStringLiteral("window")};
     if (const QString e = cli::parseArgs(args, flags, values, a); !e.isEmpty())
         return cli::usage(e, err);
     if (a.positional.size() != 1)
@@ -171,8 +170,8 @@ int cmdTailRisk(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli::fail(id.error(), json, out, err);
 
     if (json) {
-        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(record->metricsJson))
-                            .object();
+        QJsonObject o
+            = QJsonDocument::fromJson(QByteArray::fromStdString(record->metricsJson)).object();
         o[QStringLiteral("ok")] = true;
         o[QStringLiteral("modelId")] = qint64(*id);
         o[QStringLiteral("kind")] = QString::fromLatin1(kTailRiskKind);

@@ -27,23 +27,23 @@ struct Sample {
 
 // The cut dates of the pooled windows: end dates sorted, the last training date at the train
 // fraction and the last validation date at train + validation.
-core::Result<std::pair<core::Date, core::Date>> splitDates(std::vector<core::Date> ends,
-                                                           const TailRiskConfig& config)
+core::Result<std::pair<core::Date, core::Date>> splitDates(
+    std::vector<core::Date> ends, const TailRiskConfig& config)
 {
     std::sort(ends.begin(), ends.end());
     ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
     const double tf = config.trainFraction, vf = config.validationFraction;
     if (!(tf > 0.0 && vf > 0.0 && tf + vf < 1.0))
         return makeError(ErrorCode::InvalidArgument,
-                         "the train and validation fractions must be positive and leave a test "
-                         "part");
+            "the train and validation fractions must be positive and leave a test "
+            "part");
     const std::size_t n = ends.size();
     const auto trainEnd = std::size_t(std::floor(tf * double(n)));
     const auto valEnd = std::size_t(std::floor((tf + vf) * double(n)));
     if (n < 30 || trainEnd < 10 || valEnd <= trainEnd + 5 || valEnd + 5 >= n)
         return makeError(ErrorCode::InvalidArgument,
-                         "too few dates with a tail-risk label (" + std::to_string(n) +
-                             ") for a train, validation and test part");
+            "too few dates with a tail-risk label (" + std::to_string(n)
+                + ") for a train, validation and test part");
     return std::make_pair(ends[trainEnd - 1], ends[valEnd - 1]);
 }
 
@@ -54,16 +54,16 @@ std::string hashOf(const std::vector<cr::TailSeries>& series)
     for (const cr::TailSeries& ts : series) {
         h.addData(QByteArrayView(ts.ticker.data(), qsizetype(ts.ticker.size() + 1)));
         h.addData(QByteArrayView(reinterpret_cast<const char*>(ts.dates.data()),
-                                 qsizetype(ts.dates.size() * sizeof(core::Date))));
+            qsizetype(ts.dates.size() * sizeof(core::Date))));
         h.addData(QByteArrayView(reinterpret_cast<const char*>(ts.returns.data()),
-                                 qsizetype(ts.returns.size() * sizeof(double))));
+            qsizetype(ts.returns.size() * sizeof(double))));
     }
     return h.result().toHex().toStdString();
 }
 
 // Probabilities of windows x [n, window, 2] in chunks: sigmoid(logit - log(positiveWeight)).
-core::Result<std::vector<double>> predict(const ScriptModel& model, const std::vector<float>& x,
-                                          int window, double positiveWeight)
+core::Result<std::vector<double>> predict(
+    const ScriptModel& model, const std::vector<float>& x, int window, double positiveWeight)
 {
     const std::size_t per = std::size_t(window) * cr::kTailFeatures;
     const std::size_t n = x.size() / per;
@@ -74,15 +74,15 @@ core::Result<std::vector<double>> predict(const ScriptModel& model, const std::v
     for (std::size_t first = 0; first < n; first += kChunk) {
         const std::size_t count = std::min(kChunk, n - first);
         std::vector<float> chunk(x.begin() + std::ptrdiff_t(first * per),
-                                 x.begin() + std::ptrdiff_t((first + count) * per));
+            x.begin() + std::ptrdiff_t((first + count) * per));
         std::vector<std::int64_t> shape;
         auto logits = model.run(chunk, int(count), window, cr::kTailFeatures, &shape);
         if (!logits)
             return logits.error();
         if (logits->size() != count)
             return makeError(ErrorCode::InvalidArgument,
-                             "the tail-risk network gave " + std::to_string(logits->size()) +
-                                 " outputs for " + std::to_string(count) + " windows");
+                "the tail-risk network gave " + std::to_string(logits->size()) + " outputs for "
+                    + std::to_string(count) + " windows");
         for (float z : *logits) {
             const double p = 1.0 / (1.0 + std::exp(-(double(z) - shift)));
             out.push_back(std::clamp(p, 0.0, 1.0));
@@ -94,9 +94,7 @@ core::Result<std::vector<double>> predict(const ScriptModel& model, const std::v
 } // namespace
 
 core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>& holdings,
-                                           const TailRiskConfig& config,
-                                           const TrainProgressFn& progress,
-                                           const std::atomic_bool* cancel)
+    const TailRiskConfig& config, const TrainProgressFn& progress, const std::atomic_bool* cancel)
 {
     if (holdings.empty())
         return makeError(ErrorCode::InvalidArgument, "no holdings to learn tail risk from");
@@ -138,9 +136,9 @@ core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>&
     std::size_t trainPositives = 0;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const cr::TailSeries& ts = series[i];
-        const auto trainRows = std::size_t(
-            std::upper_bound(ts.dates.begin(), ts.dates.end(), result.trainLast) -
-            ts.dates.begin());
+        const auto trainRows
+            = std::size_t(std::upper_bound(ts.dates.begin(), ts.dates.end(), result.trainLast)
+                - ts.dates.begin());
         auto scaler = cr::fitTailScaler(ts, trainRows);
         if (!scaler)
             return scaler.error();
@@ -172,8 +170,8 @@ core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>&
     result.trainCount = data.nTrain;
     result.validationCount = data.nVal;
     if (trainPositives == 0 || trainPositives == data.nTrain)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the training part has only one class of tail-risk labels");
+        return makeError(
+            ErrorCode::InvalidArgument, "the training part has only one class of tail-risk labels");
     const double baseRate = double(trainPositives) / double(data.nTrain);
     result.positiveWeight = double(data.nTrain - trainPositives) / double(trainPositives);
 
@@ -191,8 +189,8 @@ core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>&
     options.positiveWeight = result.positiveWeight;
     if (cancel && cancel->load())
         return makeError(ErrorCode::Cancelled, "tail-risk training cancelled");
-    auto outcome = trainNetwork(spec, data, options, Objective::BinaryCrossEntropy, progress,
-                                cancel);
+    auto outcome
+        = trainNetwork(spec, data, options, Objective::BinaryCrossEntropy, progress, cancel);
     if (!outcome)
         return outcome.error();
     result.outcome = std::move(*outcome);

@@ -50,7 +50,7 @@ struct TailRiskScore {
     std::string ticker;
     core::Date asOf;
     double probability = 0; // P(loss beyond VaR95 within horizon)
-    double baseRate = 0;    // that holding's own historical rate
+    double baseRate = 0; // that holding's own historical rate
 };
 
 struct TailRiskResult {
@@ -71,17 +71,15 @@ struct TailRiskResult {
 };
 
 core::Result<TailRiskResult> trainTailRisk(const std::vector<core::PriceSeries>& holdings,
-                                           const TailRiskConfig& config,
-                                           const TrainProgressFn& progress = {},
-                                           const std::atomic_bool* cancel = nullptr);
+    const TailRiskConfig& config, const TrainProgressFn& progress = {},
+    const std::atomic_bool* cancel = nullptr);
 
 // The project record of a result (models table, kind "tailrisk_cnn", ticker "" as the model is
 // portfolio-wide, name "Tail risk <portfolio>"). metricsJson is tailRiskMetricsJson; the weights
 // are the network's TorchScript bytes. Errors only if the model cannot be serialised.
 inline constexpr const char* kTailRiskKind = "tailrisk_cnn";
-core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& result,
-                                                         const TailRiskConfig& config,
-                                                         const std::string& portfolio);
+core::Result<core::forecast::ModelRecord> tailRiskRecord(
+    const TailRiskResult& result, const TailRiskConfig& config, const std::string& portfolio);
 
 // metricsJson of a tail-risk record (also the CLI's --json "calibration"/"scores"):
 //   {"portfolio": NAME, "horizonDays": 5, "varLevel": 0.95, "window": 60,
@@ -92,8 +90,8 @@ core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& r
 //                    "reliability": [{"lower", "upper", "count", "meanPredicted",
 //                                     "observedRate"}, ...]},
 //    "scores": [{"ticker", "asOf", "probability", "baseRate"}, ...]}
-std::string tailRiskMetricsJson(const TailRiskResult& result, const TailRiskConfig& config,
-                                const std::string& portfolio);
+std::string tailRiskMetricsJson(
+    const TailRiskResult& result, const TailRiskConfig& config, const std::string& portfolio);
 
 // A stored record's metrics read back (the GUI shows them beside the risk scores).
 struct StoredTailRisk {

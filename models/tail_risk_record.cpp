@@ -15,10 +15,16 @@ namespace marketlens::models {
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 // JSON has no NaN: a missing number is null.
-QJsonValue num(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
+QJsonValue num(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
 
 double numOf(const QJsonValue& v)
 {
@@ -29,44 +35,39 @@ QJsonObject calibrationJson(const TailRiskCalibration& c)
 {
     QJsonArray bins;
     for (const ReliabilityBin& b : c.reliability) {
-        bins.append(QJsonObject{{QStringLiteral("lower"), b.lower},
-                                {QStringLiteral("upper"), b.upper},
-                                {QStringLiteral("count"), double(b.count)},
-                                {QStringLiteral("meanPredicted"), b.meanPredicted},
-                                {QStringLiteral("observedRate"), b.observedRate}});
+        bins.append(QJsonObject {{QStringLiteral("lower"), b.lower},
+            {QStringLiteral("upper"), b.upper}, {QStringLiteral("count"), double(b.count)},
+            {QStringLiteral("meanPredicted"), b.meanPredicted},
+            {QStringLiteral("observedRate"), b.observedRate}});
     }
-    return QJsonObject{{QStringLiteral("testCount"), double(c.testCount)},
-                       {QStringLiteral("baseRate"), num(c.baseRate)},
-                       {QStringLiteral("testRate"), num(c.testRate)},
-                       {QStringLiteral("brier"), num(c.brier)},
-                       {QStringLiteral("brierBaseRate"), num(c.brierBaseRate)},
-                       {QStringLiteral("brierSkill"), num(c.brierSkill)},
-                       {QStringLiteral("lift"), num(c.lift)},
-                       {QStringLiteral("auc"), num(c.auc)},
-                       {QStringLiteral("reliability"), bins}};
+    return QJsonObject {{QStringLiteral("testCount"), double(c.testCount)},
+        {QStringLiteral("baseRate"), num(c.baseRate)},
+        {QStringLiteral("testRate"), num(c.testRate)}, {QStringLiteral("brier"), num(c.brier)},
+        {QStringLiteral("brierBaseRate"), num(c.brierBaseRate)},
+        {QStringLiteral("brierSkill"), num(c.brierSkill)}, {QStringLiteral("lift"), num(c.lift)},
+        {QStringLiteral("auc"), num(c.auc)}, {QStringLiteral("reliability"), bins}};
 }
 
-QJsonObject metricsObject(const TailRiskResult& r, const TailRiskConfig& config,
-                          const std::string& portfolio)
+QJsonObject metricsObject(
+    const TailRiskResult& r, const TailRiskConfig& config, const std::string& portfolio)
 {
     QJsonArray scores;
     for (const TailRiskScore& s : r.scores) {
-        scores.append(QJsonObject{{QStringLiteral("ticker"), q(s.ticker)},
-                                  {QStringLiteral("asOf"), q(s.asOf.toIso())},
-                                  {QStringLiteral("probability"), num(s.probability)},
-                                  {QStringLiteral("baseRate"), num(s.baseRate)}});
+        scores.append(QJsonObject {{QStringLiteral("ticker"), q(s.ticker)},
+            {QStringLiteral("asOf"), q(s.asOf.toIso())},
+            {QStringLiteral("probability"), num(s.probability)},
+            {QStringLiteral("baseRate"), num(s.baseRate)}});
     }
-    return QJsonObject{{QStringLiteral("portfolio"), q(portfolio)},
-                       {QStringLiteral("horizonDays"), config.horizonDays},
-                       {QStringLiteral("varLevel"), config.varLevel},
-                       {QStringLiteral("window"), config.window},
-                       {QStringLiteral("trainLast"), q(r.trainLast.toIso())},
-                       {QStringLiteral("validationLast"), q(r.validationLast.toIso())},
-                       {QStringLiteral("trainCount"), double(r.trainCount)},
-                       {QStringLiteral("validationCount"), double(r.validationCount)},
-                       {QStringLiteral("positiveWeight"), num(r.positiveWeight)},
-                       {QStringLiteral("calibration"), calibrationJson(r.calibration)},
-                       {QStringLiteral("scores"), scores}};
+    return QJsonObject {{QStringLiteral("portfolio"), q(portfolio)},
+        {QStringLiteral("horizonDays"), config.horizonDays},
+        {QStringLiteral("varLevel"), config.varLevel}, {QStringLiteral("window"), config.window},
+        {QStringLiteral("trainLast"), q(r.trainLast.toIso())},
+        {QStringLiteral("validationLast"), q(r.validationLast.toIso())},
+        {QStringLiteral("trainCount"), double(r.trainCount)},
+        {QStringLiteral("validationCount"), double(r.validationCount)},
+        {QStringLiteral("positiveWeight"), num(r.positiveWeight)},
+        {QStringLiteral("calibration"), calibrationJson(r.calibration)},
+        {QStringLiteral("scores"), scores}};
 }
 
 std::string compact(const QJsonObject& o)
@@ -76,15 +77,14 @@ std::string compact(const QJsonObject& o)
 
 } // namespace
 
-std::string tailRiskMetricsJson(const TailRiskResult& result, const TailRiskConfig& config,
-                                const std::string& portfolio)
+std::string tailRiskMetricsJson(
+    const TailRiskResult& result, const TailRiskConfig& config, const std::string& portfolio)
 {
     return compact(metricsObject(result, config, portfolio));
 }
 
-core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& result,
-                                                         const TailRiskConfig& config,
-                                                         const std::string& portfolio)
+core::Result<core::forecast::ModelRecord> tailRiskRecord(
+    const TailRiskResult& result, const TailRiskConfig& config, const std::string& portfolio)
 {
     auto bytes = result.outcome.model.toBytes();
     if (!bytes)
@@ -105,39 +105,37 @@ core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& r
     QJsonArray scalers;
     for (std::size_t i = 0; i < result.scalers.size() && i < result.scores.size(); ++i) {
         const core::risk::TailScaler& s = result.scalers[i];
-        scalers.append(QJsonObject{{QStringLiteral("ticker"), q(result.scores[i].ticker)},
-                                   {QStringLiteral("mean"), QJsonArray{s.mean[0], s.mean[1]}},
-                                   {QStringLiteral("std"), QJsonArray{s.std[0], s.std[1]}}});
+        scalers.append(QJsonObject {{QStringLiteral("ticker"), q(result.scores[i].ticker)},
+            {QStringLiteral("mean"), QJsonArray {s.mean[0], s.mean[1]}},
+            {QStringLiteral("std"), QJsonArray {s.std[0], s.std[1]}}});
     }
     const TrainOptions& t = config.training;
-    rec.hyperParamsJson = compact(QJsonObject{
+    rec.hyperParamsJson = compact(QJsonObject {
         {QStringLiteral("network"),
-         QJsonObject{{QStringLiteral("kind"), QStringLiteral("cnn")},
-                     {QStringLiteral("window"), result.spec.window},
-                     {QStringLiteral("features"), result.spec.features},
-                     {QStringLiteral("outputs"), 1},
-                     {QStringLiteral("hidden"), result.spec.hidden},
-                     {QStringLiteral("layers"), result.spec.layers},
-                     {QStringLiteral("dropout"), result.spec.dropout}}},
+            QJsonObject {{QStringLiteral("kind"), QStringLiteral("cnn")},
+                {QStringLiteral("window"), result.spec.window},
+                {QStringLiteral("features"), result.spec.features}, {QStringLiteral("outputs"), 1},
+                {QStringLiteral("hidden"), result.spec.hidden},
+                {QStringLiteral("layers"), result.spec.layers},
+                {QStringLiteral("dropout"), result.spec.dropout}}},
         {QStringLiteral("training"),
-         QJsonObject{{QStringLiteral("epochs"), t.epochs},
-                     {QStringLiteral("batchSize"), t.batchSize},
-                     {QStringLiteral("learningRate"), t.learningRate},
-                     {QStringLiteral("weightDecay"), t.weightDecay},
-                     {QStringLiteral("clipNorm"), t.clipNorm},
-                     {QStringLiteral("patience"), t.patience},
-                     {QStringLiteral("positiveWeight"), result.positiveWeight},
-                     {QStringLiteral("objective"), QStringLiteral("bce")}}},
+            QJsonObject {{QStringLiteral("epochs"), t.epochs},
+                {QStringLiteral("batchSize"), t.batchSize},
+                {QStringLiteral("learningRate"), t.learningRate},
+                {QStringLiteral("weightDecay"), t.weightDecay},
+                {QStringLiteral("clipNorm"), t.clipNorm}, {QStringLiteral("patience"), t.patience},
+                {QStringLiteral("positiveWeight"), result.positiveWeight},
+                {QStringLiteral("objective"), QStringLiteral("bce")}}},
         {QStringLiteral("probability"), QStringLiteral("sigmoid(logit - log(positiveWeight))")},
         {QStringLiteral("scalers"), scalers}});
     rec.metricsJson = tailRiskMetricsJson(result, config, portfolio);
     QJsonArray history;
     for (const EpochRecord& e : result.outcome.history) {
-        history.append(QJsonObject{{QStringLiteral("epoch"), e.epoch},
-                                   {QStringLiteral("trainLoss"), num(e.trainLoss)},
-                                   {QStringLiteral("valLoss"), num(e.valLoss)},
-                                   {QStringLiteral("learningRate"), num(e.learningRate)},
-                                   {QStringLiteral("seconds"), num(e.seconds)}});
+        history.append(QJsonObject {{QStringLiteral("epoch"), e.epoch},
+            {QStringLiteral("trainLoss"), num(e.trainLoss)},
+            {QStringLiteral("valLoss"), num(e.valLoss)},
+            {QStringLiteral("learningRate"), num(e.learningRate)},
+            {QStringLiteral("seconds"), num(e.seconds)}});
     }
     rec.historyJson = QJsonDocument(history).toJson(QJsonDocument::Compact).toStdString();
     rec.trainSeconds = result.outcome.seconds;
@@ -149,12 +147,11 @@ core::Result<core::forecast::ModelRecord> tailRiskRecord(const TailRiskResult& r
 core::Result<StoredTailRisk> parseTailRiskMetrics(const std::string& metricsJson)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(metricsJson),
-                                                      &error);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromStdString(metricsJson), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return core::makeError(core::ErrorCode::BadData,
-                               "tail-risk metrics are not a JSON object: " +
-                                   error.errorString().toStdString());
+            "tail-risk metrics are not a JSON object: " + error.errorString().toStdString());
     const QJsonObject o = doc.object();
     StoredTailRisk out;
     out.portfolio = o.value(QStringLiteral("portfolio")).toString().toStdString();

@@ -36,8 +36,7 @@ Result<TailSeries> tailSeries(const PriceSeries& series, const TailLabelOptions&
             continue;
         if (!(price > 0.0) || !std::isfinite(price))
             return makeError(ErrorCode::BadData,
-                             series.ticker + ": non-positive price on " +
-                                 series.dates[i].toIso());
+                series.ticker + ": non-positive price on " + series.dates[i].toIso());
         if (!std::isnan(previous)) {
             out.dates.push_back(series.dates[i]);
             out.returns.push_back(std::log(price / previous));
@@ -47,13 +46,15 @@ Result<TailSeries> tailSeries(const PriceSeries& series, const TailLabelOptions&
     const std::size_t n = out.returns.size();
     const auto horizon = std::size_t(options.horizonDays);
     if (n < options.varWindow + horizon)
-        return invalid(series.ticker + ": " + std::to_string(n) + " returns, the tail-risk label "
-                       "needs at least " + std::to_string(options.varWindow + horizon));
+        return invalid(series.ticker + ": " + std::to_string(n)
+            + " returns, the tail-risk label "
+              "needs at least "
+            + std::to_string(options.varWindow + horizon));
 
     out.volatility.assign(n, kNaN);
     out.var.assign(n, kNaN);
     out.labels.assign(n, -1);
-    const RiskConventions lossPositive{.lossAsPositive = true};
+    const RiskConventions lossPositive {.lossAsPositive = true};
     for (std::size_t t = 0; t < n; ++t) {
         if (t + 1 >= options.volWindow) {
             const Series w(out.returns.data() + t + 1 - options.volWindow, options.volWindow);
@@ -116,8 +117,8 @@ std::size_t firstWindowRow(const TailSeries& series, int window)
     return firstVol + std::size_t(std::max(window, 1)) - 1;
 }
 
-bool appendTailWindow(const TailSeries& series, const TailScaler& scaler, int window,
-                      std::size_t t, std::vector<float>& out)
+bool appendTailWindow(const TailSeries& series, const TailScaler& scaler, int window, std::size_t t,
+    std::vector<float>& out)
 {
     if (window < 1 || t >= series.size() || t < firstWindowRow(series, window))
         return false;
@@ -140,8 +141,8 @@ double brierScore(std::span<const double> p, std::span<const int> y)
     return sum / double(p.size());
 }
 
-std::vector<ReliabilityBin> reliabilityBins(std::span<const double> p, std::span<const int> y,
-                                            int bins)
+std::vector<ReliabilityBin> reliabilityBins(
+    std::span<const double> p, std::span<const int> y, int bins)
 {
     bins = std::max(bins, 1);
     std::vector<ReliabilityBin> out(static_cast<std::size_t>(bins));
@@ -172,8 +173,9 @@ double rocAuc(std::span<const double> p, std::span<const int> y)
     if (n == 0 || n != y.size())
         return kNaN;
     std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+    std::iota(order.begin(), order.end(), std::size_t {0});
+    std::sort(
+        order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
     // Mann-Whitney U from the rank sum of the positives, tied predictions sharing their mid-rank.
     double rankSumPositive = 0.0;
     std::size_t positives = 0;
@@ -207,8 +209,8 @@ double topDecileLift(std::span<const double> p, std::span<const int> y)
         return kNaN;
     const std::size_t k = (n + 9) / 10;
     std::vector<double> sorted(p.begin(), p.end());
-    std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(k - 1), sorted.end(),
-                     std::greater<>());
+    std::nth_element(
+        sorted.begin(), sorted.begin() + std::ptrdiff_t(k - 1), sorted.end(), std::greater<>());
     const double threshold = sorted[k - 1];
     std::size_t above = 0, tied = 0;
     double positivesAbove = 0.0, positivesTied = 0.0;
@@ -226,8 +228,8 @@ double topDecileLift(std::span<const double> p, std::span<const int> y)
     return expected / double(k) / overall;
 }
 
-Result<TailCalibration> calibrate(std::span<const double> p, std::span<const int> y,
-                                  double baseRate, int bins)
+Result<TailCalibration> calibrate(
+    std::span<const double> p, std::span<const int> y, double baseRate, int bins)
 {
     if (p.empty() || p.size() != y.size())
         return invalid("calibration needs as many predictions as outcomes (and at least one)");
@@ -246,7 +248,7 @@ Result<TailCalibration> calibrate(std::span<const double> p, std::span<const int
     c.brier = brierScore(p, y);
     // Always predicting b: mean (b - y)^2 = b^2 (1 - rate) + (1 - b)^2 rate.
     c.brierBaseRate = baseRate * baseRate * (1.0 - c.testRate)
-                      + (1.0 - baseRate) * (1.0 - baseRate) * c.testRate;
+        + (1.0 - baseRate) * (1.0 - baseRate) * c.testRate;
     c.brierSkill = 1.0 - c.brier / c.brierBaseRate;
     c.lift = topDecileLift(p, y);
     c.auc = rocAuc(p, y);

@@ -33,11 +33,11 @@ struct TailLabelOptions {
 // One holding's returns, rolling volatility, rolling VaR and labels, one entry per return.
 struct TailSeries {
     std::string ticker;
-    std::vector<Date> dates;        // date of the later price of each return
-    std::vector<double> returns;    // daily log returns
+    std::vector<Date> dates; // date of the later price of each return
+    std::vector<double> returns; // daily log returns
     std::vector<double> volatility; // NaN for t < volWindow - 1
-    std::vector<double> var;        // positive loss; NaN for t < varWindow - 1
-    std::vector<int> labels;        // 1, 0, or -1 (undefined)
+    std::vector<double> var; // positive loss; NaN for t < varWindow - 1
+    std::vector<int> labels; // 1, 0, or -1 (undefined)
     std::size_t size() const { return returns.size(); }
 };
 
@@ -62,35 +62,36 @@ std::size_t firstWindowRow(const TailSeries& series, int window);
 
 // Appends the scaled window ending at row t ([window, 2] row-major floats) to `out`. False (and
 // nothing appended) when t < firstWindowRow or t is past the end.
-bool appendTailWindow(const TailSeries& series, const TailScaler& scaler, int window,
-                      std::size_t t, std::vector<float>& out);
+bool appendTailWindow(const TailSeries& series, const TailScaler& scaler, int window, std::size_t t,
+    std::vector<float>& out);
 
 // ---- Calibration of probabilistic predictions p of binary outcomes y (0/1) ----
 
 struct ReliabilityBin {
-    double lower = 0, upper = 0; // predicted probability range [lower, upper) ([.., 1] for the last)
+    double lower = 0,
+           upper = 0; // predicted probability range [lower, upper) ([.., 1] for the last)
     std::size_t count = 0;
     double meanPredicted = 0; // 0 when empty
-    double observedRate = 0;  // 0 when empty
+    double observedRate = 0; // 0 when empty
 };
 
 struct TailCalibration {
     std::size_t testCount = 0;
-    double baseRate = 0;      // the reference forecast (training positives share)
-    double testRate = 0;      // observed positives share
-    double brier = 0;         // mean (p - y)^2
+    double baseRate = 0; // the reference forecast (training positives share)
+    double testRate = 0; // observed positives share
+    double brier = 0; // mean (p - y)^2
     double brierBaseRate = 0; // Brier score of always predicting baseRate
-    double brierSkill = 0;    // 1 - brier / brierBaseRate
-    double lift = 0;          // observed rate in the top decile of p / testRate
-    double auc = 0;           // ROC AUC, ties counted one half; NaN with one class only
+    double brierSkill = 0; // 1 - brier / brierBaseRate
+    double lift = 0; // observed rate in the top decile of p / testRate
+    double auc = 0; // ROC AUC, ties counted one half; NaN with one class only
     std::vector<ReliabilityBin> reliability; // `bins` equal-width bins over [0, 1]
 };
 
 // Mean squared error of the probabilities. NaN for empty or mismatched input.
 double brierScore(std::span<const double> p, std::span<const int> y);
 // Equal-width bins over [0, 1]; p = 1 falls in the last bin.
-std::vector<ReliabilityBin> reliabilityBins(std::span<const double> p, std::span<const int> y,
-                                            int bins = 10);
+std::vector<ReliabilityBin> reliabilityBins(
+    std::span<const double> p, std::span<const int> y, int bins = 10);
 // Probability that a random positive scores above a random negative (Mann-Whitney with mid-ranks
 // for ties). NaN when either class is absent.
 double rocAuc(std::span<const double> p, std::span<const int> y);
@@ -102,7 +103,7 @@ double topDecileLift(std::span<const double> p, std::span<const int> y);
 
 // All of the above. Errors: empty or mismatched input, p outside [0, 1], y not 0/1, baseRate
 // outside (0, 1).
-Result<TailCalibration> calibrate(std::span<const double> p, std::span<const int> y,
-                                  double baseRate, int bins = 10);
+Result<TailCalibration> calibrate(
+    std::span<const double> p, std::span<const int> y, double baseRate, int bins = 10);
 
 } // namespace marketlens::core::risk

@@ -22,8 +22,8 @@ private:
 
     RunResult run(const QStringList& args)
     {
-        return runMarketlens(args, m_tmp.path(), m_tmp.filePath(QStringLiteral("data")),
-                             m_tmp.path());
+        return runMarketlens(
+            args, m_tmp.path(), m_tmp.filePath(QStringLiteral("data")), m_tmp.path());
     }
 
 private Q_SLOTS:
@@ -38,10 +38,9 @@ private Q_SLOTS:
     void jsonScoresAndCalibration()
     {
         const RunResult r = run({QStringLiteral("tailrisk"), m_project, QStringLiteral("--epochs"),
-                                 QStringLiteral("1"), QStringLiteral("--window"), QStringLiteral("20"),
-                                 QStringLiteral("--seed"), QStringLiteral("5"),
-                                 QStringLiteral("--device"), QStringLiteral("cpu"),
-                                 QStringLiteral("--json")});
+            QStringLiteral("1"), QStringLiteral("--window"), QStringLiteral("20"),
+            QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--device"),
+            QStringLiteral("cpu"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject o = r.json();
         QVERIFY(o.value(QStringLiteral("ok")).toBool());
@@ -58,7 +57,8 @@ private Q_SLOTS:
         const QJsonArray scores = o.value(QStringLiteral("scores")).toArray();
         QCOMPARE(scores.size(), 6);
         for (const char* t : {"MSFT", "IBM", "KO", "JNJ", "GE", "XOM"}) {
-            const QJsonObject s = findByKey(scores, QStringLiteral("ticker"), QString::fromLatin1(t));
+            const QJsonObject s
+                = findByKey(scores, QStringLiteral("ticker"), QString::fromLatin1(t));
             QVERIFY2(!s.isEmpty(), t);
             const double p = s.value(QStringLiteral("probability")).toDouble(-1);
             QVERIFY2(p > 0.0 && p < 1.0, t);
@@ -70,7 +70,7 @@ private Q_SLOTS:
         // Calibration: the keys are there and agree with each other.
         const QJsonObject c = o.value(QStringLiteral("calibration")).toObject();
         for (const char* key : {"testCount", "baseRate", "testRate", "brier", "brierBaseRate",
-                                "brierSkill", "lift", "auc", "reliability"})
+                 "brierSkill", "lift", "auc", "reliability"})
             QVERIFY2(c.contains(QLatin1String(key)), key);
         const double testCount = c.value(QStringLiteral("testCount")).toDouble();
         QVERIFY(testCount > 100);
@@ -88,8 +88,9 @@ private Q_SLOTS:
         QVERIFY(std::abs(positives / testCount - testRate) < 1e-9);
         const double brier = c.value(QStringLiteral("brier")).toDouble();
         const double brierBase = c.value(QStringLiteral("brierBaseRate")).toDouble();
-        QVERIFY(std::abs(c.value(QStringLiteral("brierSkill")).toDouble()
-                         - (1.0 - brier / brierBase)) < 1e-9);
+        QVERIFY(
+            std::abs(c.value(QStringLiteral("brierSkill")).toDouble() - (1.0 - brier / brierBase))
+            < 1e-9);
         const double auc = c.value(QStringLiteral("auc")).toDouble(-1);
         QVERIFY(auc >= 0.0 && auc <= 1.0);
         QVERIFY(o.value(QStringLiteral("trainCount")).toDouble() > testCount);
@@ -99,7 +100,8 @@ private Q_SLOTS:
     {
         // `models --json` lists the stored record with its kind.
         QVERIFY(m_modelId > 0);
-        const RunResult models = run({QStringLiteral("models"), m_project, QStringLiteral("--json")});
+        const RunResult models
+            = run({QStringLiteral("models"), m_project, QStringLiteral("--json")});
         QVERIFY2(models.exitCode == 0, qPrintable(models.err));
         const QJsonObject mo = models.json();
         QJsonArray list;
@@ -119,7 +121,7 @@ private Q_SLOTS:
     void textForm()
     {
         const RunResult r = run({QStringLiteral("tailrisk"), m_project, QStringLiteral("--epochs"),
-                                 QStringLiteral("1"), QStringLiteral("--window"), QStringLiteral("20")});
+            QStringLiteral("1"), QStringLiteral("--window"), QStringLiteral("20")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Learned tail risk of portfolio \"Dow Core\"")));
         QVERIFY(r.out.contains(QStringLiteral("MSFT")));
@@ -132,16 +134,15 @@ private Q_SLOTS:
     {
         QCOMPARE(run({QStringLiteral("tailrisk")}).exitCode, 1);
         QCOMPARE(run({QStringLiteral("tailrisk"), m_project, QStringLiteral("--epochs"),
-                      QStringLiteral("zero")})
+                         QStringLiteral("zero")})
                      .exitCode,
-                 1);
+            1);
         QCOMPARE(run({QStringLiteral("tailrisk"), m_project, QStringLiteral("--window"),
-                      QStringLiteral("1")})
+                         QStringLiteral("1")})
                      .exitCode,
-                 1);
+            1);
         const RunResult missing = run({QStringLiteral("tailrisk"), m_project,
-                                       QStringLiteral("--portfolio"), QStringLiteral("Nope"),
-                                       QStringLiteral("--json")});
+            QStringLiteral("--portfolio"), QStringLiteral("Nope"), QStringLiteral("--json")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(!missing.json().value(QStringLiteral("ok")).toBool(true));
     }

@@ -62,8 +62,8 @@ private Q_SLOTS:
     {
         // VaR window 4 at 75 %: type-7 quantile at 0.25 of 4 sorted returns is
         // x0 + 0.75 (x1 - x0). Hand-computed per t (see the comments) with horizon 2.
-        const std::vector<double> r = {0.01, -0.02, 0.03, -0.01, 0.00,
-                                       -0.05, 0.02, 0.01, -0.03, 0.04};
+        const std::vector<double> r
+            = {0.01, -0.02, 0.03, -0.01, 0.00, -0.05, 0.02, 0.01, -0.03, 0.04};
         TailLabelOptions o;
         o.horizonDays = 2;
         o.varLevel = 0.75;
@@ -82,8 +82,8 @@ private Q_SLOTS:
         // t=7: sorted -.05 0 .01 .02 -> .0125; r8 = -.03 -> 1
         // t=8: sorted -.05 -.03 .01 .02 -> .035; only one return follows -> undefined
         // t=9: sorted -.03 .01 .02 .04 -> 0 (no label: nothing follows)
-        const std::map<std::size_t, double> var = {
-            {3, 0.0125}, {4, 0.0125}, {5, 0.02}, {6, 0.02}, {7, 0.0125}, {8, 0.035}, {9, 0.0}};
+        const std::map<std::size_t, double> var
+            = {{3, 0.0125}, {4, 0.0125}, {5, 0.02}, {6, 0.02}, {7, 0.0125}, {8, 0.035}, {9, 0.0}};
         const std::vector<int> labels = {-1, -1, -1, 1, 1, 0, 1, 1, -1, -1};
         for (std::size_t t = 0; t < r.size(); ++t) {
             QCOMPARE(ts->labels[t], labels[t]);
@@ -95,8 +95,8 @@ private Q_SLOTS:
         // Volatility over 2 returns: |r[t] - r[t-1]| / sqrt(2).
         QVERIFY(std::isnan(ts->volatility[0]));
         for (std::size_t t = 1; t < r.size(); ++t)
-            QVERIFY(std::abs(ts->volatility[t] - std::abs(r[t] - r[t - 1]) / std::sqrt(2.0))
-                    < 1e-9);
+            QVERIFY(
+                std::abs(ts->volatility[t] - std::abs(r[t] - r[t - 1]) / std::sqrt(2.0)) < 1e-9);
         // The first full window of 3 rows ends where the volatility has been defined 3 times.
         QCOMPARE(firstWindowRow(*ts, 3), std::size_t(3));
     }
@@ -200,12 +200,11 @@ private Q_SLOTS:
     void calibrationMatchesNumpy()
     {
         std::vector<QStringList> cases, expectedRows;
-        QVERIFY(readColumns(QStringLiteral(MARKETLENS_TEST_DATA
-                                           "/risk/tail_calibration_reference.csv"),
-                            cases));
-        QVERIFY(readColumns(QStringLiteral(MARKETLENS_TEST_DATA
-                                           "/risk/tail_calibration_expected.csv"),
-                            expectedRows));
+        QVERIFY(readColumns(
+            QStringLiteral(MARKETLENS_TEST_DATA "/risk/tail_calibration_reference.csv"), cases));
+        QVERIFY(
+            readColumns(QStringLiteral(MARKETLENS_TEST_DATA "/risk/tail_calibration_expected.csv"),
+                expectedRows));
         std::vector<double> p;
         std::vector<int> y;
         for (const QStringList& c : cases) {
@@ -247,13 +246,14 @@ private Q_SLOTS:
         const std::vector<int> y = {0, 0, 1, 1};
         QCOMPARE(rocAuc(p, y), 0.75);
         // A tie between a positive and a negative counts one half.
-        QCOMPARE(rocAuc(std::vector<double>{0.5, 0.5}, std::vector<int>{0, 1}), 0.5);
-        QCOMPARE(rocAuc(std::vector<double>{0.2, 0.9, 0.5, 0.5}, std::vector<int>{0, 1, 0, 1}),
-                 (1.0 + 1.0 + 1.0 + 0.5) / 4.0);
-        QVERIFY(std::isnan(rocAuc(std::vector<double>{0.5}, std::vector<int>{1})));
+        QCOMPARE(rocAuc(std::vector<double> {0.5, 0.5}, std::vector<int> {0, 1}), 0.5);
+        QCOMPARE(rocAuc(std::vector<double> {0.2, 0.9, 0.5, 0.5}, std::vector<int> {0, 1, 0, 1}),
+            (1.0 + 1.0 + 1.0 + 0.5) / 4.0);
+        QVERIFY(std::isnan(rocAuc(std::vector<double> {0.5}, std::vector<int> {1})));
         // Brier: ((0.7 - 1)^2 + (0.2 - 0)^2) / 2 = 0.065.
-        QVERIFY(std::abs(brierScore(std::vector<double>{0.7, 0.2}, std::vector<int>{1, 0})
-                         - 0.065) < 1e-15);
+        QVERIFY(
+            std::abs(brierScore(std::vector<double> {0.7, 0.2}, std::vector<int> {1, 0}) - 0.065)
+            < 1e-15);
         // Lift: 20 cases, 5 positives (rate 0.25); the top decile (2 cases) holds one -> 2.
         std::vector<double> q(20);
         std::vector<int> z(20, 0);
@@ -265,14 +265,14 @@ private Q_SLOTS:
         // Every prediction tied: the decile gets the overall rate, lift 1.
         QCOMPARE(topDecileLift(std::vector<double>(20, 0.3), z), 1.0);
         // Reliability: p = 1 lands in the last bin, p = 0.1 in the second.
-        const auto bins = reliabilityBins(std::vector<double>{1.0, 0.1, 0.05},
-                                          std::vector<int>{1, 0, 0});
+        const auto bins
+            = reliabilityBins(std::vector<double> {1.0, 0.1, 0.05}, std::vector<int> {1, 0, 0});
         QCOMPARE(bins[9].count, std::size_t(1));
         QCOMPARE(bins[1].count, std::size_t(1));
         QCOMPARE(bins[0].count, std::size_t(1));
         // Brier of the base rate 0.2 on outcomes {1, 0, 0, 0}: (0.64 + 3 * 0.04) / 4 = 0.19.
-        auto cal = calibrate(std::vector<double>{0.9, 0.1, 0.1, 0.2}, std::vector<int>{1, 0, 0, 0},
-                             0.2);
+        auto cal = calibrate(
+            std::vector<double> {0.9, 0.1, 0.1, 0.2}, std::vector<int> {1, 0, 0, 0}, 0.2);
         QVERIFY(cal);
         QVERIFY(std::abs(cal->brierBaseRate - 0.19) < 1e-15);
         QVERIFY(std::abs(cal->brier - (0.01 + 0.01 + 0.01 + 0.04) / 4.0) < 1e-15);
@@ -282,10 +282,10 @@ private Q_SLOTS:
 
     void errors()
     {
-        QVERIFY(!calibrate(std::vector<double>{1.5}, std::vector<int>{1}, 0.2));
-        QVERIFY(!calibrate(std::vector<double>{0.5}, std::vector<int>{2}, 0.2));
-        QVERIFY(!calibrate(std::vector<double>{0.5}, std::vector<int>{1}, 0.0));
-        QVERIFY(!calibrate(std::vector<double>{}, std::vector<int>{}, 0.2));
+        QVERIFY(!calibrate(std::vector<double> {1.5}, std::vector<int> {1}, 0.2));
+        QVERIFY(!calibrate(std::vector<double> {0.5}, std::vector<int> {2}, 0.2));
+        QVERIFY(!calibrate(std::vector<double> {0.5}, std::vector<int> {1}, 0.0));
+        QVERIFY(!calibrate(std::vector<double> {}, std::vector<int> {}, 0.2));
         auto shortSeries = tailSeries(seriesFromReturns(std::vector<double>(100, 0.01)));
         QVERIFY(!shortSeries);
         QCOMPARE(shortSeries.error().code, ErrorCode::InvalidArgument);

@@ -64,7 +64,7 @@ void epochLog(const TrainProgress& p)
 {
     if (p.epochEnd)
         qInfo("epoch %d/%d: train %.4f, validation %.4f, %.1f s", p.epoch, p.epochs, p.trainLoss,
-              p.valLoss, p.elapsedSeconds);
+            p.valLoss, p.elapsedSeconds);
 }
 
 void checkConsistent(const TailRiskResult& r, std::size_t holdings)
@@ -85,9 +85,10 @@ void checkConsistent(const TailRiskResult& r, std::size_t holdings)
     QVERIFY(std::abs(weighted / double(sum) - c.testRate) < 1e-9);
     QVERIFY(c.baseRate > 0.0 && c.baseRate < 1.0);
     QVERIFY(std::abs(c.brierSkill - (1.0 - c.brier / c.brierBaseRate)) < 1e-12);
-    QVERIFY(std::abs(c.brierBaseRate - (c.baseRate * c.baseRate * (1.0 - c.testRate)
-                                        + (1.0 - c.baseRate) * (1.0 - c.baseRate) * c.testRate))
-            < 1e-12);
+    QVERIFY(std::abs(c.brierBaseRate
+                - (c.baseRate * c.baseRate * (1.0 - c.testRate)
+                    + (1.0 - c.baseRate) * (1.0 - c.baseRate) * c.testRate))
+        < 1e-12);
     QVERIFY(c.auc >= 0.0 && c.auc <= 1.0);
     QCOMPARE(r.scores.size(), holdings);
     for (const TailRiskScore& s : r.scores) {
@@ -118,8 +119,8 @@ private Q_SLOTS:
         const TailRiskCalibration& c = r->calibration;
         qInfo("GARCH: test %zu, base %.3f, test rate %.3f, Brier %.4f vs %.4f, skill %.3f, "
               "lift %.2f, AUC %.3f, %d epochs",
-              c.testCount, c.baseRate, c.testRate, c.brier, c.brierBaseRate, c.brierSkill, c.lift,
-              c.auc, int(r->outcome.history.size()));
+            c.testCount, c.baseRate, c.testRate, c.brier, c.brierBaseRate, c.brierSkill, c.lift,
+            c.auc, int(r->outcome.history.size()));
         QVERIFY2(c.brierSkill > 0.0, qPrintable(QString::number(c.brierSkill)));
         QVERIFY2(c.lift > 1.0, qPrintable(QString::number(c.lift)));
         QVERIFY2(c.auc > 0.55, qPrintable(QString::number(c.auc)));
@@ -128,8 +129,8 @@ private Q_SLOTS:
 
     void sameSeedSameScores()
     {
-        std::vector<core::PriceSeries> holdings = {garchSeries("A", 900, 1),
-                                                   garchSeries("B", 900, 2)};
+        std::vector<core::PriceSeries> holdings
+            = {garchSeries("A", 900, 1), garchSeries("B", 900, 2)};
         TailRiskConfig c = quickConfig(2);
         c.hidden = 8;
         c.layers = 1;
@@ -160,8 +161,8 @@ private Q_SLOTS:
         const TailRiskCalibration& c = r->calibration;
         qInfo("DowJones30 (6 holdings): test %zu, base %.3f, test rate %.3f, Brier %.4f vs %.4f, "
               "skill %.3f, lift %.2f, AUC %.3f",
-              c.testCount, c.baseRate, c.testRate, c.brier, c.brierBaseRate, c.brierSkill, c.lift,
-              c.auc);
+            c.testCount, c.baseRate, c.testRate, c.brier, c.brierBaseRate, c.brierSkill, c.lift,
+            c.auc);
         QCOMPARE(r->scores[0].asOf.toIso(), std::string("2001-01-02"));
         // The chronological split: DowJones30 runs 1990-12-31..2001-01-02; windows start after
         // the 250-day VaR, so training ends in the late 1990s and the test part is the last 15 %.
@@ -178,7 +179,8 @@ private Q_SLOTS:
         QCOMPARE(rec->dataHash, r->dataHash);
         QVERIFY(!rec->weights.empty());
         QTemporaryDir dir;
-        auto store = core::ProjectStore::create(dir.filePath(QStringLiteral("t.mlens")).toStdString());
+        auto store
+            = core::ProjectStore::create(dir.filePath(QStringLiteral("t.mlens")).toStdString());
         QVERIFY(store);
         auto id = core::forecast::saveModel(*store, *rec);
         QVERIFY2(id, id ? "" : id.error().message.c_str());
@@ -206,7 +208,7 @@ private Q_SLOTS:
         auto shortSeries = trainTailRisk({garchSeries("S", 200, 3)}, quickConfig(1));
         QVERIFY(!shortSeries);
         QCOMPARE(shortSeries.error().code, core::ErrorCode::InvalidArgument);
-        std::atomic_bool cancel{true};
+        std::atomic_bool cancel {true};
         auto cancelled = trainTailRisk({garchSeries("C", 900, 4)}, quickConfig(1), {}, &cancel);
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().code, core::ErrorCode::Cancelled);

@@ -30,8 +30,8 @@ constexpr int kTimeoutMs = 300000;
 core::forecast::ModelRecord handMadeRecord(const std::string& portfolio)
 {
     models::TailRiskResult r;
-    for (auto [t, p, b] : {std::tuple {"AA", 0.234, 0.198}, {"IBM", 0.051, 0.172},
-                           {"KO", 0.5, 0.161}}) {
+    for (auto [t, p, b] :
+        {std::tuple {"AA", 0.234, 0.198}, {"IBM", 0.051, 0.172}, {"KO", 0.5, 0.161}}) {
         models::TailRiskScore s;
         s.ticker = t;
         s.asOf = *core::Date::fromIso("2001-01-02");
@@ -102,8 +102,8 @@ private Q_SLOTS:
         QSignalSpy shown(&view, &RiskView::reportShown);
         QVERIFY(view.run());
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(!view.tailRisk()->isLoading() && view.tailRisk()->shown(),
-            kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !view.tailRisk()->isLoading() && view.tailRisk()->shown(), kTimeoutMs);
 
         const HoldingsRiskModel* m = view.holdingsModel();
         QCOMPARE(m->headerData(m->learnedTailColumn(), Qt::Horizontal, Qt::DisplayRole).toString(),
@@ -173,8 +173,7 @@ private Q_SLOTS:
         // A full run: the column shows the new probabilities and the record is stored.
         QVERIFY(view->learnTailRisk());
         QTRY_VERIFY_WITH_TIMEOUT(!learned.isEmpty(), kTimeoutMs);
-        QVERIFY2(learned.first().first().toBool(),
-            view->tailRisk()->error().toString().c_str());
+        QVERIFY2(learned.first().first().toBool(), view->tailRisk()->error().toString().c_str());
         QCOMPARE(jobs->jobCount(), 0);
         const auto& stored = view->tailRisk()->shown();
         QVERIFY(stored);

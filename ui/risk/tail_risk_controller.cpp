@@ -236,8 +236,8 @@ void TailRiskController::show(const QString& projectPath, const QString& portfol
             return; // superseded
         m_loading = false;
         // A project without a models table yet (or unreadable records) shows no learned score.
-        apply(outcome && outcome->error.code == core::ErrorCode::Ok ? outcome->stored
-                                                                     : std::nullopt);
+        apply(
+            outcome && outcome->error.code == core::ErrorCode::Ok ? outcome->stored : std::nullopt);
     });
     watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
