@@ -1709,6 +1709,10 @@ Model MAE %3, naive MAE %4</source>
         <translation>没有可显示的价格历史</translation>
     </message>
     <message>
+        <source>This model gave no forecast</source>
+        <translation>该模型未给出预测</translation>
+    </message>
+    <message>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -1725,8 +1729,20 @@ Model MAE %3, naive MAE %4</source>
         <translation>预测（中位数）</translation>
     </message>
     <message>
-        <source>This model gave no forecast</source>
-        <translation>该模型未给出预测</translation>
+        <source>95 %</source>
+        <translation>95%</translation>
+    </message>
+    <message>
+        <source>80 %</source>
+        <translation>80%</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>朴素预测</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
     </message>
 </context>
 <context>
@@ -1875,10 +1891,6 @@ Model MAE %3, naive MAE %4</source>
         <translation> · 起点 %1</translation>
     </message>
     <message>
-        <source>Forecast of “%1” from its ticker's last price.</source>
-        <translation>“%1”从其品种最后价格出发的预测。</translation>
-    </message>
-    <message>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1993,6 +2005,18 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>The project has no prices for “%1”. Forecast which instrument with this model?</source>
         <translation>项目中没有“%1”的价格。用此模型预测哪个品种？</translation>
+    </message>
+    <message>
+        <source>Forecast of “%1” from its ticker's last price.</source>
+        <translation>“%1”从其品种最后价格出发的预测。</translation>
+    </message>
+    <message>
+        <source>Forecast of “%1”.</source>
+        <translation>“%1”的预测。</translation>
+    </message>
+    <message>
+        <source>A forecasting job on %1 ended after another project was opened.</source>
+        <translation>%1 上的预测任务在打开另一个项目后才结束。</translation>
     </message>
 </context>
 <context>
@@ -2175,10 +2199,6 @@ Model MAE %3, naive MAE %4</source>
         <translation>MAE 除以训练部分的平均单日价格变化</translation>
     </message>
     <message>
-        <source>Naive (last price)</source>
-        <translation>朴素（最后价格）</translation>
-    </message>
-    <message>
         <source>Drift</source>
         <translation>漂移</translation>
     </message>
@@ -2201,6 +2221,14 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Lowest of all forecasters</source>
         <translation>所有预测方法中最低</translation>
+    </message>
+    <message>
+        <source>Naive (last price)</source>
+        <translation>朴素（最后价格）</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>朴素预测</translation>
     </message>
 </context>
 <context>

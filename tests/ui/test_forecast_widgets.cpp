@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(table.item(0, 0)->text(), QStringLiteral("LSTM (model)"));
         QCOMPARE(table.item(0, 1)->text(), QLocale().toString(1.25, 'f', 3));
         QVERIFY(table.item(0, 1)->font().bold()); // lowest MAE
-        QCOMPARE(table.item(1, 0)->text(), QStringLiteral("Naive (last price)"));
+        QCOMPARE(table.item(1, 0)->text(), QStringLiteral("Naive"));
         QCOMPARE(table.item(1, 6)->text(), QStringLiteral("—")); // directional null
         QCOMPARE(table.item(0, 8)->text(), QLocale().toString(93.0, 'f', 1) + QStringLiteral(" %"));
     }

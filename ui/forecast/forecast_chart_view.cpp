@@ -112,11 +112,11 @@ void ForecastChartView::setData(const ForecastChartData& d)
 
     const bool haveForecast = !d.forecastDates.empty() && !d.median.empty();
     if (haveForecast && d.lo95.size() == d.median.size() && d.hi95.size() == d.median.size()) {
-        m_band95 = band(tr("95 % interval"), pathPoints(originMs, origin, d.forecastDates, d.lo95),
+        m_band95 = band(tr("95 %"), pathPoints(originMs, origin, d.forecastDates, d.lo95),
             pathPoints(originMs, origin, d.forecastDates, d.hi95), withAlpha(kForecastColor, 45));
     }
     if (haveForecast && d.lo80.size() == d.median.size() && d.hi80.size() == d.median.size()) {
-        m_band80 = band(tr("80 % interval"), pathPoints(originMs, origin, d.forecastDates, d.lo80),
+        m_band80 = band(tr("80 %"), pathPoints(originMs, origin, d.forecastDates, d.lo80),
             pathPoints(originMs, origin, d.forecastDates, d.hi80), withAlpha(kForecastColor, 90));
     }
     m_history = new QLineSeries;
@@ -125,14 +125,14 @@ void ForecastChartView::setData(const ForecastChartData& d)
     m_history->replace(history);
     if (!d.naive.empty() && !d.forecastDates.empty()) {
         m_naive = new QLineSeries;
-        m_naive->setName(tr("Naive forecast"));
+        m_naive->setName(tr("Naive"));
         QPen pen(kNaiveColor, 1.5, Qt::DashLine);
         m_naive->setPen(pen);
         m_naive->replace(pathPoints(originMs, origin, d.forecastDates, d.naive));
     }
     if (haveForecast) {
         m_median = new QLineSeries;
-        m_median->setName(tr("Forecast (median)"));
+        m_median->setName(tr("Forecast"));
         m_median->setPen(QPen(kForecastColor, 2.2));
         m_median->replace(pathPoints(originMs, origin, d.forecastDates, d.median));
     }

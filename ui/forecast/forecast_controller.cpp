@@ -139,13 +139,14 @@ int ForecastController::forecast(const QString& projectPath, qint64 modelId)
         return result;
     };
     auto* watcher = new QFutureWatcher<ForecastJobResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job, projectPath] {
         --m_forecastsRunning;
         ForecastJobResult result;
         if (watcher->future().resultCount() > 0)
             result = watcher->result();
         else
             result.error = core::makeError(core::ErrorCode::Io, "the forecast job gave no result");
+        result.projectPath = projectPath;
         watcher->deleteLater();
         if (job == m_forecastCurrent)
             Q_EMIT forecastReady(job, result);

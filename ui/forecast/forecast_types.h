@@ -58,6 +58,7 @@ enum class ForecastJobKind { Train, Backtest, Forecast };
 // The outcome of a job. error.code is Ok, Cancelled, or the failure.
 struct ForecastJobResult {
     ForecastJobKind kind = ForecastJobKind::Train;
+    QString projectPath; // the project the job ran on
     core::Error error;
     core::forecast::ModelRecord record; // Train: id > 0 when stored; Forecast: the model
     std::optional<models::Evaluation> evaluation; // Train: scores on the test part

@@ -13,6 +13,7 @@
 #include "ui/project_controller.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -280,6 +281,8 @@ void ForecastView::onModelSelected(qint64 id)
 void ForecastView::onForecastReady(int, const ForecastJobResult& result)
 {
     m_requestedId = 0;
+    if (result.projectPath != m_project->path())
+        return; // a forecast of the previously open project
     if (result.error.code != core::ErrorCode::Ok) {
         m_chart->clear(tr("No forecast: %1").arg(qs(result.error.toString())));
         Q_EMIT errorOccurred(tr("Forecast"), qs(result.error.toString()), m_project->path());
@@ -314,8 +317,7 @@ void ForecastView::showForecast(const ForecastJobResult& result)
     m_chart->setData(d);
     if (!result.forecast)
         m_chart->setPlaceholderText(result.forecastError);
-    setStatus(result.forecast ? tr("Forecast of “%1” from its ticker's last price.").arg(qs(r.name))
-                              : result.forecastError);
+    setStatus(result.forecast ? tr("Forecast of “%1”.").arg(qs(r.name)) : result.forecastError);
     Q_EMIT forecastShown(r.id);
 }
 
@@ -387,6 +389,12 @@ void ForecastView::onJobFinished(int, const ForecastJobResult& result)
     if (JobsBar* jobs = jobsBar())
         jobs->removeJob(QLatin1String(kJobId));
     updateButtons();
+    if (result.projectPath != m_project->path()) {
+        // Another project was opened meanwhile: its models and chart are not this job's.
+        Q_EMIT message(tr("A forecasting job on %1 ended after another project was opened.")
+                           .arg(QDir::toNativeSeparators(result.projectPath)));
+        return;
+    }
     if (result.error.code == core::ErrorCode::Cancelled) {
         setStatus(tr("Cancelled; nothing was stored."));
         Q_EMIT message(tr("Forecast job cancelled; nothing was stored."));

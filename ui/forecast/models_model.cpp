@@ -264,7 +264,7 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
             return raw.isValid() ? (raw.toBool() ? tr("yes") : tr("no")) : QStringLiteral("—");
         return raw;
     case Qt::TextAlignmentRole:
-        if (col >= HorizonColumn && col <= NaiveMaseColumn && col != CreatedColumn)
+        if (col >= HorizonColumn && col <= NaiveMaseColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         if (col == BeatsNaiveColumn)
             return int(Qt::AlignCenter);
@@ -278,7 +278,7 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole: {
         const ModelMetrics& m = m_metrics[std::size_t(row)];
-        if (col == BeatsNaiveColumn || col >= ModelMaeColumn)
+        if (col == BeatsNaiveColumn || (col >= ModelMaeColumn && col <= NaiveMaseColumn))
             return m.verdict.isEmpty()
                 ? tr("Errors on the held-out test part; the naive forecast repeats the last "
                      "price.")

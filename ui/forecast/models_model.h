@@ -1,7 +1,7 @@
 #pragma once
 // ModelsModel: the models panel's table, one row per trained or imported model stored in the
-// project: name, kind, ticker, horizon, created, the test MAE and MASE of the model beside the
-// naive forecast's on the same origins, and a plain "beats naive" yes/no column.
+// project: name, a plain "beats naive" yes/no column, kind, ticker, horizon, the test MAE and
+// MASE of the model beside the naive forecast's on the same origins, and when it was created.
 // Roles: DisplayRole formatted text, SortRole the raw value (numbers sort numerically, missing
 // values first), IdRole the record's id (every column). The name is editable: setData() emits
 // renameRequested() and the owner stores the name. Plain data in, GUI thread only.
@@ -34,16 +34,17 @@ class ModelsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
+        // The verdict right after the name, so it stays in view when the table scrolls sideways.
         NameColumn,
+        BeatsNaiveColumn,
         KindColumn,
         TickerColumn,
         HorizonColumn,
-        CreatedColumn,
         ModelMaeColumn,
         NaiveMaeColumn,
         ModelMaseColumn,
         NaiveMaseColumn,
-        BeatsNaiveColumn,
+        CreatedColumn,
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole + 1;

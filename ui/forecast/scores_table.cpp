@@ -46,7 +46,7 @@ ScoresTable::ScoresTable(QWidget* parent)
 QString ScoresTable::baselineTitle(const std::string& name)
 {
     if (name == "naive")
-        return tr("Naive (last price)");
+        return tr("Naive");
     if (name == "drift")
         return tr("Drift");
     if (name == "seasonal_naive")

@@ -166,6 +166,7 @@ void TrainingWorker::train(int job, const TrainRequest& request, const CancelFla
         result.error = core::makeError(core::ErrorCode::Io, e.what());
     }
     result.kind = ForecastJobKind::Train;
+    result.projectPath = request.projectPath;
     Q_EMIT finished(job, result);
 }
 
@@ -178,6 +179,7 @@ void TrainingWorker::backtest(int job, const TrainRequest& request, const Cancel
         result.error = core::makeError(core::ErrorCode::Io, e.what());
     }
     result.kind = ForecastJobKind::Backtest;
+    result.projectPath = request.projectPath;
     Q_EMIT finished(job, result);
 }
 
