@@ -1,7 +1,6 @@
 #include "main_window.h"
 
 #include "forecast/forecast_view.h"
-#include "forecast/forecast_view.h"
 #include "import_controller.h"
 #include "import_options_dialog.h"
 #include "import_report_dialog.h"
@@ -73,10 +72,6 @@ MainWindow::MainWindow(QWidget* parent)
     auto* risk = new RiskView(m_project, this);
     m_tabs->addTab(risk, QIcon(QStringLiteral(":/icons/portfolio.svg")), tr("Risk"));
     connect(risk, &RiskView::runFailed, this, &MainWindow::appendLog);
-    m_forecasts = new ForecastView(m_project, this);
-    m_tabs->addTab(m_forecasts, QIcon(QStringLiteral(":/icons/model.svg")), tr("Forecasts"));
-    connect(m_forecasts, &ForecastView::errorOccurred, this, &MainWindow::reportError);
-    connect(m_forecasts, &ForecastView::message, this, &MainWindow::appendLog);
     m_forecasts = new ForecastView(m_project, this);
     m_tabs->addTab(m_forecasts, QIcon(QStringLiteral(":/icons/model.svg")), tr("Forecasts"));
     connect(m_forecasts, &ForecastView::errorOccurred, this, &MainWindow::reportError);

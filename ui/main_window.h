@@ -40,7 +40,6 @@ class PricesTab;
 class ProjectController;
 class ProjectTree;
 class ForecastView;
-class ForecastView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -71,7 +70,6 @@ public:
     InspectorPanel* inspector() const { return m_inspector; }
     IssuesPanel* issuesPanel() const { return m_issues; }
     JobsBar* jobsBar() const { return m_jobs; }
-    ForecastView* forecastView() const { return m_forecasts; }
     ForecastView* forecastView() const { return m_forecasts; }
     QString saveStateText() const;
 
@@ -122,7 +120,6 @@ private:
     QTabWidget* m_tabs = nullptr;
     PricesTab* m_prices = nullptr;
     ForecastView* m_forecasts = nullptr;
-    ForecastView* m_forecasts = nullptr;
     ProjectTree* m_tree = nullptr;
     InspectorPanel* m_inspector = nullptr;
     IssuesPanel* m_issues = nullptr;
@@ -147,7 +144,6 @@ private:
     QAction* m_selectAllAction = nullptr;
     QAction* m_clearIssuesAction = nullptr;
     QAction* m_aboutAction = nullptr;
-    QAction* m_trainForecasterAction = nullptr;
     QAction* m_trainForecasterAction = nullptr;
 };
 

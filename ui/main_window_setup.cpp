@@ -3,7 +3,6 @@
 #include "main_window.h"
 
 #include "forecast/forecast_view.h"
-#include "forecast/forecast_view.h"
 #include "import_controller.h"
 #include "inspector_panel.h"
 #include "issues_panel.h"
@@ -152,17 +151,6 @@ void MainWindow::createActions()
     m_clearIssuesAction = new QAction(tr("Clear &Issues"), this);
     m_clearIssuesAction->setToolTip(tr("Empty the Issues panel"));
     connect(m_clearIssuesAction, &QAction::triggered, this, [this] { m_issues->clear(); });
-
-    m_trainForecasterAction = new QAction(icon("model"), tr("&Train Forecaster…"), this);
-    m_trainForecasterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_trainForecasterAction->setToolTip(
-        tr("Train a neural forecaster on an instrument's prices and compare it with the naive "
-           "forecast (Ctrl+T)"));
-    m_trainForecasterAction->setStatusTip(m_trainForecasterAction->toolTip());
-    connect(m_trainForecasterAction, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_forecasts);
-        m_forecasts->showTrainingDialog(false);
-    });
 
     m_trainForecasterAction = new QAction(icon("model"), tr("&Train Forecaster…"), this);
     m_trainForecasterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
