@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 #endif
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -106,7 +107,8 @@ public:
 private:
     Status decideFormats(const std::vector<std::vector<std::string>>& sample, bool wholeFile,
                          const std::string& path);
-    Status convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash);
+    Status convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash,
+                       const Progress& progress);
     Status setupColumns(const std::string& path);
     bool processRow(std::int64_t line, const std::vector<std::string_view>& f);
     bool checkFieldCount(std::int64_t line, const std::vector<std::string_view>& f);
@@ -538,16 +540,22 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     QTemporaryFile xlsxCsv(QDir::tempPath() + QStringLiteral("/marketlens-xlsx-XXXXXX.csv"));
     std::string csvPath = path;
     if (looksLikeXlsx(path)) {
-        if (auto s = convertXlsx(path, xlsxCsv, hash); !s)
+        // Progress in the workbook's bytes: reading the sheet XML (the slow part) is the first
+        // 90 %, the CSV pass the rest; Cancel works in both.
+        std::error_code ec;
+        const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, ec));
+        auto scaled = [&progress, size](std::int64_t from, std::int64_t span) {
+            return [&progress, size, from, span](std::int64_t done, std::int64_t total) {
+                const std::int64_t part = total > 0 ? span * std::min(done, total) / total : 0;
+                return reportProgress(progress, (from + part) * size / 100, size);
+            };
+        };
+        if (auto s = convertXlsx(path, xlsxCsv, hash, scaled(0, 90)); !s)
             return s;
         csvPath = xlsxCsv.fileName().toStdString();
         options.delimiter = ',';
         options.onBlock = {};
-        std::error_code ec;
-        const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, ec));
-        options.progress = [&progress, size](std::int64_t done, std::int64_t total) {
-            return reportProgress(progress, total > 0 ? done * size / total : 0, size);
-        };
+        options.progress = scaled(90, 10);
     }
     auto opened = CsvReader::open(csvPath, std::move(options));
     if (!opened)
@@ -630,7 +638,8 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     return m_store.addImportLog(log);
 }
 
-Status FileImporter::convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash)
+Status FileImporter::convertXlsx(const std::string& path, QTemporaryFile& csv, Sha256& hash,
+                                 const Progress& progress)
 {
     m_xlsx = true;
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -645,7 +654,7 @@ Status FileImporter::convertXlsx(const std::string& path, QTemporaryFile& csv, S
         return makeError(ErrorCode::Io, "cannot create a temporary file in "
                                             + QDir::tempPath().toStdString(), path);
     csv.close(); // xlsxSheetToCsv writes it by name; the object still removes it at the end
-    return xlsxSheetToCsv(path, 0, csv.fileName().toStdString());
+    return xlsxSheetToCsv(path, 0, csv.fileName().toStdString(), nullptr, progress);
 }
 
 } // namespace

@@ -7,9 +7,11 @@
 #include "import_test_support.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace import_test;
@@ -208,6 +210,31 @@ private Q_SLOTS:
         const QStringList rows = withoutImportLog(dump(fromXlsx));
         QVERIFY(rows.filter(QStringLiteral("|1210.5|")).size() == 1);
         QCOMPARE(rows, withoutImportLog(dump(fromCsv)));
+    }
+
+    void progressAndCancel()
+    {
+        const std::string path = dataFile("import/prices_long.xlsx");
+        const auto size = static_cast<std::int64_t>(QFileInfo(QString::fromStdString(path)).size());
+        std::vector<std::int64_t> seen;
+        const auto project = newProject();
+        auto r = importFiles(project, {path}, {}, [&](std::int64_t done, std::int64_t total) {
+            if (total != size)
+                qFatal("progress total %lld, expected the workbook's size", (long long)total);
+            seen.push_back(done);
+            return true;
+        });
+        QVERIFY(r.ok());
+        QVERIFY(seen.size() >= 2);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), size);
+        // Cancel while the sheet is read: nothing is imported.
+        const auto other = newProject();
+        const QStringList before = dump(other);
+        auto c = importFiles(other, {path}, {}, [](std::int64_t, std::int64_t) { return false; });
+        QVERIFY(!c.ok());
+        QCOMPARE(c.error().code, ErrorCode::Cancelled);
+        QCOMPARE(dump(other), before);
     }
 
     void badRowsNameTheirSheetRow()
