@@ -1713,22 +1713,6 @@ Model MAE %3, naive MAE %4</source>
         <translation>该模型未给出预测</translation>
     </message>
     <message>
-        <source>95 % interval</source>
-        <translation>95% 区间</translation>
-    </message>
-    <message>
-        <source>80 % interval</source>
-        <translation>80% 区间</translation>
-    </message>
-    <message>
-        <source>Naive forecast</source>
-        <translation>朴素预测</translation>
-    </message>
-    <message>
-        <source>Forecast (median)</source>
-        <translation>预测（中位数）</translation>
-    </message>
-    <message>
         <source>95 %</source>
         <translation>95%</translation>
     </message>
@@ -1861,10 +1845,6 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>The models could not be read: %1</source>
         <translation>无法读取模型：%1</translation>
-    </message>
-    <message>
-        <source>%1 models in the project. Select one to see its forecast.</source>
-        <translation>项目中有 %1 个模型。选择一个以查看其预测。</translation>
     </message>
     <message>
         <source>Forecasting with “%1”…</source>
@@ -2007,16 +1987,16 @@ Model MAE %3, naive MAE %4</source>
         <translation>项目中没有“%1”的价格。用此模型预测哪个品种？</translation>
     </message>
     <message>
-        <source>Forecast of “%1” from its ticker's last price.</source>
-        <translation>“%1”从其品种最后价格出发的预测。</translation>
-    </message>
-    <message>
         <source>Forecast of “%1”.</source>
         <translation>“%1”的预测。</translation>
     </message>
     <message>
         <source>A forecasting job on %1 ended after another project was opened.</source>
         <translation>%1 上的预测任务在打开另一个项目后才结束。</translation>
+    </message>
+    <message>
+        <source>Models in the project: %1. Select one to see its forecast.</source>
+        <translation>项目中的模型：%1 个。选择一个以查看其预测。</translation>
     </message>
 </context>
 <context>
@@ -2221,10 +2201,6 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Lowest of all forecasters</source>
         <translation>所有预测方法中最低</translation>
-    </message>
-    <message>
-        <source>Naive (last price)</source>
-        <translation>朴素（最后价格）</translation>
     </message>
     <message>
         <source>Naive</source>

@@ -229,7 +229,7 @@ void ForecastView::reloadModels()
         m_panel->setRecords(std::move(*list));
         setStatus(m_panel->model()->rowCount() == 0
                 ? QString()
-                : tr("%1 models in the project. Select one to see its forecast.")
+                : tr("Models in the project: %1. Select one to see its forecast.")
                       .arg(m_panel->model()->rowCount()));
     }
     updateButtons();

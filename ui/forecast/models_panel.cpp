@@ -44,7 +44,9 @@ ModelsPanel::ModelsPanel(QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_empty);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    // Selection, not the current row: after a reset the current index may already be on the
+    // row the analyst clicks, which changes the selection but not the current row.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         [this] { Q_EMIT modelSelected(currentId()); });
     connect(m_model, &ModelsModel::renameRequested, this, &ModelsPanel::renameRequested);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
@@ -70,10 +72,8 @@ void ModelsPanel::setRecords(std::vector<core::forecast::ModelRecord> records)
 
 qint64 ModelsPanel::currentId() const
 {
-    const QModelIndex index = m_view->selectionModel()->currentIndex();
-    if (!index.isValid() || !m_view->selectionModel()->isRowSelected(index.row(), {}))
-        return 0;
-    return index.data(ModelsModel::IdRole).toLongLong();
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(ModelsModel::IdRole).toLongLong();
 }
 
 void ModelsPanel::selectId(qint64 id)
