@@ -251,8 +251,10 @@ private Q_SLOTS:
         QCOMPARE(axisX->min().toMSecsSinceEpoch(), d.historyDates.front());
         QCOMPARE(chart.historySeries()->count(), 250);
 
+        QVERIFY(axisX->isVisible());
         chart.clear(QStringLiteral("nothing"));
         QVERIFY(!chart.medianSeries());
+        QVERIFY(!axisX->isVisible());
         QCOMPARE(chart.placeholderText(), QStringLiteral("nothing"));
     }
 

@@ -87,6 +87,9 @@ void ForecastChartView::clear(const QString& message)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     fitDateAxis(m_axisX, now - 365LL * 86400000LL, now);
     fitValueAxis(m_axisY, 0.0, 100.0, 0.0);
+    // No made-up dates or prices behind the message.
+    m_axisX->setVisible(false);
+    m_axisY->setVisible(false);
     setPlaceholderText(message);
 }
 
@@ -145,6 +148,8 @@ void ForecastChartView::setData(const ForecastChartData& d)
         s->attachAxis(m_axisY);
     }
     fitAxes();
+    m_axisX->setVisible(true);
+    m_axisY->setVisible(true);
     setPlaceholderText(haveForecast ? QString() : tr("This model gave no forecast"));
     connectLegendMarkers();
 }
