@@ -112,7 +112,8 @@ private Q_SLOTS:
     {
         std::vector<core::PriceSeries> holdings;
         for (std::uint32_t i = 0; i < 4; ++i)
-            holdings.push_back(garchSeries("G" + std::to_string(i), 1600, 100 + i));
+            holdings.push_back(
+                garchSeries(std::string(1, static_cast<char>('G' + i)), 1600, 100 + i));
         auto r = trainTailRisk(holdings, quickConfig(6), epochLog);
         QVERIFY2(r, r ? "" : r.error().message.c_str());
         checkConsistent(*r, holdings.size());
