@@ -89,6 +89,23 @@ core::Result<core::PriceSeries> loadSeries(core::ProjectStore& store, const QStr
     return series;
 }
 
+// The project connection and series a training or backtest job works on.
+struct JobInputs {
+    core::ProjectStore store;
+    core::PriceSeries series;
+};
+
+core::Result<JobInputs> openInputs(const TrainRequest& request)
+{
+    auto store = core::ProjectStore::open(request.projectPath.toStdString());
+    if (!store)
+        return store.error();
+    auto series = loadSeries(*store, request.ticker);
+    if (!series)
+        return series.error();
+    return JobInputs {std::move(*store), std::move(*series)};
+}
+
 } // namespace
 
 TrainingWorker::TrainingWorker(QObject* parent)
@@ -187,21 +204,16 @@ ForecastJobResult TrainingWorker::runTrain(
     int job, const TrainRequest& request, const CancelFlag& cancel)
 {
     ForecastJobResult result;
-    auto store = core::ProjectStore::open(request.projectPath.toStdString());
-    if (!store) {
-        result.error = store.error();
-        return result;
-    }
-    auto series = loadSeries(*store, request.ticker);
-    if (!series) {
-        result.error = series.error();
+    auto inputs = openInputs(request);
+    if (!inputs) {
+        result.error = inputs.error();
         return result;
     }
     ProgressRelay relay(this, job, cancel, result);
     const models::TrainProgressFn progressFn
         = [&relay](const models::TrainProgress& p) { relay(p); };
     auto trained = models::trainForecaster(
-        *series, configFor(request), progressFn, cancel ? cancel.get() : nullptr);
+        inputs->series, configFor(request), progressFn, cancel ? cancel.get() : nullptr);
     if (cancel && cancel->load() && result.batchIndexAtCancel < 0)
         result.batchIndexAtCancel = result.lastBatchIndex; // no batch reported after the flag
     if (!trained) {
@@ -216,7 +228,7 @@ ForecastJobResult TrainingWorker::runTrain(
     result.evaluation = std::move(trained->evaluation);
     result.history = trained->outcome.history;
     if (request.store) {
-        auto id = fc::saveModel(*store, result.record);
+        auto id = fc::saveModel(inputs->store, result.record);
         if (id) {
             result.record.id = *id;
             result.stored = true;
@@ -224,7 +236,7 @@ ForecastJobResult TrainingWorker::runTrain(
             result.storeError = QString::fromStdString(id.error().toString());
         }
     }
-    fillForecast(result, result.record, *series);
+    fillForecast(result, result.record, inputs->series);
     return result;
 }
 
@@ -232,20 +244,15 @@ ForecastJobResult TrainingWorker::runBacktest(
     int job, const TrainRequest& request, const CancelFlag& cancel)
 {
     ForecastJobResult result;
-    auto store = core::ProjectStore::open(request.projectPath.toStdString());
-    if (!store) {
-        result.error = store.error();
-        return result;
-    }
-    auto series = loadSeries(*store, request.ticker);
-    if (!series) {
-        result.error = series.error();
+    auto inputs = openInputs(request);
+    if (!inputs) {
+        result.error = inputs.error();
         return result;
     }
     ProgressRelay relay(this, job, cancel, result, request.epochs, request.folds);
     const models::TrainProgressFn progressFn
         = [&relay](const models::TrainProgress& p) { relay(p); };
-    auto report = models::walkForwardBacktest(*series, configFor(request), request.folds,
+    auto report = models::walkForwardBacktest(inputs->series, configFor(request), request.folds,
         request.expanding, progressFn, cancel ? cancel.get() : nullptr);
     if (!report) {
         result.error = report.error();
