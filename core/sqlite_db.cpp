@@ -219,6 +219,15 @@ Status Statement::run()
     return {};
 }
 
+Status Statement::runOnExistingRow(const std::string& notFound)
+{
+    if (auto s = run(); !s)
+        return s;
+    if (sqlite3_changes64(sqlite3_db_handle(m_stmt)) == 0)
+        return makeError(ErrorCode::NotFound, notFound);
+    return {};
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);

@@ -95,6 +95,9 @@ public:
     }
     // Runs a statement that returns no rows and resets it for reuse.
     Status run();
+    // run() for an UPDATE/DELETE aimed at an existing row: NotFound with `notFound` as the message
+    // when it changed no row.
+    Status runOnExistingRow(const std::string& notFound);
     void reset();
 
     int columnCount() const;

@@ -17,6 +17,11 @@
 namespace marketlens::core::forecast {
 namespace {
 
+std::string noModel(std::int64_t id)
+{
+    return "no model with id " + std::to_string(id);
+}
+
 QString k(const char* key)
 {
     return QString::fromLatin1(key);
@@ -276,10 +281,8 @@ Result<std::int64_t> saveModel(ProjectStore& store, const ModelRecord& record)
     bindBlob(*st, 11, record.weights);
     if (!insert)
         st->bind(12, record.id);
-    if (auto s = st->run(); !s)
+    if (auto s = insert ? st->run() : st->runOnExistingRow(noModel(record.id)); !s)
         return s.error();
-    if (!insert && db.changes() == 0)
-        return makeError(ErrorCode::NotFound, "no model with id " + std::to_string(record.id));
     const std::int64_t id = insert ? db.lastInsertRowId() : record.id;
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -316,7 +319,7 @@ Result<ModelRecord> loadModel(ProjectStore& store, std::int64_t id)
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(ErrorCode::NotFound, "no model with id " + std::to_string(id));
+        return makeError(ErrorCode::NotFound, noModel(id));
     auto r = recordFromRow(*st);
     if (!r)
         return r.error();
@@ -330,11 +333,7 @@ Status deleteModel(ProjectStore& store, std::int64_t id)
     if (!st)
         return st.error();
     st->bind(1, id);
-    if (auto s = st->run(); !s)
-        return s;
-    if (store.db().changes() == 0)
-        return makeError(ErrorCode::NotFound, "no model with id " + std::to_string(id));
-    return {};
+    return st->runOnExistingRow(noModel(id));
 }
 
 Status renameModel(ProjectStore& store, std::int64_t id, const std::string& name)
@@ -344,11 +343,7 @@ Status renameModel(ProjectStore& store, std::int64_t id, const std::string& name
         return st.error();
     st->bind(1, std::string_view(name));
     st->bind(2, id);
-    if (auto s = st->run(); !s)
-        return s;
-    if (store.db().changes() == 0)
-        return makeError(ErrorCode::NotFound, "no model with id " + std::to_string(id));
-    return {};
+    return st->runOnExistingRow(noModel(id));
 }
 
 } // namespace marketlens::core::forecast

@@ -159,11 +159,7 @@ Status deleteRiskRun(ProjectStore& store, std::int64_t id)
     if (!st)
         return st.error();
     st->bind(1, id);
-    if (auto s = st->run(); !s)
-        return s;
-    if (store.db().changes() == 0)
-        return makeError(ErrorCode::NotFound, "no risk run with id " + std::to_string(id));
-    return {};
+    return st->runOnExistingRow("no risk run with id " + std::to_string(id));
 }
 
 Result<std::int64_t> riskRunCount(ProjectStore& store)
