@@ -423,4 +423,23 @@ std::string joinText(const std::vector<std::string>& items, const char* separato
     return out;
 }
 
+void dropEmptyColumns(Table& table, const std::vector<std::string>& candidates)
+{
+    for (std::size_t c = table.columns.size(); c-- > 0;) {
+        if (std::find(candidates.begin(), candidates.end(), table.columns[c]) == candidates.end())
+            continue;
+        const bool empty = std::all_of(table.rows.begin(), table.rows.end(), [&](const auto& row) {
+            return c >= row.size() || row[c].text.empty() || row[c].text == kMissingText;
+        });
+        if (!empty)
+            continue;
+        table.columns.erase(table.columns.begin() + std::ptrdiff_t(c));
+        if (c < table.numeric.size())
+            table.numeric.erase(table.numeric.begin() + std::ptrdiff_t(c));
+        for (auto& row : table.rows)
+            if (c < row.size())
+                row.erase(row.begin() + std::ptrdiff_t(c));
+    }
+}
+
 } // namespace marketlens::core::report

@@ -91,4 +91,8 @@ std::string dateText(const std::optional<Date>& d); // ISO or kMissingText
 std::string methodTitle(risk::RiskMethod m); // "Historical", "Gaussian", ...
 std::string joinText(const std::vector<std::string>& items, const char* separator = ", ");
 
+// Removes the named columns whose cells are all empty or kMissingText (instruments without names,
+// portfolios without cost basis), so the report shows no columns of dashes.
+void dropEmptyColumns(Table& table, const std::vector<std::string>& candidates);
+
 } // namespace marketlens::core::report

@@ -102,6 +102,7 @@ Result<bool> buildSummary(ReportContext& ctx, Section& section)
     if (ctx.instruments.size() > kMaxInstrumentRows)
         inst.footnote = "First " + integerText(std::int64_t(kMaxInstrumentRows)) + " of "
             + integerText(std::int64_t(ctx.instruments.size())) + " instruments.";
+    dropEmptyColumns(inst, {"Name", "Currency"});
     section.blocks.emplace_back(std::move(inst));
 
     if (log->empty()) {
@@ -131,6 +132,7 @@ Result<bool> buildSummary(ReportContext& ctx, Section& section)
             ports.rows.push_back(
                 {cell(p.name), cell(p.baseCurrency.empty() ? kMissingText : p.baseCurrency),
                     cell(integerText(std::int64_t(p.holdings.size()))), cell(definedBy(p))});
+        dropEmptyColumns(ports, {"Base currency"});
         section.blocks.emplace_back(std::move(ports));
     }
     return true;
@@ -221,6 +223,7 @@ Result<bool> buildHoldings(ReportContext& ctx, Section& section)
     if (!complete && by != "mixed")
         notes.push_back("Some holdings have no price in the project.");
     t.footnote = joinText(notes, " ");
+    dropEmptyColumns(t, {"Name", "Quantity", "Cost basis", "Market value"});
     section.blocks.emplace_back(std::move(t));
     return true;
 }

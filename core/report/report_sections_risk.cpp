@@ -91,9 +91,11 @@ Table measuresTable(const RiskReport& r)
         row(r.instruments[i], r.instruments[i].ticker,
             i < p.weights.size() ? std::optional<double>(p.weights[i]) : std::nullopt);
     row(p.figures, portfolioLabel(r), 1.0);
-    std::string note = "Weight: initial weight of the run (" + p.figures.ticker + " on "
-        + dateText(r.firstDate) + ", " + constructionName(p.construction)
-        + "). Max drawdown as a positive fraction of the peak. Sortino per period. ";
+    std::string note = "Weight: share of the holding at the start of the run (before the first "
+                       "return on "
+        + dateText(r.firstDate) + "; " + constructionName(p.construction)
+        + "); the holdings section shows the weights at the last prices. Max drawdown as a "
+          "positive fraction of the peak. Sortino per period. ";
     note += r.options.benchmark.empty() ? "No benchmark, so no beta. "
                                         : "Beta to " + r.options.benchmark + ". ";
     note += "Risk score 0 (least) to 100 (most risky within the portfolio): green < 40, "

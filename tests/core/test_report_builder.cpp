@@ -512,6 +512,56 @@ private Q_SLOTS:
         QCOMPARE(valueOf(card, "Quantiles"), std::string("0.025, 0.1, 0.5, 0.9, 0.975"));
     }
 
+    // A portfolio by weight (scaled to 100 %) and a tail-risk model: a card with its
+    // calibration, but no forecasts (it is no price forecaster).
+    void weightPortfolioAndTailRiskCard()
+    {
+        const std::string path = copyOfDemo("weights.mlens");
+        QVERIFY(!path.empty());
+        {
+            auto store = ProjectStore::open(path);
+            QVERIFY(store);
+            Portfolio p;
+            p.name = "By weight";
+            for (auto [t, w] : {std::pair {"AA", 0.5}, {"IBM", 0.3}, {"KO", 0.3}})
+                p.holdings.push_back({t, std::nullopt, w, std::nullopt, ""});
+            QVERIFY(store->writePortfolio(p));
+            forecast::ModelRecord r;
+            r.name = "Tail risk By weight";
+            r.kind = "tailrisk_cnn";
+            r.origin = "trained";
+            r.window = 60;
+            r.horizon = 5;
+            r.seed = 42;
+            r.metricsJson = R"({"portfolio":"By weight","horizonDays":5,"varLevel":0.95,)"
+                            R"("calibration":{"testCount":900,"baseRate":0.045,"testRate":0.05,)"
+                            R"("brier":0.0412,"brierBaseRate":0.045,"brierSkill":0.0844,)"
+                            R"("lift":1.8,"auc":0.612,"reliability":[]},"scores":[]})";
+            QVERIFY(forecast::saveModel(*store, r));
+        }
+        ReportOptions o = quickOptions({"holdings", "forecasts", "models"});
+        o.portfolio = "By weight";
+        auto doc = build(path, o);
+        QVERIFY2(doc, doc ? "" : doc.error().toString().c_str());
+        const Table* t = tableStarting(*findSection(*doc, "holdings"), "Holdings of By weight");
+        QVERIFY(t);
+        QCOMPARE(column(*t, "Quantity"), -1); // no quantities: the column is left out
+        QCOMPARE(column(*t, "Market value"), -1);
+        const int weight = column(*t, "Weight");
+        QCOMPARE((*rowOf(*t, "AA"))[weight].text, std::string("45.45 %"));
+        QCOMPARE((*rowOf(*t, "IBM"))[weight].text, std::string("27.27 %"));
+        QCOMPARE((*rowOf(*t, "Total"))[weight].text, std::string("100.00 %"));
+        QVERIFY(t->footnote.find("scaled to sum to 100 %") != std::string::npos);
+        QVERIFY(allText(*findSection(*doc, "forecasts")).find("no forecasting model")
+            != std::string::npos);
+        const auto cards = blocksOf<KeyValues>(*findSection(*doc, "models"));
+        QCOMPARE(cards.size(), std::size_t(1));
+        QCOMPARE(valueOf(*cards.front(), "Ticker"), std::string("portfolio-wide"));
+        QCOMPARE(valueOf(*cards.front(), "Metrics"),
+            std::string("Brier 0.0412 (base rate 0.0450), Brier skill 0.084, AUC 0.612, lift "
+                        "1.80 on 900 test windows"));
+    }
+
     void storedRunIsReusedOnlyWhenItFits()
     {
         const std::string path = copyOfDemo("reuse.mlens");
