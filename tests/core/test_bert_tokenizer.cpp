@@ -5,6 +5,9 @@
 #include "core/news/bert_tokenizer.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -270,6 +273,38 @@ private Q_SLOTS:
         QVERIFY(!tok.encodeWindows(text, 6, 4));
         QVERIFY(!tok.encodeWindows(text, 6, -1));
         QVERIFY(!tok.encodeWindows(text, 2, 0));
+    }
+
+    // Cross-check with an independent Python implementation using Python's Unicode tables
+    // (vocab_make_reference.py): 20 Reuters articles and Unicode stress cases (German sharp s,
+    // dotted capital I, Greek, full-width forms, ligatures, emoji, Extension B, controls).
+    void pythonReference()
+    {
+        const BertTokenizer tok = []() {
+            auto t = BertTokenizer::fromVocabFile(
+                QStringLiteral(MARKETLENS_TEST_DATA "/news/vocab_reference.txt"));
+            if (!t)
+                qFatal("%s", t.error().toString().c_str());
+            return std::move(t).value();
+        }();
+        QFile f(QStringLiteral(MARKETLENS_TEST_DATA "/news/vocab_reference_cases.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(f.readAll())["cases"].toArray();
+        QCOMPARE(cases.size(), 28);
+        const auto strings = [](const QJsonValue& v) {
+            QStringList out;
+            for (const QJsonValue& x : v.toArray())
+                out.append(x.toString());
+            return out;
+        };
+        int pieces = 0;
+        for (const QJsonValue& c : cases) {
+            const QString text = c["text"].toString();
+            QCOMPARE(tok.basicTokenize(text), strings(c["basic"]));
+            QCOMPARE(tok.tokenize(text), strings(c["pieces"]));
+            pieces += static_cast<int>(c["pieces"].toArray().size());
+        }
+        QVERIFY(pieces > 3000);
     }
 };
 
