@@ -99,16 +99,20 @@ bool readErrors(QJsonObject o, fc::ForecastErrors& e)
     return true;
 }
 
+constexpr int kUnknownBaseline = 5;
+
+// Position of a forecaster in the tables: the model first, then the baselines in
+// core::forecast::allBaselines order.
 int baselineOrder(const Score& s)
 {
     static const char* const order[]
         = {"naive", "drift", "seasonal_naive", "moving_average", "linear_ar"};
     if (s.isModel)
         return -1;
-    for (int i = 0; i < 5; ++i)
+    for (int i = 0; i < kUnknownBaseline; ++i)
         if (s.name == order[i])
             return i;
-    return 5;
+    return kUnknownBaseline;
 }
 
 Metrics parseMetrics(const fc::ModelRecord& r)
@@ -142,6 +146,19 @@ Metrics parseMetrics(const fc::ModelRecord& r)
                 && it.key() != QLatin1String("training"))
                 add(it.key(), it.value().toObject(),
                     it.key() == QLatin1String("model") || it.key() == kind);
+    }
+    // An imported model's side file names the model by its architecture ("lstm") while the
+    // record's kind may be "imported": the one entry that is not a baseline is the model.
+    if (!m.model()) {
+        Score* only = nullptr;
+        int others = 0;
+        for (Score& sc : m.scores)
+            if (baselineOrder(sc) == kUnknownBaseline) {
+                only = &sc;
+                ++others;
+            }
+        if (others == 1)
+            only->isModel = true;
     }
     std::stable_sort(m.scores.begin(), m.scores.end(),
         [](const Score& a, const Score& b) { return baselineOrder(a) < baselineOrder(b); });
