@@ -380,4 +380,28 @@ Result<BertWindows> BertTokenizer::encodeWindows(
     return out;
 }
 
+Result<std::vector<double>> aggregateWindows(
+    const BertWindows& windows, const std::vector<std::vector<double>>& windowProbs)
+{
+    if (windows.windows.empty() || windowProbs.size() != windows.windows.size())
+        return makeError(ErrorCode::InvalidArgument,
+            "one probability vector per window is needed (" + std::to_string(windows.windows.size())
+                + " windows, " + std::to_string(windowProbs.size()) + " vectors)");
+    const std::size_t classes = windowProbs.front().size();
+    std::vector<double> mean(classes, 0.0);
+    double total = 0.0;
+    for (std::size_t k = 0; k < windowProbs.size(); ++k) {
+        if (windowProbs[k].size() != classes || classes == 0)
+            return makeError(ErrorCode::InvalidArgument,
+                "every window needs the same, non-zero number of classes");
+        const double weight = std::max(windows.windows[k].pieceCount, 1);
+        for (std::size_t c = 0; c < classes; ++c)
+            mean[c] += weight * windowProbs[k][c];
+        total += weight;
+    }
+    for (double& m : mean)
+        m /= total;
+    return mean;
+}
+
 } // namespace marketlens::core::news

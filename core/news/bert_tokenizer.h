@@ -61,6 +61,12 @@ struct BertWindows {
     int totalPieces = 0; // word pieces of the whole text
 };
 
+// One article score from its windows' class probabilities (windowProbs[k] for windows[k], each
+// the same number of classes): the mean weighted by the pieces each window covers (an empty text's
+// single window weighs 1). InvalidArgument when the counts or the class numbers do not match.
+Result<std::vector<double>> aggregateWindows(
+    const BertWindows& windows, const std::vector<std::vector<double>>& windowProbs);
+
 class BertTokenizer {
 public:
     // Reads a BERT vocab.txt: UTF-8, one token per line, id = 0-based line number; a final line

@@ -270,6 +270,14 @@ private Q_SLOTS:
         QVERIFY(empty);
         QCOMPARE(int(empty->windows.size()), 1);
         QCOMPARE(empty->windows[0].inputIds, (std::vector<std::int64_t> {2, 3, 0, 0}));
+        // Aggregation: windows of 4, 4, 4 and 2 pieces.
+        auto agg = aggregateWindows(*w, {{0.2, 0.8}, {0.4, 0.6}, {0.6, 0.4}, {1.0, 0.0}});
+        QVERIFY(agg);
+        QCOMPARE(agg->at(0), (4 * 0.2 + 4 * 0.4 + 4 * 0.6 + 2 * 1.0) / 14.0);
+        QCOMPARE(agg->at(1), (4 * 0.8 + 4 * 0.6 + 4 * 0.4 + 2 * 0.0) / 14.0);
+        QVERIFY(!aggregateWindows(*w, {{0.2, 0.8}}));
+        QVERIFY(!aggregateWindows(*w, {{0.2, 0.8}, {0.4}, {0.6, 0.4}, {1.0, 0.0}}));
+        QCOMPARE(aggregateWindows(*empty, {{0.3, 0.7}})->at(1), 0.7);
         QVERIFY(!tok.encodeWindows(text, 6, 4));
         QVERIFY(!tok.encodeWindows(text, 6, -1));
         QVERIFY(!tok.encodeWindows(text, 2, 0));
