@@ -11,10 +11,12 @@
 #include "core/risk/risk_report.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <clocale>
 #include <cmath>
 #include <map>
 #include <set>
@@ -614,6 +616,30 @@ private Q_SLOTS:
             QVERIFY(store->writePortfolio(p));
         }
         QVERIFY(riskRun(o).rfind("computed for this report", 0) == 0);
+    }
+
+    // Under a German locale (Qt's and C's where installed) numbers keep the '.' decimal point.
+    void numbersIgnoreTheLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const std::string cBefore = std::setlocale(LC_NUMERIC, nullptr);
+        std::setlocale(LC_NUMERIC, "de_DE.UTF-8"); // may fail when not installed: still a check
+        auto doc = build(m_demo, quickOptions({"holdings", "risk"}));
+        std::setlocale(LC_NUMERIC, cBefore.c_str());
+        QLocale::setDefault(before);
+        QVERIFY(doc);
+        std::size_t numbers = 0;
+        for (const Section& s : doc->sections)
+            for (const Table* t : blocksOf<Table>(s))
+                for (const auto& row : t->rows)
+                    for (std::size_t i = 0; i < row.size() && i < t->numeric.size(); ++i) {
+                        if (!t->numeric[i])
+                            continue; // text such as the score's explanation has commas
+                        QVERIFY2(row[i].text.find(',') == std::string::npos, row[i].text.c_str());
+                        numbers += row[i].text.find('.') != std::string::npos;
+                    }
+        QVERIFY(numbers > 100);
     }
 
     void progressAndCancel()
