@@ -264,7 +264,9 @@ Result<bool> buildConventions(ReportContext& ctx, Section& section)
                            : "computed for this report at " + ctx.risk->createdAt);
         kv.items.emplace_back("Data hash (SHA-256)", ctx.risk->dataHash);
     }
-    kv.items.emplace_back("Percentages", "2 decimals; '.' is the decimal point");
+    kv.items.emplace_back("Numbers",
+        "VaR, ES, volatility, returns and weights in percent with 2 decimals; '.' is the "
+        "decimal point");
     section.blocks.emplace_back(std::move(kv));
     return true;
 }
