@@ -2,337 +2,1062 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>nothing to export (no chart, or an empty size)</source>
+        <translation>nichts zu exportieren (kein Diagramm oder eine leere Größe)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>Diagramm kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>Das Diagramm als Bild in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>Diagramm e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the focused or visible chart as PNG, SVG or PDF at a chosen size</source>
+        <translation>Das fokussierte oder sichtbare Diagramm als PNG, SVG oder PDF in einer gewählten Größe speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>&amp;Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the focused or visible table as CSV or Excel (.xlsx)</source>
+        <translation>Die fokussierte oder sichtbare Tabelle als CSV oder Excel (.xlsx) speichern</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The demo project could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Demoprojekt konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Export table as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Project and data summary</source>
+        <translation>Projekt- und Datenübersicht</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Risk table</source>
+        <translation>Risikotabelle</translation>
+    </message>
+    <message>
+        <source>Risk charts</source>
+        <translation>Risikodiagramme</translation>
+    </message>
+    <message>
+        <source>Forecasts against baselines</source>
+        <translation>Prognosen im Vergleich zu Basismodellen</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>Modellkarten</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>Nachrichtenstimmung</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Konventionen</translation>
+    </message>
+    <message>
+        <source>&amp;Create Report…</source>
+        <translation>Bericht &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Preview the project&apos;s report (data, holdings, risk, charts, models) and save it as PDF or HTML (Ctrl+Shift+R)</source>
+        <translation>Den Bericht des Projekts (Daten, Positionen, Risiko, Diagramme, Modelle) in der Vorschau ansehen und als PDF oder HTML speichern (Strg+Umschalt+R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRender</name>
+    <message>
+        <source>report rendering cancelled</source>
+        <translation>Berichtserstellung abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>RiskViewData</name>
     <message>
         <source>%1: %2 pts (rank %3 %, weight %4 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Pkt. (Rang %3 %, Gewicht %4 %)</translation>
     </message>
     <message>
         <source>%1, window %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Fenster %2</translation>
     </message>
     <message>
         <source>Rolling %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollierend %1 Tage</translation>
     </message>
     <message>
         <source>EWMA (λ 0.94)</source>
-        <translation type="unfinished"></translation>
+        <translation>EWMA (λ 0,94)</translation>
     </message>
     <message>
         <source>GARCH(1,1)</source>
-        <translation type="unfinished"></translation>
+        <translation>GARCH(1,1)</translation>
     </message>
     <message>
         <source>Historical</source>
-        <translation type="unfinished"></translation>
+        <translation>Historisch</translation>
     </message>
     <message>
         <source>Gaussian</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalverteilt</translation>
     </message>
     <message>
         <source>Modified (Cornish-Fisher)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiziert (Cornish-Fisher)</translation>
     </message>
     <message>
         <source>Monte Carlo</source>
-        <translation type="unfinished"></translation>
+        <translation>Monte Carlo</translation>
     </message>
     <message>
         <source>%1 %, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %, %2</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>%1 kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tabelle</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::AboutDialog</name>
+    <message>
+        <source>About MarketLens</source>
+        <translation>Über MarketLens</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s)) and CUDA</source>
+        <translation>
+            <numerusform>CPU (%n Thread) und CUDA</numerusform>
+            <numerusform>CPU (%n Threads) und CUDA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s)); no CUDA device</source>
+        <translation>
+            <numerusform>CPU (%n Thread); kein CUDA-Gerät</numerusform>
+            <numerusform>CPU (%n Threads); kein CUDA-Gerät</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop-Analysen für Finanzanalysten.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Speichern:&lt;/b&gt; Jede Änderung wird sofort in die Projektdatei (.mlens) geschrieben; die Datei auf der Festplatte ist immer der gespeicherte Stand. Ein neues Projekt heißt „Unbenannt“ und liegt in einem temporären Ordner, bis Sie &lt;i&gt;Datei &amp;gt; Speichern unter&lt;/i&gt; wählen.&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder später (GPL-3.0-or-later).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (kompiliert mit %2)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Rechengerät</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Versions</source>
+        <translation>&amp;Versionen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the versions, the compute device and the data folder as text, for a bug report</source>
+        <translation>Die Versionen, das Rechengerät und den Datenordner als Text kopieren, für einen Fehlerbericht</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::AddHoldingDialog</name>
+    <message>
+        <source>Add Holding to %1</source>
+        <translation>Position zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. MSFT</source>
+        <translation>z. B. MSFT</translation>
+    </message>
+    <message>
+        <source>units (negative for a short position)</source>
+        <translation>Stück (negativ für eine Short-Position)</translation>
+    </message>
+    <message>
+        <source>percent of the portfolio, e.g. 12.5</source>
+        <translation>Prozent des Portfolios, z. B. 12,5</translation>
+    </message>
+    <message>
+        <source>per unit (optional)</source>
+        <translation>je Stück (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. USD</source>
+        <translation>z. B. USD</translation>
+    </message>
+    <message>
+        <source>&amp;Ticker:</source>
+        <translation>&amp;Ticker:</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Menge:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight (%):</source>
+        <translation>&amp;Gewicht (%):</translation>
+    </message>
+    <message>
+        <source>&amp;Cost basis:</source>
+        <translation>&amp;Einstandspreis:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Give a quantity, a weight or both. The ticker may be new to the project.</source>
+        <translation>Geben Sie eine Menge, ein Gewicht oder beides an. Der Ticker darf neu im Projekt sein.</translation>
+    </message>
+    <message>
+        <source>New ticker: no prices stored yet</source>
+        <translation>Neuer Ticker: noch keine Kurse gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 prices stored</source>
+        <translation>%1 Kurse gespeichert</translation>
+    </message>
+    <message>
+        <source>Type a ticker.</source>
+        <translation>Geben Sie einen Ticker ein.</translation>
+    </message>
+    <message>
+        <source>A ticker has no spaces.</source>
+        <translation>Ein Ticker enthält keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is already in this portfolio; edit its row instead.</source>
+        <translation>%1 ist bereits in diesem Portfolio; bearbeiten Sie stattdessen seine Zeile.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Einstandspreis</translation>
+    </message>
+    <message>
+        <source>Give a quantity or a weight.</source>
+        <translation>Geben Sie eine Menge oder ein Gewicht an.</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::BacktestChart</name>
     <message>
         <source>Daily return</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesrendite</translation>
     </message>
     <message>
         <source>VaR forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR-Prognose</translation>
     </message>
     <message>
         <source>Exceedance</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreitung</translation>
     </message>
     <message>
         <source>Exceedances (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreitungen (%1)</translation>
     </message>
     <message>
         <source>Run the risk analysis to backtest the VaR forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Risikoanalyse aus, um die VaR-Prognose zu backtesten</translation>
     </message>
     <message>
         <source>%1: VaR forecast %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: VaR-Prognose %2 %</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::BacktestView</name>
     <message>
         <source>Exceedances</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreitungen</translation>
     </message>
     <message>
         <source>Days whose return fell below the VaR forecast, against the number expected at this confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage, deren Rendite unter der VaR-Prognose lag, im Vergleich zur bei diesem Konfidenzniveau erwarteten Anzahl</translation>
     </message>
     <message>
         <source>Kupiec POF</source>
-        <translation type="unfinished"></translation>
+        <translation>Kupiec POF</translation>
     </message>
     <message>
         <source>Kupiec&apos;s proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
-        <translation type="unfinished"></translation>
+        <translation>Kupiec-Test (Proportion of Failures): Entspricht die Überschreitungsrate der erwarteten? Likelihood-Quotient, Chi-Quadrat mit 1 Freiheitsgrad; ein p-Wert unter 0,05 verwirft das VaR-Modell</translation>
     </message>
     <message>
         <source>Christoffersen</source>
-        <translation type="unfinished"></translation>
+        <translation>Christoffersen</translation>
     </message>
     <message>
         <source>Christoffersen&apos;s independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
-        <translation type="unfinished"></translation>
+        <translation>Christoffersen-Unabhängigkeitstest: Treten Überschreitungen gehäuft auf? Likelihood-Quotient, Chi-Quadrat mit 1 Freiheitsgrad</translation>
     </message>
     <message>
         <source>Basel zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Basel-Zone</translation>
     </message>
     <message>
         <source>Basel traffic light from the binomial distribution of exceedances: green below 95 %, yellow below 99.99 %, red above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basler Ampel aus der Binomialverteilung der Überschreitungen: grün unter 95 %, gelb unter 99,99 %, rot darüber</translation>
     </message>
     <message>
         <source>VaR backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR-Backtest</translation>
     </message>
     <message>
         <source>No backtest yet: the period must be longer than the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Backtest: Der Zeitraum muss länger als das Fenster sein.</translation>
     </message>
     <message>
         <source>VaR backtest (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR-Backtest (%1)</translation>
     </message>
     <message>
         <source>%1 of %2 days (expected %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Tagen (erwartet %3)</translation>
     </message>
     <message>
         <source>LR %1, p %2</source>
-        <translation type="unfinished"></translation>
+        <translation>LR %1, p %2</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Grün</translation>
     </message>
     <message>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelb</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Rot</translation>
     </message>
     <message>
         <source>At the 5 % level the tests reject this VaR model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem 5-%-Niveau verwerfen die Tests dieses VaR-Modell.</translation>
     </message>
     <message>
         <source>At the 5 % level the tests do not reject this VaR model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem 5-%-Niveau verwerfen die Tests dieses VaR-Modell nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>SVG-Vektorgrafik</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)</source>
+        <translation>PDF-Dokument (Vektor)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>Bildschirmgröße</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s size on screen at the chosen resolution</source>
+        <translation>Die Größe des Diagramms auf dem Bildschirm bei der gewählten Auflösung</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 cm at print size; the chart is laid out at %3 × %4 screen pixels and scaled by %5.</source>
+        <translation>%1 × %2 cm in Druckgröße; das Diagramm wird mit %3 × %4 Bildschirmpixeln aufgebaut und um den Faktor %5 skaliert.</translation>
+    </message>
+    <message>
+        <source>Could not export the chart: %1</source>
+        <translation>Das Diagramm konnte nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::CorrelationHeatmap</name>
     <message>
         <source>%1 / %2: correlation %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2: Korrelation %3</translation>
     </message>
     <message>
         <source>Run the risk analysis to see the correlations of the holdings</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Risikoanalyse aus, um die Korrelationen der Positionen zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::FoldErrorsChart</name>
+    <message>
+        <source>MAE (price)</source>
+        <translation>MAE (Kurs)</translation>
+    </message>
+    <message>
+        <source>Fold (test period)</source>
+        <translation>Fold (Testzeitraum)</translation>
+    </message>
+    <message>
+        <source>Run a backtest to compare the model with the naive forecast fold by fold</source>
+        <translation>Führen Sie einen Backtest aus, um das Modell Fold für Fold mit der naiven Prognose zu vergleichen</translation>
+    </message>
+    <message>
+        <source>The backtest has no folds</source>
+        <translation>Der Backtest hat keine Folds</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>Naiv</translation>
+    </message>
+    <message>
+        <source>Fold %1: %2
+Model MAE %3, naive MAE %4</source>
+        <translation>Fold %1: %2
+Modell-MAE %3, naiver MAE %4</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastChartView</name>
+    <message>
+        <source>Price</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Train a model or select one in the table to see its forecast</source>
+        <translation>Trainieren Sie ein Modell oder wählen Sie eines in der Tabelle aus, um seine Prognose zu sehen</translation>
+    </message>
+    <message>
+        <source>No price history to show</source>
+        <translation>Kein Kursverlauf vorhanden</translation>
+    </message>
+    <message>
+        <source>95 %</source>
+        <translation>95 %</translation>
+    </message>
+    <message>
+        <source>80 %</source>
+        <translation>80 %</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>Naiv</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>This model gave no forecast</source>
+        <translation>Dieses Modell hat keine Prognose geliefert</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastController</name>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>Training von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Backtesting %1 on %2</source>
+        <translation>Backtest von %1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ForecastView</name>
+    <message>
+        <source>No test metrics are stored for this model.</source>
+        <translation>Für dieses Modell sind keine Testkennzahlen gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 beats the naive forecast on the test part (MAE %2).</source>
+        <translation>%1 übertrifft die naive Prognose im Testteil (MAE %2).</translation>
+    </message>
+    <message>
+        <source>%1 does not beat the naive forecast on the test part (MAE %2).</source>
+        <translation>%1 übertrifft die naive Prognose im Testteil nicht (MAE %2).</translation>
+    </message>
+    <message>
+        <source>Rename model</source>
+        <translation>Modell umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Train…</source>
+        <translation>&amp;Trainieren…</translation>
+    </message>
+    <message>
+        <source>Train a forecaster on an instrument&apos;s prices</source>
+        <translation>Ein Prognosemodell auf den Kursen eines Instruments trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>&amp;Backtest…</translation>
+    </message>
+    <message>
+        <source>Walk-forward backtest with refits: the model beside every baseline, fold by fold</source>
+        <translation>Walk-forward-Backtest mit Neuanpassungen: das Modell neben jedem Basismodell, Fold für Fold</translation>
+    </message>
+    <message>
+        <source>&amp;Import Model…</source>
+        <translation>Modell &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add a TorchScript forecaster trained elsewhere (.pt file and its JSON side file; see docs/models.md)</source>
+        <translation>Ein anderswo trainiertes TorchScript-Prognosemodell hinzufügen (.pt-Datei und ihre JSON-Begleitdatei; siehe docs/models.md)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Model…</source>
+        <translation>Modell e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected model as TorchScript (.pt) with a JSON side file for PyTorch</source>
+        <translation>Das ausgewählte Modell als TorchScript (.pt) mit einer JSON-Begleitdatei für PyTorch schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the project</source>
+        <translation>Das ausgewählte Modell aus dem Projekt entfernen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 Monat</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 Monate</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 Monate</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>Price history shown before the forecast (automatic: about 15 trading days per forecast day, at least 3 months)</source>
+        <translation>Vor der Prognose gezeigter Kursverlauf (automatisch: etwa 15 Handelstage je Prognosetag, mindestens 3 Monate)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historie</translation>
+    </message>
+    <message>
+        <source>Test Errors</source>
+        <translation>Testfehler</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>Backtest</translation>
+    </message>
+    <message>
+        <source>Train a model or select one in the table to see its forecast</source>
+        <translation>Trainieren Sie ein Modell oder wählen Sie eines in der Tabelle aus, um seine Prognose zu sehen</translation>
+    </message>
+    <message>
+        <source>Run a backtest to compare the model with the naive forecast fold by fold</source>
+        <translation>Führen Sie einen Backtest aus, um das Modell Fold für Fold mit der naiven Prognose zu vergleichen</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>Die Modelle konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Models in the project: %1. Select one to see its forecast.</source>
+        <translation>Modelle im Projekt: %1. Wählen Sie eines aus, um seine Prognose zu sehen.</translation>
+    </message>
+    <message>
+        <source>Forecasting with “%1”…</source>
+        <translation>Prognose mit „%1“…</translation>
+    </message>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>Keine Prognose: %1</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 days ahead</source>
+        <translation>%1 · %2 · %3 Tage voraus</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · ab %1</translation>
+    </message>
+    <message>
+        <source>Forecast of “%1”.</source>
+        <translation>Prognose von „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>A forecasting job on %1 ended after another project was opened.</source>
+        <translation>Ein Prognoseauftrag für %1 wurde beendet, nachdem ein anderes Projekt geöffnet wurde.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>Abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Forecast job cancelled; nothing was stored.</source>
+        <translation>Prognoseauftrag abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Backtest failed</source>
+        <translation>Backtest fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 walk-forward backtest, %2 folds (%3)</source>
+        <translation>%1 Walk-forward-Backtest, %2 Folds (%3)</translation>
+    </message>
+    <message>
+        <source>expanding window</source>
+        <translation>wachsendes Fenster</translation>
+    </message>
+    <message>
+        <source>sliding window</source>
+        <translation>gleitendes Fenster</translation>
+    </message>
+    <message>
+        <source>Backtest finished; see the Backtest tab.</source>
+        <translation>Backtest abgeschlossen; siehe die Registerkarte „Backtest“.</translation>
+    </message>
+    <message>
+        <source>Backtest finished: %1</source>
+        <translation>Backtest abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Store model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <source>The trained model could not be stored: %1</source>
+        <translation>Das trainierte Modell konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Trained “%1”: %2</source>
+        <translation>„%1“ trainiert: %2</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>Modell löschen</translation>
+    </message>
+    <message>
+        <source>Delete the model “%1” from the project? This cannot be undone.</source>
+        <translation>Das Modell „%1“ aus dem Projekt löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2 and %3.</source>
+        <translation>„%1“ nach %2 und %3 exportiert.</translation>
+    </message>
+    <message>
+        <source>Import model</source>
+        <translation>Modell importieren</translation>
+    </message>
+    <message>
+        <source>The model is for the ticker “%1”, which this project has no prices for. Import its prices first or choose another ticker.</source>
+        <translation>Das Modell ist für den Ticker „%1“, für den dieses Projekt keine Kurse hat. Importieren Sie zuerst seine Kurse oder wählen Sie einen anderen Ticker.</translation>
+    </message>
+    <message>
+        <source>Imported the model “%1” from %2</source>
+        <translation>Modell „%1“ aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>Export Model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript-Modelle (*.pt)</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>Modell importieren</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Side File of the Model</source>
+        <translation>Begleitdatei des Modells</translation>
+    </message>
+    <message>
+        <source>Model side files (*.json)</source>
+        <translation>Modell-Begleitdateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Import prices before importing a model.</source>
+        <translation>Importieren Sie Kurse, bevor Sie ein Modell importieren.</translation>
+    </message>
+    <message>
+        <source>Forecast which instrument with this model?</source>
+        <translation>Welches Instrument soll mit diesem Modell prognostiziert werden?</translation>
+    </message>
+    <message>
+        <source>The project has no prices for “%1”. Forecast which instrument with this model?</source>
+        <translation>Das Projekt hat keine Kurse für „%1“. Welches Instrument soll mit diesem Modell prognostiziert werden?</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::HoldingsModel</name>
     <message>
         <source>Needs a quantity and a stored close price</source>
-        <translation type="unfinished"></translation>
+        <translation>Benötigt eine Menge und einen gespeicherten Schlusskurs</translation>
     </message>
     <message>
         <source>Ticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticker</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Cost basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstandspreis</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Last close</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Schlusskurs</translation>
     </message>
     <message>
         <source>Market value</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktwert</translation>
+    </message>
+    <message>
+        <source>Share of the market value; type a weight to store one</source>
+        <translation>Anteil am Marktwert; geben Sie ein Gewicht ein, um eines zu speichern</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::HoldingsRiskModel</name>
     <message>
         <source>No score for this holding</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Wert für diese Position</translation>
     </message>
     <message>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>rot</translation>
     </message>
     <message>
         <source>amber</source>
-        <translation type="unfinished"></translation>
+        <translation>gelb</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>grün</translation>
     </message>
     <message>
         <source>Risk score %1 (%2 zone: green &lt; 40, amber 40-70, red &gt; 70)
 Points per factor (rank among the holdings):
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikowert %1 (Zone %2: grün &lt; 40, gelb 40-70, rot &gt; 70)
+Punkte je Faktor (Rang unter den Positionen):
+%3</translation>
     </message>
     <message>
         <source>Component VaR is not available for the %1 method</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten-VaR ist für die Methode %1 nicht verfügbar</translation>
     </message>
     <message>
         <source>Holding</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Volatility</source>
-        <translation type="unfinished"></translation>
+        <translation>Volatilität</translation>
     </message>
     <message>
         <source>Beta</source>
-        <translation type="unfinished"></translation>
+        <translation>Beta</translation>
     </message>
     <message>
         <source>Initial weight of the holding in the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfangsgewicht der Position im Portfolio</translation>
     </message>
     <message>
         <source>Sample standard deviation of daily returns, annualised</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichproben-Standardabweichung der Tagesrenditen, annualisiert</translation>
     </message>
     <message>
         <source>Value at risk at %1 % confidence, %2 method, one day</source>
-        <translation type="unfinished"></translation>
+        <translation>Value-at-Risk bei %1 % Konfidenz, Methode %2, ein Tag</translation>
     </message>
     <message>
         <source>Expected shortfall (mean loss beyond VaR) at %1 % confidence, %2 method, one day</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected Shortfall (mittlerer Verlust jenseits des VaR) bei %1 % Konfidenz, Methode %2, ein Tag</translation>
     </message>
     <message>
         <source>Largest peak-to-trough fall over the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Größter Rückgang vom Hoch zum Tief im Zeitraum</translation>
     </message>
     <message>
         <source>Beta against the benchmark (OLS of daily returns)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beta gegenüber der Benchmark (OLS der Tagesrenditen)</translation>
     </message>
     <message>
         <source>Euler contribution to the portfolio VaR at the selected confidence; the contributions sum to the portfolio figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Euler-Beitrag zum Portfolio-VaR beim gewählten Konfidenzniveau; die Beiträge summieren sich zum Portfoliowert</translation>
     </message>
     <message>
         <source>Component VaR as a share of the portfolio VaR</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten-VaR als Anteil am Portfolio-VaR</translation>
     </message>
     <message>
         <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>0 (geringstes Risiko) bis 100 (höchstes Risiko) unter den Positionen: gewichteter Rang aus Volatilität, modifiziertem ES, Drawdown, Beta und VaR-Anteil (siehe docs/risk.md)</translation>
     </message>
     <message>
         <source>VaR
 %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR
+%1 %</translation>
     </message>
     <message>
         <source>ES
 %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>ES
+%1 %</translation>
     </message>
     <message>
         <source>Max
 drawdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Max.
+Drawdown</translation>
     </message>
     <message>
         <source>Component
 VaR</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten-
+VaR</translation>
     </message>
     <message>
         <source>VaR
 share</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR-
+Anteil</translation>
     </message>
     <message>
         <source>Risk
 score</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko-
+wert</translation>
+    </message>
+    <message>
+        <source>No learned tail-risk score for this holding: press Learn tail risk</source>
+        <translation>Kein gelernter Tail-Risk-Wert für diese Position: Klicken Sie auf „Tail-Risiko lernen“</translation>
+    </message>
+    <message>
+        <source>Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1
+Historical rate of such losses for this holding: %2
+Brier skill of the model over the base rate (test part): %3
+As of %4</source>
+        <translation>Gelernte Wahrscheinlichkeit eines Verlusts jenseits des 95-%-VaR innerhalb von 5 Handelstagen: %1
+Historische Rate solcher Verluste für diese Position: %2
+Brier-Skill des Modells gegenüber der Basisrate (Testteil): %3
+Stand %4</translation>
+    </message>
+    <message>
+        <source>Tail prob.
+(learned)</source>
+        <translation>Tail-Wahrsch.
+(gelernt)</translation>
+    </message>
+    <message>
+        <source>Probability of a loss beyond the holding&apos;s 95 % VaR within 5 trading days, from the newest learned tail-risk model of the portfolio (1D-CNN on returns and volatility; see docs/risk.md)</source>
+        <translation>Wahrscheinlichkeit eines Verlusts jenseits des 95-%-VaR der Position innerhalb von 5 Handelstagen, aus dem neuesten gelernten Tail-Risk-Modell des Portfolios (1D-CNN auf Renditen und Volatilität; siehe docs/risk.md)</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::ImportController</name>
     <message>
         <source>Importing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert</translation>
     </message>
     <message numerus="yes">
         <source>Importing %n files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei wird importiert</numerusform>
+            <numerusform>%n Dateien werden importiert</numerusform>
         </translation>
     </message>
 </context>
@@ -340,86 +1065,86 @@ score</source>
     <name>marketlens::ui::ImportOptionsDialog</name>
     <message>
         <source>Import Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Importoptionen</translation>
     </message>
     <message>
         <source>Detect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch erkennen</translation>
     </message>
     <message>
         <source>Prices, long (date, ticker, OHLCV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurse, lang (Datum, Ticker, OHLCV)</translation>
     </message>
     <message>
         <source>Prices, wide (date + one column per ticker)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurse, breit (Datum + eine Spalte je Ticker)</translation>
     </message>
     <message>
         <source>One instrument&apos;s OHLCV</source>
-        <translation type="unfinished"></translation>
+        <translation>OHLCV eines Instruments</translation>
     </message>
     <message>
         <source>Holdings (ticker + quantity or weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen (Ticker + Menge oder Gewicht)</translation>
     </message>
     <message>
         <source>MM/DD/YYYY (month first)</source>
-        <translation type="unfinished"></translation>
+        <translation>MM/TT/JJJJ (Monat zuerst)</translation>
     </message>
     <message>
         <source>DD.MM.YYYY or DD/MM/YYYY (day first)</source>
-        <translation type="unfinished"></translation>
+        <translation>TT.MM.JJJJ oder TT/MM/JJJJ (Tag zuerst)</translation>
     </message>
     <message>
         <source>Needed when every date in a file could be read either way</source>
-        <translation type="unfinished"></translation>
+        <translation>Nötig, wenn sich jedes Datum einer Datei auf beide Arten lesen lässt</translation>
     </message>
     <message>
         <source>from the file name</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Dateinamen</translation>
     </message>
     <message>
         <source>Ticker of a single-instrument OHLCV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticker einer OHLCV-Datei mit einem einzigen Instrument</translation>
     </message>
     <message>
         <source>Portfolio that a holdings file replaces or creates</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio, das eine Positionsdatei ersetzt oder anlegt</translation>
     </message>
     <message>
         <source>File layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiaufbau:</translation>
     </message>
     <message>
         <source>Date format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datumsformat:</translation>
     </message>
     <message>
         <source>Ticker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticker:</translation>
     </message>
     <message>
         <source>Portfolio:</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio:</translation>
     </message>
     <message>
         <source>Choose Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auswählen…</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::ImportReportDialog</name>
     <message>
         <source>Prices (long)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurse (lang)</translation>
     </message>
     <message>
         <source>Prices (wide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurse (breit)</translation>
     </message>
     <message>
         <source>OHLCV</source>
-        <translation type="unfinished"></translation>
+        <translation>OHLCV</translation>
     </message>
     <message>
         <source>Holdings</source>
@@ -427,160 +1152,160 @@ score</source>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>comma</source>
-        <translation type="unfinished"></translation>
+        <translation>Komma</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished"></translation>
+        <translation>Semikolon</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulator</translation>
     </message>
     <message>
         <source>pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>senkrechter Strich</translation>
     </message>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>Importbericht</translation>
     </message>
     <message>
         <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen können importiert werden; %2 Zeilen wurden abgelehnt und werden übersprungen. Nichts wird in das Projekt geschrieben, bis Sie „Importieren“ wählen.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Detected as</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkannt als</translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennzeichen</translation>
     </message>
     <message>
         <source>Date format</source>
-        <translation type="unfinished"></translation>
+        <translation>Datumsformat</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Rejected rows (first %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Zeilen (erste %1 von %2)</translation>
     </message>
     <message>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Zeilen</translation>
     </message>
     <message>
         <source>Import %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen importieren</translation>
     </message>
     <message>
         <source>Abort import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abbrechen</translation>
     </message>
     <message>
         <source>Write the accepted rows to the project and skip the rejected ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angenommenen Zeilen in das Projekt schreiben und die abgelehnten überspringen</translation>
     </message>
     <message>
         <source>Leave the project exactly as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt genau so lassen, wie es war</translation>
     </message>
     <message>
         <source>&lt;b&gt;Files&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dateien&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::InspectorPanel</name>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>First date</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Datum</translation>
     </message>
     <message>
         <source>Last date</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Datum</translation>
     </message>
     <message>
         <source>Last close</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Schlusskurs</translation>
     </message>
     <message>
         <source>Change over range</source>
-        <translation type="unfinished"></translation>
+        <translation>Veränderung im Zeitraum</translation>
     </message>
     <message>
         <source>Minimum close</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigster Schlusskurs</translation>
     </message>
     <message>
         <source>Maximum close</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchster Schlusskurs</translation>
     </message>
     <message>
         <source>OHLC data</source>
-        <translation type="unfinished"></translation>
+        <translation>OHLC-Daten</translation>
     </message>
     <message>
         <source>Nothing selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausgewählt</translation>
     </message>
     <message>
         <source>Select an instrument in the project tree or the Instruments table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Instrument im Projektbaum oder in der Tabelle „Instrumente“ aus.</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 am %2</translation>
     </message>
     <message>
         <source>yes (candlesticks available)</source>
-        <translation type="unfinished"></translation>
+        <translation>ja (Kerzen verfügbar)</translation>
     </message>
     <message>
         <source>close only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Schlusskurs</translation>
     </message>
     <message numerus="yes">
         <source>%n more instrument(s) overlaid in the chart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiteres Instrument im Diagramm überlagert.</numerusform>
+            <numerusform>%n weitere Instrumente im Diagramm überlagert.</numerusform>
         </translation>
     </message>
 </context>
@@ -588,61 +1313,61 @@ score</source>
     <name>marketlens::ui::InstrumentsModel</name>
     <message>
         <source>Ticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticker</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>First date</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Datum</translation>
     </message>
     <message>
         <source>Last date</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Datum</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::IssuesPanel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Rejected row</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Zeile</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::JobsBar</name>
     <message>
         <source>%1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 min %2 s</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -650,11 +1375,38 @@ score</source>
     </message>
     <message>
         <source>Cancel this job; the project stays as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Auftrag abbrechen; das Projekt bleibt, wie es war</translation>
     </message>
     <message>
         <source>cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::LossChartView</name>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>The losses appear after the first epoch</source>
+        <translation>Die Verluste erscheinen nach der ersten Epoche</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2</source>
+        <translation>Epoche %1: Verlust %2</translation>
     </message>
 </context>
 <context>
@@ -665,31 +1417,31 @@ score</source>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <source>Cannot create a new project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Projekt kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>New untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues unbenanntes Projekt</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>Save As</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern unter</translation>
     </message>
     <message>
         <source>Saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert als %1</translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -697,7 +1449,7 @@ score</source>
     </message>
     <message>
         <source>MarketLens projects (*.mlens);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>MarketLens-Projekte (*.mlens);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save Project As</source>
@@ -705,27 +1457,27 @@ score</source>
     </message>
     <message>
         <source>MarketLens projects (*.mlens)</source>
-        <translation type="unfinished"></translation>
+        <translation>MarketLens-Projekte (*.mlens)</translation>
     </message>
     <message>
         <source>Unsaved project</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichertes Projekt</translation>
     </message>
     <message>
         <source>The untitled project holds data that has not been saved to a file. Save it first?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das unbenannte Projekt enthält Daten, die noch nicht in einer Datei gespeichert sind. Zuerst speichern?</translation>
     </message>
     <message>
         <source>%1[*] — MarketLens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — MarketLens</translation>
     </message>
     <message>
         <source>No project</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
         <source>Not saved to a file yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht in einer Datei gespeichert</translation>
     </message>
     <message>
         <source>Untitled project</source>
@@ -733,81 +1485,75 @@ score</source>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen gespeichert</translation>
     </message>
     <message>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <source>Price and holdings files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An import is already running; wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft bereits; warten Sie, bis er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Import started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import gestartet: %1</translation>
     </message>
     <message>
         <source>Import cancelled; the project is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; das Projekt ist unverändert.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <source>Nothing was imported.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert.
+
+%1</translation>
     </message>
     <message>
         <source>
 
 To set the file layout or date format yourself, use File &gt; Import Files With Options.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Dateien mit Optionen importieren.</translation>
     </message>
     <message>
         <source>The import could not be saved; the project is unchanged.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import konnte nicht gespeichert werden; das Projekt ist unverändert.
+
+%1</translation>
     </message>
     <message>
         <source>Import aborted; the project is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; das Projekt ist unverändert.</translation>
     </message>
     <message>
         <source>Imported %1 (%2): %3 rows accepted, %4 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert (%2): %3 Zeilen angenommen, %4 abgelehnt</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Imported %1 rows (untitled project: use Save As to keep it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen importiert (unbenanntes Projekt: verwenden Sie „Speichern unter“, um es zu behalten)</translation>
     </message>
     <message>
         <source>Imported %1 rows; all changes saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About MarketLens</source>
-        <translation>Über MarketLens</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later). Built with Qt %2 and SQLite.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen importiert; alle Änderungen gespeichert</translation>
     </message>
     <message>
         <source>Cancelling the running import before quitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der laufende Import wird vor dem Beenden abgebrochen.</translation>
     </message>
     <message>
         <source>Arrives with a later version of MarketLens</source>
@@ -835,7 +1581,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Start an untitled project (Ctrl+N)</source>
-        <translation>Ein unbenanntes Projekt beginnen (Ctrl+N)</translation>
+        <translation>Ein unbenanntes Projekt beginnen (Strg+N)</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
@@ -843,7 +1589,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Open a MarketLens project file (.mlens) (Ctrl+O)</source>
-        <translation>Eine MarketLens-Projektdatei (.mlens) öffnen (Ctrl+O)</translation>
+        <translation>Eine MarketLens-Projektdatei (.mlens) öffnen (Strg+O)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
@@ -851,7 +1597,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no &quot;Save&quot;: every change is written to the project file at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt in eine neue Datei kopieren und dort weiterarbeiten (Strg+Umschalt+S). Es gibt kein „Speichern“: Jede Änderung wird sofort in die Projektdatei geschrieben.</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
@@ -859,7 +1605,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Import price or holdings CSV files (Ctrl+I); you can also drop files onto the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs- oder Positions-CSV-Dateien importieren (Strg+I); Sie können Dateien auch auf das Fenster ziehen</translation>
     </message>
     <message>
         <source>Import Files With &amp;Options…</source>
@@ -867,7 +1613,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Import with an explicit file layout, date format, ticker or portfolio name (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit ausdrücklich angegebenem Dateiaufbau, Datumsformat, Ticker oder Portfolionamen importieren (Strg+Umschalt+I)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -875,7 +1621,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Quit MarketLens (Ctrl+Q)</source>
-        <translation>MarketLens beenden (Ctrl+Q)</translation>
+        <translation>MarketLens beenden (Strg+Q)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -883,7 +1629,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Copy the selected table rows as tab-separated text</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Tabellenzeilen als tabulatorgetrennten Text kopieren</translation>
     </message>
     <message>
         <source>Select All &amp;Instruments</source>
@@ -907,7 +1653,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Version, license and how saving works</source>
-        <translation type="unfinished"></translation>
+        <translation>Version, Lizenz und wie gespeichert wird</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -946,20 +1692,12 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>&amp;Modelle</translation>
     </message>
     <message>
-        <source>Forecast Prices</source>
-        <translation>Kursprognose</translation>
-    </message>
-    <message>
         <source>News Sentiment</source>
         <translation>Nachrichtenstimmung</translation>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation>&amp;Bericht</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>Bericht exportieren</translation>
+        <translation>Be&amp;richt</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -999,7 +1737,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>MarketLens writes every change to the project file immediately; the file on disk is always the saved state. An untitled project lives in a temporary folder until you use Save As.</source>
-        <translation type="unfinished"></translation>
+        <translation>MarketLens schreibt jede Änderung sofort in die Projektdatei; die Datei auf der Festplatte ist immer der gespeicherte Stand. Ein unbenanntes Projekt liegt in einem temporären Ordner, bis Sie „Speichern unter“ verwenden.</translation>
     </message>
     <message>
         <source>Show the %1 panel</source>
@@ -1019,7 +1757,463 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>Prognosen</translation>
+    </message>
+    <message>
+        <source>Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Kurs- und Positionsdateien (*.csv *.tsv *.txt *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Train Forecaster…</source>
+        <translation>Prognosemodell &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Train a neural forecaster on an instrument&apos;s prices and compare it with the naive forecast (Ctrl+T)</source>
+        <translation>Ein neuronales Prognosemodell auf den Kursen eines Instruments trainieren und mit der naiven Prognose vergleichen (Strg+T)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ModelsModel</name>
+    <message>
+        <source>Tail-risk CNN</source>
+        <translation>Tail-Risk-CNN</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Errors on the held-out test part; the naive forecast repeats the last price.</source>
+        <translation>Fehler im zurückgehaltenen Testteil; die naive Prognose wiederholt den letzten Kurs.</translation>
+    </message>
+    <message>
+        <source>Double-click to rename</source>
+        <translation>Doppelklicken zum Umbenennen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Ticker</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Test MAE</source>
+        <translation>Test-MAE</translation>
+    </message>
+    <message>
+        <source>Naive MAE</source>
+        <translation>Naiver MAE</translation>
+    </message>
+    <message>
+        <source>Test MASE</source>
+        <translation>Test-MASE</translation>
+    </message>
+    <message>
+        <source>Naive MASE</source>
+        <translation>Naiver MASE</translation>
+    </message>
+    <message>
+        <source>Beats naive</source>
+        <translation>Besser als naiv</translation>
+    </message>
+    <message>
+        <source>Days ahead the model forecasts (1..H)</source>
+        <translation>Tage, die das Modell vorausprognostiziert (1..H)</translation>
+    </message>
+    <message>
+        <source>Mean absolute error of the model&apos;s median forecast on the test part</source>
+        <translation>Mittlerer absoluter Fehler der Median-Prognose des Modells im Testteil</translation>
+    </message>
+    <message>
+        <source>Mean absolute error of the naive forecast (last price) on the same origins</source>
+        <translation>Mittlerer absoluter Fehler der naiven Prognose (letzter Kurs) an denselben Ursprüngen</translation>
+    </message>
+    <message>
+        <source>Mean absolute scaled error: MAE over the mean one-day price change of the training part (below 1 beats a one-day naive forecast in sample)</source>
+        <translation>Mittlerer absoluter skalierter Fehler: MAE geteilt durch die mittlere eintägige Kursänderung im Trainingsteil (unter 1 übertrifft eine eintägige naive Prognose in der Stichprobe)</translation>
+    </message>
+    <message>
+        <source>MASE of the naive forecast on the same origins</source>
+        <translation>MASE der naiven Prognose an denselben Ursprüngen</translation>
+    </message>
+    <message>
+        <source>Yes when the model&apos;s MAE and MASE are both below the naive forecast&apos;s</source>
+        <translation>Ja, wenn MAE und MASE des Modells beide unter denen der naiven Prognose liegen</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ModelsPanel</name>
+    <message>
+        <source>No models yet. Use Train… to train one on an instrument&apos;s prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
+        <translation>Noch keine Modelle. Verwenden Sie „Trainieren…“, um eines auf den Kursen eines Instruments zu trainieren, oder „Modell importieren…“, um ein anderswo trainiertes TorchScript-Prognosemodell hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PortfolioEditor</name>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1: „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number</source>
+        <translation>%1 muss eine endliche Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative</source>
+        <translation>%1 darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>Currency: &apos;%1&apos; is not a three-letter code such as USD</source>
+        <translation>Währung: „%1“ ist kein dreistelliger Code wie USD</translation>
+    </message>
+    <message>
+        <source>%1: no project is open</source>
+        <translation>%1: Es ist kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: an import is running; edit when it has finished</source>
+        <translation>%1: Ein Import läuft; bearbeiten Sie, wenn er abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>%1 failed; the project is unchanged.
+
+%2</source>
+        <translation>„%1“ ist fehlgeschlagen; das Projekt ist unverändert.
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 undoes it)</source>
+        <translation>%1 (%2 macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cost Basis</source>
+        <translation>Einstandspreis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited</source>
+        <translation>Diese Spalte kann nicht bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>%1 von %2 ändern</translation>
+    </message>
+    <message>
+        <source>%1 is not in portfolio %2</source>
+        <translation>%1 ist nicht im Portfolio %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a quantity or a weight; clear one, not both</source>
+        <translation>%1 braucht eine Menge oder ein Gewicht; leeren Sie eines davon, nicht beide</translation>
+    </message>
+    <message>
+        <source>Add Holding %1</source>
+        <translation>Position %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>A holding needs a ticker and a quantity or a weight</source>
+        <translation>Eine Position braucht einen Ticker und eine Menge oder ein Gewicht</translation>
+    </message>
+    <message>
+        <source>%1: numbers must be finite</source>
+        <translation>%1: Zahlen müssen endlich sein</translation>
+    </message>
+    <message>
+        <source>%1 is already in portfolio %2</source>
+        <translation>%1 ist bereits im Portfolio %2</translation>
+    </message>
+    <message>
+        <source>Remove Holding %1</source>
+        <translation>Position %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 Holdings</source>
+        <translation>%1 Positionen entfernen</translation>
+    </message>
+    <message>
+        <source>New Portfolio %1</source>
+        <translation>Neues Portfolio %1</translation>
+    </message>
+    <message>
+        <source>A portfolio needs a name</source>
+        <translation>Ein Portfolio braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Rename Portfolio %1 to %2</source>
+        <translation>Portfolio %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Duplicate Portfolio %1</source>
+        <translation>Portfolio %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete Portfolio %1</source>
+        <translation>Portfolio %1 löschen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Undo/Redo</source>
+        <translation>Rückgängig/Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 failed; the project file is unchanged and the edit history was cleared.
+
+%2</source>
+        <translation>„%1“ ist fehlgeschlagen; die Projektdatei ist unverändert und der Bearbeitungsverlauf wurde geleert.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Edit history cleared: portfolios were replaced by an import</source>
+        <translation>Bearbeitungsverlauf geleert: Portfolios wurden durch einen Import ersetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add Holding…</source>
+        <translation>Position &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a holding to the portfolio shown in the holdings table (Ins)</source>
+        <translation>Dem in der Positionstabelle gezeigten Portfolio eine Position hinzufügen (Einfg)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Holdings</source>
+        <translation>Positionen en&amp;tfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected holdings from the portfolio (Del)</source>
+        <translation>Die ausgewählten Positionen aus dem Portfolio entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>New &amp;Portfolio…</source>
+        <translation>Neues &amp;Portfolio…</translation>
+    </message>
+    <message>
+        <source>Create an empty portfolio (Ctrl+Shift+N)</source>
+        <translation>Ein leeres Portfolio anlegen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Portfolio…</source>
+        <translation>Portfolio &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename the portfolio (F2 in the project tree)</source>
+        <translation>Das Portfolio umbenennen (F2 im Projektbaum)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Portfolio…</source>
+        <translation>Portfolio &amp;duplizieren…</translation>
+    </message>
+    <message>
+        <source>Copy the portfolio and its holdings under a new name</source>
+        <translation>Das Portfolio samt Positionen unter einem neuen Namen kopieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Portfolio</source>
+        <translation>Portfolio &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the portfolio and its holdings (Del in the project tree; Undo brings it back)</source>
+        <translation>Das Portfolio samt Positionen löschen (Entf im Projektbaum; „Rückgängig“ holt es zurück)</translation>
+    </message>
+    <message>
+        <source>Add Holding</source>
+        <translation>Position hinzufügen</translation>
+    </message>
+    <message>
+        <source>Select the holdings to remove in the holdings table</source>
+        <translation>Wählen Sie die zu entfernenden Positionen in der Positionstabelle aus</translation>
+    </message>
+    <message>
+        <source>New Portfolio</source>
+        <translation>Neues Portfolio</translation>
+    </message>
+    <message>
+        <source>Name of the new portfolio:</source>
+        <translation>Name des neuen Portfolios:</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Rename Portfolio</source>
+        <translation>Portfolio umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of portfolio %1:</source>
+        <translation>Neuer Name von Portfolio %1:</translation>
+    </message>
+    <message>
+        <source>Duplicate Portfolio</source>
+        <translation>Portfolio duplizieren</translation>
+    </message>
+    <message>
+        <source>Name of the copy of %1:</source>
+        <translation>Name der Kopie von %1:</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 Kopie</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language of menus, dialogs and number formats; the system language by default. Takes effect when MarketLens is restarted.</source>
+        <translation>Sprache der Menüs, Dialoge und Zahlenformate; standardmäßig die Systemsprache. Wirkt nach einem Neustart von MarketLens.</translation>
+    </message>
+    <message>
+        <source>The new language applies after MarketLens is restarted.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart von MarketLens.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Colours of windows and charts. System follows the desktop&apos;s colours; Light and Dark use the same look on every platform.</source>
+        <translation>Farben der Fenster und Diagramme. „System“ folgt den Farben des Desktops; „Hell“ und „Dunkel“ sehen auf jeder Plattform gleich aus.</translation>
+    </message>
+    <message>
+        <source>Confidence levels of VaR and ES that every risk run computes besides the one chosen in the Risk tab, separated by commas: e.g. 0.95, 0.975, 0.99 (or 95, 97.5, 99). Each between %1 and %2, at most %3.</source>
+        <translation>Konfidenzniveaus von VaR und ES, die jeder Risikolauf zusätzlich zu dem auf der Registerkarte „Risiko“ gewählten berechnet, durch Kommas getrennt: z. B. 0.95, 0.975, 0.99 (oder 95, 97.5, 99). Jeweils zwischen %1 und %2, höchstens %3.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Periods per year used to annualise daily returns, volatility and Sharpe ratios: 252 trading days for exchange-traded assets, 365 for assets traded every day (e.g. crypto).</source>
+        <translation>Perioden pro Jahr zum Annualisieren von Tagesrenditen, Volatilität und Sharpe Ratio: 252 Handelstage für börsengehandelte Werte, 365 für täglich gehandelte Werte (z. B. Kryptowährungen).</translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>Worker threads of risk runs (Monte Carlo, measures) and of neural network training and inference. 0 uses every core; fewer keep the computer responsive during long runs.</source>
+        <translation>Worker-Threads für Risikoläufe (Monte Carlo, Kennzahlen) sowie für Training und Inferenz neuronaler Netze. 0 nutzt jeden Kern; weniger halten den Computer bei langen Läufen reaktionsfähig.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Default &amp;confidence levels:</source>
+        <translation>Standard-&amp;Konfidenzniveaus:</translation>
+    </message>
+    <message>
+        <source>&amp;Annualisation:</source>
+        <translation>&amp;Annualisierung:</translation>
+    </message>
+    <message>
+        <source>Worker &amp;threads:</source>
+        <translation>Worker-&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Put the default values into the fields (applied with OK or Apply)</source>
+        <translation>Die Standardwerte in die Felder eintragen (übernommen mit OK oder Anwenden)</translation>
+    </message>
+    <message>
+        <source>Apply the values and keep the dialog open</source>
+        <translation>Die Werte übernehmen und den Dialog geöffnet lassen</translation>
+    </message>
+    <message>
+        <source>Write levels between 0.5 and 0.9999 separated by commas, e.g. 0.95, 0.99.</source>
+        <translation>Geben Sie Niveaus zwischen 0.5 und 0.9999 durch Kommas getrennt ein, z. B. 0.95, 0.99.</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Language, theme, risk defaults and worker threads (%1)</source>
+        <translation>Sprache, Farbschema, Risiko-Standardwerte und Worker-Threads (%1)</translation>
     </message>
 </context>
 <context>
@@ -1031,11 +2225,16 @@ Shift+drag or middle-drag: pan; arrow keys pan, +/- zoom
 Double-click or Home: show everything
 Click a legend entry to hide or show its series
 Right-click: rebase, candlesticks, copy, export</source>
-        <translation type="unfinished"></translation>
+        <translation>Mausrad: um den Cursor zoomen
+Ziehen: auf den gezogenen Datumsbereich zoomen
+Umschalt+Ziehen oder Ziehen mit mittlerer Taste: verschieben; Pfeiltasten verschieben, +/- zoomen
+Doppelklick oder Pos1: alles anzeigen
+Klick auf einen Legendeneintrag: Reihe aus- oder einblenden
+Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
         <source>Rebase to 100</source>
@@ -1043,38 +2242,18 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>Divide each series by its value at the first visible date</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Reihe durch ihren Wert am ersten sichtbaren Datum teilen</translation>
     </message>
     <message>
         <source>Candlesticks</source>
         <translation>Kerzen</translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PNG...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::PricesTab</name>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm</translation>
     </message>
     <message>
         <source>Reset Zoom</source>
@@ -1082,7 +2261,7 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>Show the whole date range (Ctrl+0, or double-click the chart)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gesamten Datumsbereich anzeigen (Strg+0 oder Doppelklick auf das Diagramm)</translation>
     </message>
     <message>
         <source>Rebase to 100</source>
@@ -1090,7 +2269,7 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>Rebase every series to 100 at the first visible date (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Reihe am ersten sichtbaren Datum auf 100 normieren (Strg+B)</translation>
     </message>
     <message>
         <source>Candlesticks</source>
@@ -1098,23 +2277,23 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>Draw candlesticks when one instrument with open/high/low/close data is shown (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzen zeichnen, wenn ein Instrument mit Eröffnungs-, Hoch-, Tief- und Schlusskursen angezeigt wird (Strg+K)</translation>
     </message>
     <message>
         <source>  Select several instruments to overlay them</source>
-        <translation type="unfinished"></translation>
+        <translation>  Wählen Sie mehrere Instrumente aus, um sie zu überlagern</translation>
     </message>
     <message>
         <source>Portfolio shown in the holdings table</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio, das in der Positionstabelle angezeigt wird</translation>
     </message>
     <message>
         <source>Portfolio:</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio:</translation>
     </message>
     <message>
         <source>Select one or several instruments (Ctrl/Shift+click) to show them in the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein oder mehrere Instrumente aus (Strg-/Umschalt-Klick), um sie im Diagramm anzuzeigen</translation>
     </message>
     <message>
         <source>Holdings</source>
@@ -1126,7 +2305,7 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>Cannot load %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geladen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1140,15 +2319,15 @@ Right-click: rebase, candlesticks, copy, export</source>
     <name>marketlens::ui::ProjectTree</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Everything stored in the project file. Select instruments to overlay them; drop CSV files here to import them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was in der Projektdatei gespeichert ist. Wählen Sie Instrumente aus, um sie zu überlagern; ziehen Sie CSV-Dateien hierher, um sie zu importieren.</translation>
     </message>
     <message>
         <source>Portfolios</source>
@@ -1156,18 +2335,14 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message numerus="yes">
         <source>%n holding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Position</numerusform>
+            <numerusform>%n Positionen</numerusform>
         </translation>
     </message>
     <message>
-        <source>Double-click to show the holdings of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 units</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stück</translation>
     </message>
     <message>
         <source>Instruments</source>
@@ -1175,83 +2350,270 @@ Right-click: rebase, candlesticks, copy, export</source>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>%1 rows from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen von %2 bis %3</translation>
     </message>
     <message>
         <source>Double-click to open %1 in the Prices tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um %1 auf der Registerkarte „Kurse“ zu öffnen</translation>
     </message>
     <message>
         <source>News</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <source>Not available yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Double-click to show the holdings of %1; F2 renames it</source>
+        <translation>Doppelklicken, um die Positionen von %1 anzuzeigen; F2 benennt es um</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReportController</name>
+    <message>
+        <source>Report preview</source>
+        <translation>Berichtsvorschau</translation>
+    </message>
+    <message>
+        <source>Saving report %1</source>
+        <translation>Bericht %1 wird gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReportDialog</name>
+    <message>
+        <source>Create Report</source>
+        <translation>Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>Portfolio of the holdings and risk sections</source>
+        <translation>Portfolio der Abschnitte zu Positionen und Risiko</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio:</source>
+        <translation>&amp;Portfolio:</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>Sections without content in this project (no models, no news) are left out unless you choose a subset</source>
+        <translation>Abschnitte ohne Inhalt in diesem Projekt (keine Modelle, keine Nachrichten) werden weggelassen, sofern Sie keine Auswahl treffen</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Konfidenz:</translation>
+    </message>
+    <message>
+        <source>VaR and ES at %1 confidence</source>
+        <translation>VaR und ES bei %1 Konfidenz</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Rolling window of the volatility and of the VaR backtest</source>
+        <translation>Rollierendes Fenster der Volatilität und des VaR-Backtests</translation>
+    </message>
+    <message>
+        <source>Backtest &amp;window:</source>
+        <translation>Backtest-&amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the project again and rebuild the preview (F5)</source>
+        <translation>Das Projekt neu lesen und die Vorschau neu aufbauen (F5)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Zoom of the preview</source>
+        <translation>Zoom der Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>&amp;Zoom:</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Als P&amp;DF speichern…</translation>
+    </message>
+    <message>
+        <source>Paginated PDF with vector charts and page numbers</source>
+        <translation>PDF mit Seitenumbruch, Vektordiagrammen und Seitenzahlen</translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML…</source>
+        <translation>Als &amp;HTML speichern…</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML file with the charts as SVG</source>
+        <translation>Eine eigenständige HTML-Datei mit den Diagrammen als SVG</translation>
+    </message>
+    <message>
+        <source>(no portfolio)</source>
+        <translation>(kein Portfolio)</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Wählen Sie mindestens einen Abschnitt.</translation>
+    </message>
+    <message>
+        <source>Choose at least one confidence level.</source>
+        <translation>Wählen Sie mindestens ein Konfidenzniveau.</translation>
+    </message>
+    <message>
+        <source>Building the preview…</source>
+        <translation>Vorschau wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Vorschau abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The report cannot be built: %1</source>
+        <translation>Der Bericht kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s): %1.</source>
+        <translation>
+            <numerusform>%n Seite: %1.</numerusform>
+            <numerusform>%n Seiten: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Save Report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Save Report as HTML</source>
+        <translation>Bericht als HTML speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML-Dateien (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 s).</source>
+        <translation>%1 gespeichert (%2 s).</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Saving %1 cancelled.</source>
+        <translation>Speichern von %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>Bericht nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>Der Bericht konnte nicht unter %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::ReturnHistogramView</name>
     <message>
         <source>Portfolio returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfoliorenditen</translation>
     </message>
     <message>
         <source>Daily return</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesrendite</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage</translation>
     </message>
     <message>
         <source>Run the risk analysis to see the return distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Risikoanalyse aus, um die Renditeverteilung zu sehen</translation>
     </message>
     <message numerus="yes">
         <source>%1 to %2: %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 bis %2: %n Tag</numerusform>
+            <numerusform>%1 bis %2: %n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>VaR%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR%1: %2</translation>
     </message>
     <message>
         <source>VaR</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR</translation>
     </message>
     <message>
         <source>ES%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ES%1: %2</translation>
     </message>
     <message>
         <source>ES</source>
-        <translation type="unfinished"></translation>
+        <translation>ES</translation>
     </message>
     <message>
         <source>VaR%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR%1
+%2</translation>
     </message>
     <message>
         <source>ES%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ES%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1261,121 +2623,104 @@ Right-click: rebase, candlesticks, copy, export</source>
 Double-click: show everything
 Click a legend entry to hide or show its series
 Right-click: copy or export the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen: auf den gezogenen Bereich zoomen; Mausrad: zoomen
+Doppelklick: alles anzeigen
+Klick auf einen Legendeneintrag: Reihe aus- oder einblenden
+Rechtsklick: Diagramm kopieren oder exportieren</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::RiskRunController</name>
     <message>
         <source>Risk analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikoanalyse</translation>
     </message>
     <message>
         <source>Loading the last risk run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Risikolauf wird geladen</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::RiskView</name>
     <message>
         <source>Distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung</translation>
     </message>
     <message>
         <source>Drawdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawdown</translation>
     </message>
     <message>
         <source>Volatility</source>
-        <translation type="unfinished"></translation>
+        <translation>Volatilität</translation>
     </message>
     <message>
         <source>VaR backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>VaR-Backtest</translation>
     </message>
     <message>
         <source>Daily portfolio returns with the VaR and ES lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Tägliche Portfoliorenditen mit den VaR- und ES-Linien</translation>
     </message>
     <message>
         <source>How far the portfolio stood below its previous peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit das Portfolio unter seinem vorherigen Höchststand lag</translation>
     </message>
     <message>
         <source>Rolling, EWMA and GARCH(1,1) volatility, annualised</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollierende, EWMA- und GARCH(1,1)-Volatilität, annualisiert</translation>
     </message>
     <message>
         <source>Rolling one-day VaR forecast against the realised returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollierende eintägige VaR-Prognose im Vergleich zu den realisierten Renditen</translation>
     </message>
     <message>
         <source>Correlation of daily returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelation der Tagesrenditen</translation>
     </message>
     <message>
         <source>Portfolio whose holdings are analysed</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio, dessen Positionen analysiert werden</translation>
     </message>
     <message>
         <source>Confidence level of VaR and ES, between 0.5 and 0.9999 (0.95 = the worst 5 % of days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenzniveau von VaR und ES, zwischen 0.5 und 0.9999 (0.95 = die schlechtesten 5 % der Tage)</translation>
     </message>
     <message>
         <source>Historical: empirical quantile; Gaussian: normal distribution; Modified: Cornish-Fisher (skewness and kurtosis); Monte Carlo: multivariate normal simulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Historisch: empirisches Quantil; Normalverteilt: Normalverteilung; Modifiziert: Cornish-Fisher (Schiefe und Kurtosis); Monte Carlo: Simulation mit multivariater Normalverteilung</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Window of the rolling volatility and of the VaR backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster der rollierenden Volatilität und des VaR-Backtests</translation>
     </message>
     <message>
         <source>Benchmark for beta (none: no beta factor in the score)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark für Beta (keine: kein Beta-Faktor im Risikowert)</translation>
     </message>
     <message>
         <source>First price date used (inclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes verwendetes Kursdatum (einschließlich)</translation>
     </message>
     <message>
         <source>Last price date used (inclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes verwendetes Kursdatum (einschließlich)</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnen</translation>
     </message>
     <message>
         <source>Compute every measure now and store the run in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt alle Kennzahlen berechnen und den Lauf im Projekt speichern</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1383,35 +2728,35 @@ Right-click: copy or export the chart</source>
     </message>
     <message>
         <source>Cancel the running risk analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Risikoanalyse abbrechen</translation>
     </message>
     <message>
         <source>&amp;Portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Portfolio</translation>
     </message>
     <message>
         <source>&amp;Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfidenz</translation>
     </message>
     <message>
         <source>&amp;Method</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Methode</translation>
     </message>
     <message>
         <source>&amp;Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenster</translation>
     </message>
     <message>
         <source>&amp;Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benchmark</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von</translation>
     </message>
     <message>
         <source>Conventions of the numbers shown (see docs/risk.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konventionen der angezeigten Zahlen (siehe docs/risk.md)</translation>
     </message>
     <message>
         <source>Holdings</source>
@@ -1419,142 +2764,483 @@ Right-click: copy or export the chart</source>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Write the holdings table, in its current order, to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Positionstabelle in ihrer aktuellen Reihenfolge in eine CSV-Datei schreiben</translation>
     </message>
     <message>
         <source>risk-holdings.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>risiko-positionen.csv</translation>
     </message>
     <message>
         <source>All instruments (equal weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Instrumente (gleich gewichtet)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>The confidence must be a number between 0.5 and 0.9999, e.g. 0.975.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfidenz muss eine Zahl zwischen 0.5 und 0.9999 sein, z. B. 0.975.</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
         <source>Risk view</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikoansicht</translation>
     </message>
     <message>
         <source>Open a project to analyse its risk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Projekt, um sein Risiko zu analysieren.</translation>
     </message>
     <message>
         <source>An import is running; the risk analysis runs when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft; die Risikoanalyse startet, wenn er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <source>Risk analysis cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikoanalyse abgebrochen.</translation>
     </message>
     <message>
         <source>Risk analysis failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Risikoanalyse fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>No risk run stored in this project yet: choose the parameters and press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Projekt ist noch kein Risikolauf gespeichert: Wählen Sie die Parameter und klicken Sie auf „Berechnen“.</translation>
     </message>
     <message>
         <source>Computed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnet am %1.</translation>
     </message>
     <message>
         <source>Stored run of %1 (not recomputed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherter Lauf vom %1 (nicht neu berechnet).</translation>
     </message>
     <message>
         <source>The run could not be stored in the project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf konnte nicht im Projekt gespeichert werden: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: VaR %2, ES %3 (%4) · volatility %5 · max drawdown %6 · %7 days, %8 to %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: VaR %2, ES %3 (%4) · Volatilität %5 · max. Drawdown %6 · %7 Tage, %8 bis %9</translation>
     </message>
     <message>
         <source>No risk run shown yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Risikolauf angezeigt.</translation>
     </message>
     <message>
         <source>The prices have changed since this run was computed: press Run to update it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kurse haben sich seit der Berechnung dieses Laufs geändert: Klicken Sie auf „Berechnen“, um ihn zu aktualisieren.</translation>
     </message>
     <message>
         <source>T&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;is</translation>
+    </message>
+    <message>
+        <source>Learn tail risk</source>
+        <translation>Tail-Risiko lernen</translation>
+    </message>
+    <message>
+        <source>Train a 1D-CNN on the returns and volatility of the portfolio&apos;s holdings to estimate each holding&apos;s probability of a loss beyond its 95 % VaR within 5 trading days, and store the model</source>
+        <translation>Ein 1D-CNN auf den Renditen und der Volatilität der Portfoliopositionen trainieren, um für jede Position die Wahrscheinlichkeit eines Verlusts jenseits ihres 95-%-VaR innerhalb von 5 Handelstagen zu schätzen, und das Modell speichern</translation>
+    </message>
+    <message>
+        <source>Open a project to learn tail risk.</source>
+        <translation>Öffnen Sie ein Projekt, um das Tail-Risiko zu lernen.</translation>
+    </message>
+    <message>
+        <source>Choose a portfolio to learn the tail risk of its holdings.</source>
+        <translation>Wählen Sie ein Portfolio, um das Tail-Risiko seiner Positionen zu lernen.</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::RollingVolView</name>
     <message>
         <source>Annualised volatility</source>
-        <translation type="unfinished"></translation>
+        <translation>Annualisierte Volatilität</translation>
     </message>
     <message>
         <source>Run the risk analysis to see the volatility over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Risikoanalyse aus, um die Volatilität im Zeitverlauf zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ScoresTable</name>
+    <message>
+        <source>Forecaster</source>
+        <translation>Prognosemodell</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <source>sMAPE</source>
+        <translation>sMAPE</translation>
+    </message>
+    <message>
+        <source>MASE</source>
+        <translation>MASE</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>80 % cover</source>
+        <translation>80-%-Abdeckung</translation>
+    </message>
+    <message>
+        <source>95 % cover</source>
+        <translation>95-%-Abdeckung</translation>
+    </message>
+    <message>
+        <source>Share of forecasts that moved in the direction the price moved</source>
+        <translation>Anteil der Prognosen, die sich in die Richtung bewegten, in die sich der Kurs bewegte</translation>
+    </message>
+    <message>
+        <source>Share of actual prices inside the 80 % interval (ideal: 80 %)</source>
+        <translation>Anteil der tatsächlichen Kurse innerhalb des 80-%-Intervalls (ideal: 80 %)</translation>
+    </message>
+    <message>
+        <source>Share of actual prices inside the 95 % interval (ideal: 95 %)</source>
+        <translation>Anteil der tatsächlichen Kurse innerhalb des 95-%-Intervalls (ideal: 95 %)</translation>
+    </message>
+    <message>
+        <source>MAE divided by the mean one-day price change of the training part</source>
+        <translation>MAE geteilt durch die mittlere eintägige Kursänderung im Trainingsteil</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>Naiv</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Seasonal naive</source>
+        <translation>Saisonal naiv</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>Gleitender Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Linear AR</source>
+        <translation>Lineares AR</translation>
+    </message>
+    <message>
+        <source>%1 (model)</source>
+        <translation>%1 (Modell)</translation>
+    </message>
+    <message>
+        <source>Lowest of all forecasters</source>
+        <translation>Niedrigster Wert aller Prognosemodelle</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TailRiskController</name>
+    <message>
+        <source>Learning tail risk of %1</source>
+        <translation>Tail-Risiko von %1 wird gelernt</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Learning tail risk cancelled.</source>
+        <translation>Lernen des Tail-Risikos abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Learning tail risk failed: %1</source>
+        <translation>Lernen des Tail-Risikos fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Learned tail risk: Brier skill %1 over the base rate %2, lift %3 in the top decile (test part).</source>
+        <translation>Tail-Risiko gelernt: Brier-Skill %1 gegenüber der Basisrate %2, Lift %3 im obersten Dezil (Testteil).</translation>
+    </message>
+    <message>
+        <source>The model could not be stored in the project: %1</source>
+        <translation>Das Modell konnte nicht im Projekt gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TrainingDialog</name>
+    <message>
+        <source>MLP: dense layers over the flattened window; 1D-CNN: dilated causal convolutions; LSTM and GRU: recurrent; Transformer: self-attention encoder</source>
+        <translation>MLP: Dense-Schichten über dem abgeflachten Fenster; 1D-CNN: dilatierte kausale Faltungen; LSTM und GRU: rekurrent; Transformer: Self-Attention-Encoder</translation>
+    </message>
+    <message>
+        <source>Instrument whose prices the model learns from</source>
+        <translation>Instrument, aus dessen Kursen das Modell lernt</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>The model forecasts 1 to this many trading days ahead</source>
+        <translation>Das Modell prognostiziert 1 bis so viele Handelstage voraus</translation>
+    </message>
+    <message>
+        <source>Past trading days the model sees for each forecast</source>
+        <translation>Vergangene Handelstage, die das Modell für jede Prognose sieht</translation>
+    </message>
+    <message>
+        <source>Passes over the training data; training stops earlier when the validation loss no longer improves</source>
+        <translation>Durchläufe über die Trainingsdaten; das Training endet früher, wenn sich der Validierungsverlust nicht mehr verbessert</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed and data give the same model</source>
+        <translation>Zufalls-Seed: derselbe Seed und dieselben Daten ergeben dasselbe Modell</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (GPU)</source>
+        <translation>CUDA (GPU)</translation>
+    </message>
+    <message>
+        <source>No CUDA device is available on this computer</source>
+        <translation>Auf diesem Computer ist kein CUDA-Gerät verfügbar</translation>
+    </message>
+    <message>
+        <source>Walk-forward folds: the model is refitted before each test period</source>
+        <translation>Walk-forward-Folds: Das Modell wird vor jedem Testzeitraum neu angepasst</translation>
+    </message>
+    <message>
+        <source>Expanding window</source>
+        <translation>Wachsendes Fenster</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Gleitendes Fenster</translation>
+    </message>
+    <message>
+        <source>Expanding: each refit uses all earlier data; sliding: the training part keeps its length</source>
+        <translation>Wachsend: Jede Neuanpassung nutzt alle früheren Daten; gleitend: Der Trainingsteil behält seine Länge</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Ticker</source>
+        <translation>&amp;Ticker</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon</source>
+        <translation>&amp;Horizont</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>&amp;Epochen</translation>
+    </message>
+    <message>
+        <source>&amp;Seed</source>
+        <translation>&amp;Seed</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>&amp;Gerät</translation>
+    </message>
+    <message>
+        <source>&amp;Folds</source>
+        <translation>F&amp;olds</translation>
+    </message>
+    <message>
+        <source>&amp;Refits</source>
+        <translation>&amp;Neuanpassung</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running job after the current batch</source>
+        <translation>Den laufenden Auftrag nach dem aktuellen Batch anhalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Hide this window; a running job goes on in the jobs bar</source>
+        <translation>Dieses Fenster ausblenden; ein laufender Auftrag läuft in der Auftragsleiste weiter</translation>
+    </message>
+    <message>
+        <source>Backtest a Forecaster</source>
+        <translation>Prognosemodell backtesten</translation>
+    </message>
+    <message>
+        <source>Train a Forecaster</source>
+        <translation>Prognosemodell trainieren</translation>
+    </message>
+    <message>
+        <source>Run &amp;Backtest</source>
+        <translation>&amp;Backtest starten</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>T&amp;rainieren</translation>
+    </message>
+    <message>
+        <source>Refit the model on each fold&apos;s past and score it beside the baselines</source>
+        <translation>Das Modell auf der Vergangenheit jedes Folds neu anpassen und neben den Basismodellen bewerten</translation>
+    </message>
+    <message>
+        <source>Train the model and store it in the project</source>
+        <translation>Das Modell trainieren und im Projekt speichern</translation>
+    </message>
+    <message>
+        <source>Another training or backtest is running; wait for it or cancel it.</source>
+        <translation>Ein anderes Training oder ein anderer Backtest läuft; warten Sie darauf oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Open a project with prices first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt mit Kursen.</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>Daten werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>Abbruch nach dem aktuellen Batch…</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · batch %3 of %4</source>
+        <translation>Epoche %1 von %2 · Batch %3 von %4</translation>
+    </message>
+    <message>
+        <source>Refit %1 of %2 · </source>
+        <translation>Neuanpassung %1 von %2 · </translation>
+    </message>
+    <message>
+        <source>Training loss %1 · validation loss %2 · learning rate %3</source>
+        <translation>Trainingsverlust %1 · Validierungsverlust %2 · Lernrate %3</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>Verstrichen %1 · noch etwa %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The job was cancelled; nothing was stored.</source>
+        <translation>Der Auftrag wurde abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Backtest finished: %1 folds.</source>
+        <translation>Backtest abgeschlossen: %1 Folds.</translation>
+    </message>
+    <message>
+        <source>Finished after %1 epochs.</source>
+        <translation>Nach %1 Epochen abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Stored as “%1”.</source>
+        <translation>Gespeichert als „%1“.</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TrainingWorker</name>
+    <message>
+        <source>The project has no prices for %1.</source>
+        <translation>Das Projekt hat keine Kurse für %1.</translation>
+    </message>
+    <message>
+        <source>This model is a classifier, not a price forecaster.</source>
+        <translation>Dieses Modell ist ein Klassifikator, kein Kursprognosemodell.</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::UnderwaterView</name>
     <message>
         <source>Drawdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawdown</translation>
     </message>
     <message>
         <source>Maximum drawdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximaler Drawdown</translation>
     </message>
     <message>
         <source>Below previous peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter vorherigem Höchststand</translation>
     </message>
     <message>
         <source>Run the risk analysis to see the drawdowns</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Risikoanalyse aus, um die Drawdowns zu sehen</translation>
     </message>
     <message>
         <source>Maximum drawdown %1 % on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximaler Drawdown %1 % am %2</translation>
     </message>
     <message>
         <source>
 peak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Höchststand am %1</translation>
     </message>
     <message>
         <source>, recovered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, erholt am %1</translation>
     </message>
     <message>
         <source>, not recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>, nicht erholt</translation>
     </message>
     <message>
         <source>No drawdown in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Drawdown in diesem Zeitraum</translation>
     </message>
     <message>
         <source>%1: %2 % below the previous peak</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 % unter dem vorherigen Höchststand</translation>
     </message>
 </context>
 </TS>
