@@ -1024,7 +1024,7 @@ wert</translation>
     </message>
     <message>
         <source>No learned tail-risk score for this holding: press Learn tail risk</source>
-        <translation>Kein gelernter Tail-Risk-Wert für diese Position: Klicken Sie auf „Tail-Risiko lernen“</translation>
+        <translation>Kein gelernter Tail-Risiko-Wert für diese Position: Klicken Sie auf „Tail-Risiko lernen“</translation>
     </message>
     <message>
         <source>Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1
@@ -1044,7 +1044,7 @@ Stand %4</translation>
     </message>
     <message>
         <source>Probability of a loss beyond the holding&apos;s 95 % VaR within 5 trading days, from the newest learned tail-risk model of the portfolio (1D-CNN on returns and volatility; see docs/risk.md)</source>
-        <translation>Wahrscheinlichkeit eines Verlusts jenseits des 95-%-VaR der Position innerhalb von 5 Handelstagen, aus dem neuesten gelernten Tail-Risk-Modell des Portfolios (1D-CNN auf Renditen und Volatilität; siehe docs/risk.md)</translation>
+        <translation>Wahrscheinlichkeit eines Verlusts jenseits des 95-%-VaR der Position innerhalb von 5 Handelstagen, aus dem neuesten gelernten Tail-Risiko-Modell des Portfolios (1D-CNN auf Renditen und Volatilität; siehe docs/risk.md)</translation>
     </message>
 </context>
 <context>
@@ -1780,7 +1780,7 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
     <name>marketlens::ui::ModelsModel</name>
     <message>
         <source>Tail-risk CNN</source>
-        <translation>Tail-Risk-CNN</translation>
+        <translation>Tail-Risiko-CNN</translation>
     </message>
     <message>
         <source>Imported</source>
