@@ -288,6 +288,102 @@ Result<std::int64_t> ProjectStore::writePortfolio(const Portfolio& portfolio)
     return pid;
 }
 
+Result<Portfolio> ProjectStore::portfolio(const std::string& name)
+{
+    auto all = portfolios();
+    if (!all)
+        return all.error();
+    for (Portfolio& p : *all) {
+        if (p.name == name)
+            return std::move(p);
+    }
+    return makeError(ErrorCode::NotFound, "no portfolio named '" + name + "'");
+}
+
+namespace {
+Result<bool> portfolioExists(Database& db, const std::string& name)
+{
+    auto st = db.prepare("SELECT 1 FROM portfolios WHERE name = ?1");
+    if (!st)
+        return st.error();
+    st->bind(1, std::string_view(name));
+    return st->step();
+}
+
+// NotFound when `from` does not exist; InvalidArgument when `to` cannot name a new portfolio.
+Status checkPortfolioNames(Database& db, const std::string& from, const std::string& to)
+{
+    auto source = portfolioExists(db, from);
+    if (!source)
+        return source.error();
+    if (!*source)
+        return makeError(ErrorCode::NotFound, "no portfolio named '" + from + "'");
+    if (to.empty())
+        return makeError(ErrorCode::InvalidArgument, "a portfolio needs a name");
+    auto target = portfolioExists(db, to);
+    if (!target)
+        return target.error();
+    if (*target)
+        return makeError(ErrorCode::InvalidArgument,
+                         "a portfolio named '" + to + "' already exists");
+    return {};
+}
+} // namespace
+
+Status ProjectStore::renamePortfolio(const std::string& from, const std::string& to)
+{
+    if (from == to) { // nothing to change, but `from` must exist
+        auto exists = portfolioExists(m_db, from);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return makeError(ErrorCode::NotFound, "no portfolio named '" + from + "'");
+        return {};
+    }
+    if (auto s = checkPortfolioNames(m_db, from, to); !s)
+        return s;
+    auto st = m_db.prepare("UPDATE portfolios SET name = ?2 WHERE name = ?1");
+    if (!st)
+        return st.error();
+    st->bind(1, std::string_view(from));
+    st->bind(2, std::string_view(to));
+    return st->runOnExistingRow("no portfolio named '" + from + "'");
+}
+
+Status ProjectStore::deletePortfolio(const std::string& name)
+{
+    // holdings go with it: ON DELETE CASCADE (foreign keys are on, see configure()).
+    auto st = m_db.prepare("DELETE FROM portfolios WHERE name = ?1");
+    if (!st)
+        return st.error();
+    st->bind(1, std::string_view(name));
+    return st->runOnExistingRow("no portfolio named '" + name + "'");
+}
+
+Result<std::int64_t> ProjectStore::duplicatePortfolio(const std::string& from,
+                                                      const std::string& to)
+{
+    if (auto s = checkPortfolioNames(m_db, from, to); !s)
+        return s.error();
+    auto source = portfolio(from);
+    if (!source)
+        return source.error();
+    if (auto s = m_db.exec("SAVEPOINT duplicate_portfolio"); !s)
+        return s.error();
+    Portfolio copy = std::move(*source);
+    copy.id = 0;
+    copy.name = to;
+    auto id = writePortfolio(copy);
+    if (!id) {
+        (void)m_db.exec("ROLLBACK TO duplicate_portfolio");
+        (void)m_db.exec("RELEASE duplicate_portfolio");
+        return id.error();
+    }
+    if (auto s = m_db.exec("RELEASE duplicate_portfolio"); !s)
+        return s.error();
+    return id;
+}
+
 Result<std::vector<ImportLogEntry>> ProjectStore::importLog()
 {
     auto st = m_db.prepare("SELECT id, file_name, sha256, imported_at, kind, rows_accepted, "

@@ -53,6 +53,16 @@ public:
     // Writes `portfolio` under its name, replacing the holdings of an existing one with that name.
     // Does not open a transaction itself (call inside one for atomicity with other writes).
     Result<std::int64_t> writePortfolio(const Portfolio& portfolio);
+    // The portfolio called `name` with its holdings; NotFound when there is none.
+    Result<Portfolio> portfolio(const std::string& name);
+    // Renames portfolio `from` to `to`, keeping its id and holdings: NotFound when `from` does not
+    // exist, InvalidArgument when `to` is empty or already names another portfolio.
+    Status renamePortfolio(const std::string& from, const std::string& to);
+    // Deletes portfolio `name` and its holdings: NotFound when there is none.
+    Status deletePortfolio(const std::string& name);
+    // Copies portfolio `from` and its holdings to a new portfolio `to` (errors as renamePortfolio);
+    // atomic on its own (a savepoint, so it may also run inside the caller's transaction).
+    Result<std::int64_t> duplicatePortfolio(const std::string& from, const std::string& to);
 
     // --- import log and settings ---
     Result<std::vector<ImportLogEntry>> importLog();
