@@ -1,0 +1,603 @@
+// The report's one chart painter: line/area/points/bar series on a date, numeric or category x
+// axis, and the correlation heatmap. It paints on any QPainter (PDF, SVG, preview image) with
+// plain vector primitives and real text (drawText), never a bitmap, so the PDF stays vector and
+// pdftotext finds every title and tick label.
+#include "ui/report/report_chart_axes.h"
+#include "ui/report/report_layout.h"
+#include "ui/report/report_render.h"
+
+#include "ui/chart_style.h"
+#include "ui/risk/risk_palette.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace marketlens::ui {
+
+using core::report::Chart;
+using core::report::ChartSeries;
+using namespace report_detail;
+
+namespace {
+
+constexpr double kPad = 4.0;
+constexpr double kSwatch = 14.0;
+constexpr double kLegendGap = 12.0;
+constexpr int kScaleSteps = 24; // colour scale of the heatmap, drawn as discrete vector bands
+
+bool finite(double v)
+{
+    return std::isfinite(v);
+}
+
+QImage measureDevice()
+{
+    QImage image(1, 1, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(2835); // 72 dpi: reportFont() sizes fonts in logical units anyway
+    image.setDotsPerMeterY(2835);
+    return image;
+}
+
+// --- legend -----------------------------------------------------------------------------------
+
+struct LegendItem {
+    const ChartSeries* series = nullptr;
+    QString name;
+    QPointF at; // top-left of the entry, relative to the legend's top-left
+};
+
+struct Legend {
+    std::vector<LegendItem> items;
+    double height = 0.0;
+};
+
+Legend layoutLegend(const Chart& chart, double width, const QPaintDevice* device)
+{
+    Legend legend;
+    const QFont font = reportFont(FontRole::ChartLabel, device);
+    const QFontMetricsF fm(font, const_cast<QPaintDevice*>(device));
+    double x = 0.0;
+    int row = 0;
+    for (const ChartSeries& s : chart.series) {
+        if (s.name.empty())
+            continue;
+        const QString name = qstr(s.name);
+        const double w = kSwatch + 4.0 + fm.horizontalAdvance(name);
+        if (x > 0.0 && x + w > width) {
+            x = 0.0;
+            ++row;
+        }
+        legend.items.push_back({&s, name, QPointF(x, row * fm.lineSpacing())});
+        x += w + kLegendGap;
+    }
+    if (!legend.items.empty())
+        legend.height = (row + 1) * fm.lineSpacing() + 2.0;
+    return legend;
+}
+
+void paintSwatch(QPainter& p, const QRectF& box, const ChartSeries& s)
+{
+    const QColor colour = seriesColor(s.colour);
+    const double midY = box.center().y();
+    switch (s.style) {
+    case ChartSeries::Style::Line:
+        p.setPen(QPen(colour, 1.6));
+        p.drawLine(QPointF(box.left(), midY), QPointF(box.right(), midY));
+        break;
+    case ChartSeries::Style::Area: {
+        QColor fill = colour;
+        fill.setAlphaF(0.35);
+        p.setPen(QPen(colour, 0.8));
+        p.setBrush(fill);
+        p.drawRect(QRectF(box.left(), midY - 3.5, box.width(), 7.0));
+        break;
+    }
+    case ChartSeries::Style::Points:
+        p.setPen(QPen(Qt::white, 0.4));
+        p.setBrush(colour);
+        p.drawEllipse(QPointF(box.center().x(), midY), 2.6, 2.6);
+        break;
+    case ChartSeries::Style::Bars:
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        p.drawRect(QRectF(box.center().x() - 4.0, midY - 4.0, 8.0, 8.0));
+        break;
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
+// --- XY charts --------------------------------------------------------------------------------
+
+struct XyFrame {
+    double titleH = 0.0;
+    Legend legend;
+    double yTitleH = 0.0;
+    double plotH = 0.0;
+    double xTicksH = 0.0;
+    double xTitleH = 0.0;
+    double total() const
+    {
+        return titleH + legend.height + yTitleH + plotH + xTicksH + xTitleH + kPad;
+    }
+};
+
+XyFrame xyFrame(const Chart& chart, double width, const QPaintDevice* device)
+{
+    XyFrame f;
+    const QFontMetricsF title(reportFont(FontRole::ChartTitle, device),
+        const_cast<QPaintDevice*>(device));
+    const QFontMetricsF label(reportFont(FontRole::ChartLabel, device),
+        const_cast<QPaintDevice*>(device));
+    const QFontMetricsF tick(reportFont(FontRole::ChartTick, device),
+        const_cast<QPaintDevice*>(device));
+    if (!chart.title.empty())
+        f.titleH = title.lineSpacing() + 3.0;
+    f.legend = layoutLegend(chart, width, device);
+    if (!chart.yLabel.empty())
+        f.yTitleH = label.lineSpacing() + 1.0;
+    const double aspect = chart.aspect > 0.05 ? std::min(chart.aspect, 1.5) : 0.45;
+    f.plotH = std::max(40.0, width * aspect);
+    // Category labels may wrap onto a second line.
+    f.xTicksH = tick.lineSpacing() * (chart.categories.empty() ? 1.0 : 2.0) + 4.0;
+    if (!chart.xLabel.empty())
+        f.xTitleH = label.lineSpacing() + 1.0;
+    return f;
+}
+
+struct Range {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    void add(double v)
+    {
+        if (finite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    bool valid() const { return lo <= hi; }
+};
+
+void drawTextAt(QPainter& p, const QPointF& baseline, const QString& text)
+{
+    p.drawText(baseline, text);
+}
+
+void paintSeries(QPainter& p, const Chart& chart, const ChartSeries& s, int barIndex, int barCount,
+    const std::function<QPointF(double, double)>& map, double zeroY)
+{
+    const QColor colour = seriesColor(s.colour);
+    const std::size_t n = std::min(s.x.size(), s.y.size());
+    switch (s.style) {
+    case ChartSeries::Style::Line:
+    case ChartSeries::Style::Area: {
+        // One sub-path per run of finite points: NaN is a gap.
+        QPainterPath line;
+        QPainterPath area;
+        bool open = false;
+        QPointF first;
+        QPointF last;
+        auto closeRun = [&] {
+            if (open) {
+                area.lineTo(last.x(), zeroY);
+                area.lineTo(first.x(), zeroY);
+                area.closeSubpath();
+            }
+            open = false;
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!finite(s.x[i]) || !finite(s.y[i])) {
+                closeRun();
+                continue;
+            }
+            const QPointF pt = map(s.x[i], s.y[i]);
+            if (!open) {
+                line.moveTo(pt);
+                area.moveTo(pt.x(), zeroY);
+                area.lineTo(pt);
+                first = pt;
+                open = true;
+            } else {
+                line.lineTo(pt);
+                area.lineTo(pt);
+            }
+            last = pt;
+        }
+        closeRun();
+        if (s.style == ChartSeries::Style::Area) {
+            QColor fill = colour;
+            fill.setAlphaF(0.30);
+            p.setPen(Qt::NoPen);
+            p.setBrush(fill);
+            p.drawPath(area);
+            p.setBrush(Qt::NoBrush);
+        }
+        QPen pen(colour, s.style == ChartSeries::Style::Area ? 0.8 : 1.0);
+        pen.setJoinStyle(Qt::RoundJoin);
+        pen.setCapStyle(Qt::RoundCap);
+        p.setPen(pen);
+        p.drawPath(line);
+        break;
+    }
+    case ChartSeries::Style::Points:
+        p.setPen(QPen(Qt::white, 0.4));
+        p.setBrush(colour);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (finite(s.x[i]) && finite(s.y[i]))
+                p.drawEllipse(map(s.x[i], s.y[i]), 2.2, 2.2);
+        }
+        p.setBrush(Qt::NoBrush);
+        break;
+    case ChartSeries::Style::Bars: {
+        const double slot = 0.8 / std::max(1, barCount);
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!finite(s.x[i]) || !finite(s.y[i]))
+                continue;
+            const double x0 = s.x[i] - 0.4 + barIndex * slot;
+            const QPointF a = map(x0 + slot * 0.08, s.y[i]);
+            const QPointF b = map(x0 + slot * 0.92, 0.0);
+            p.drawRect(QRectF(a, b).normalized());
+        }
+        p.setBrush(Qt::NoBrush);
+        break;
+    }
+    }
+    (void)chart;
+}
+
+void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
+{
+    const XyFrame f = xyFrame(chart, rect.width(), p.device());
+    const QFont titleFont = reportFont(FontRole::ChartTitle, p.device());
+    const QFont labelFont = reportFont(FontRole::ChartLabel, p.device());
+    const QFont tickFont = reportFont(FontRole::ChartTick, p.device());
+    const QFontMetricsF tickFm(tickFont, p.device());
+    const QFontMetricsF labelFm(labelFont, p.device());
+    double y = rect.top();
+    if (f.titleH > 0.0) {
+        p.setFont(titleFont);
+        p.setPen(theme.heading);
+        drawTextAt(p, QPointF(rect.left(), y + QFontMetricsF(titleFont, p.device()).ascent()),
+            qstr(chart.title));
+        y += f.titleH;
+    }
+    if (!f.legend.items.empty()) {
+        p.setFont(labelFont);
+        for (const LegendItem& item : f.legend.items) {
+            const QPointF at = rect.topLeft() + QPointF(item.at.x(), y - rect.top() + item.at.y());
+            paintSwatch(p, QRectF(at.x(), at.y(), kSwatch, labelFm.height()), *item.series);
+            p.setPen(theme.text);
+            drawTextAt(p, QPointF(at.x() + kSwatch + 4.0, at.y() + labelFm.ascent()), item.name);
+        }
+        y += f.legend.height;
+    }
+
+    // Data ranges.
+    const bool categorical = !chart.categories.empty();
+    Range xr;
+    Range yr;
+    int barCount = 0;
+    bool hasAreaOrBars = false;
+    for (const ChartSeries& s : chart.series) {
+        const std::size_t n = std::min(s.x.size(), s.y.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            if (finite(s.x[i]) && finite(s.y[i])) {
+                xr.add(s.x[i]);
+                yr.add(s.y[i]);
+            }
+        }
+        barCount += s.style == ChartSeries::Style::Bars ? 1 : 0;
+        hasAreaOrBars = hasAreaOrBars || s.style == ChartSeries::Style::Area
+            || s.style == ChartSeries::Style::Bars;
+    }
+    if (hasAreaOrBars)
+        yr.add(0.0);
+    if (categorical) {
+        xr.lo = -0.5;
+        xr.hi = double(chart.categories.size()) - 0.5;
+    }
+
+    const double plotTop = y + f.yTitleH;
+    if (!xr.valid() || !yr.valid()) {
+        const QRectF box(rect.left(), plotTop, rect.width(), f.plotH);
+        p.setPen(QPen(theme.plotFrame, 0.5));
+        p.drawRect(box);
+        p.setFont(labelFont);
+        p.setPen(theme.muted);
+        p.drawText(box, Qt::AlignCenter, QStringLiteral("No data"));
+        return;
+    }
+
+    const int yTarget = std::max(3, int(f.plotH / 32.0));
+    const AxisTicks yTicks = numericTicks(yr.lo, yr.hi, yTarget, chart.percentY);
+    double labelW = 0.0;
+    for (const QString& label : yTicks.labels)
+        labelW = std::max(labelW, tickFm.horizontalAdvance(label));
+    const QRectF plot(rect.left() + labelW + 6.0, plotTop, rect.width() - labelW - 6.0 - 6.0,
+        f.plotH);
+
+    AxisTicks xTicks;
+    double xlo = xr.lo;
+    double xhi = xr.hi;
+    if (categorical) {
+        for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+            xTicks.values.push_back(double(i));
+            xTicks.labels.push_back(qstr(chart.categories[i]));
+        }
+    } else if (chart.timeAxis) {
+        xTicks = dateTicks(xr.lo, xr.hi, std::max(2, int(plot.width() / 72.0)));
+    } else {
+        xTicks = numericTicks(xr.lo, xr.hi, std::max(2, int(plot.width() / 60.0)), false);
+        xlo = xTicks.lo;
+        xhi = xTicks.hi;
+    }
+    if (!(xhi > xlo)) {
+        xlo -= 1.0;
+        xhi += 1.0;
+    }
+    const double ylo = yTicks.lo;
+    const double yhi = yTicks.hi;
+    const auto map = [&](double xv, double yv) {
+        return QPointF(plot.left() + (xv - xlo) / (xhi - xlo) * plot.width(),
+            plot.bottom() - (yv - ylo) / (yhi - ylo) * plot.height());
+    };
+
+    // Y axis title above the plot (horizontal: readable and extractable as one string).
+    if (f.yTitleH > 0.0) {
+        p.setFont(labelFont);
+        p.setPen(theme.muted);
+        drawTextAt(p, QPointF(rect.left(), y + labelFm.ascent()), qstr(chart.yLabel));
+    }
+
+    // Grid and tick labels.
+    p.setFont(tickFont);
+    for (std::size_t i = 0; i < yTicks.values.size(); ++i) {
+        const double py = map(xlo, yTicks.values[i]).y();
+        p.setPen(QPen(theme.grid, 0.5));
+        p.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
+        p.setPen(theme.muted);
+        const double w = tickFm.horizontalAdvance(yTicks.labels[i]);
+        drawTextAt(p, QPointF(plot.left() - 4.0 - w, py + tickFm.ascent() * 0.35),
+            yTicks.labels[i]);
+    }
+    const double slotW = categorical ? plot.width() / double(chart.categories.size()) : 0.0;
+    double lastLabelRight = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < xTicks.values.size(); ++i) {
+        const double px = map(xTicks.values[i], ylo).x();
+        if (px < plot.left() - 0.5 || px > plot.right() + 0.5)
+            continue;
+        if (!categorical) {
+            p.setPen(QPen(theme.grid, 0.5));
+            p.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
+        }
+        p.setPen(QPen(theme.plotFrame, 0.5));
+        p.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 3.0));
+        p.setPen(theme.muted);
+        if (categorical) {
+            const QStringList lines = wrapText(xTicks.labels[i], tickFont, p.device(), slotW - 2.0);
+            for (int l = 0; l < std::min<int>(2, int(lines.size())); ++l) {
+                const double w = tickFm.horizontalAdvance(lines[l]);
+                drawTextAt(p,
+                    QPointF(px - w / 2.0, plot.bottom() + 4.0 + tickFm.ascent()
+                            + l * tickFm.lineSpacing()),
+                    lines[l]);
+            }
+        } else {
+            const double w = tickFm.horizontalAdvance(xTicks.labels[i]);
+            const double left = std::clamp(px - w / 2.0, rect.left(), rect.right() - w);
+            if (left < lastLabelRight + 4.0)
+                continue; // never overprint a neighbour
+            drawTextAt(p, QPointF(left, plot.bottom() + 4.0 + tickFm.ascent()), xTicks.labels[i]);
+            lastLabelRight = left + w;
+        }
+    }
+    if (f.xTitleH > 0.0) {
+        p.setFont(labelFont);
+        p.setPen(theme.muted);
+        const QString xLabel = qstr(chart.xLabel);
+        const double w = labelFm.horizontalAdvance(xLabel);
+        drawTextAt(p,
+            QPointF(plot.center().x() - w / 2.0, plot.bottom() + f.xTicksH + labelFm.ascent()),
+            xLabel);
+    }
+
+    // Series, clipped to the plot.
+    const double zeroY = map(xlo, std::clamp(0.0, ylo, yhi)).y();
+    p.save();
+    p.setClipRect(plot.adjusted(-1.0, -3.0, 1.0, 1.0));
+    int barIndex = 0;
+    for (const ChartSeries& s : chart.series) {
+        if (s.style == ChartSeries::Style::Bars) {
+            paintSeries(p, chart, s, barIndex++, barCount, map, zeroY);
+        }
+    }
+    for (const ChartSeries& s : chart.series) {
+        if (s.style == ChartSeries::Style::Area)
+            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+    }
+    for (const ChartSeries& s : chart.series) {
+        if (s.style == ChartSeries::Style::Line)
+            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+    }
+    for (const ChartSeries& s : chart.series) {
+        if (s.style == ChartSeries::Style::Points)
+            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+    }
+    p.restore();
+
+    // Axes: the zero line when the range crosses zero, then the frame's left and bottom edges.
+    if (ylo < 0.0 && yhi > 0.0) {
+        p.setPen(QPen(theme.muted, 0.6));
+        p.drawLine(QPointF(plot.left(), zeroY), QPointF(plot.right(), zeroY));
+    }
+    p.setPen(QPen(theme.plotFrame, 0.7));
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    p.drawLine(plot.bottomLeft(), plot.topLeft());
+}
+
+// --- heatmap ----------------------------------------------------------------------------------
+
+struct HeatFrame {
+    double titleH = 0.0;
+    double labelW = 0.0; // row labels
+    double cell = 0.0;
+    bool rotatedColumns = false;
+    double columnH = 0.0;
+    double scaleW = 0.0;
+    double left = 0.0; // offset of the row labels from the rect's left (centred)
+};
+
+HeatFrame heatFrame(const Chart& chart, double width, const QPaintDevice* device)
+{
+    HeatFrame f;
+    const QFontMetricsF title(reportFont(FontRole::ChartTitle, device),
+        const_cast<QPaintDevice*>(device));
+    const QFontMetricsF tick(reportFont(FontRole::ChartTick, device),
+        const_cast<QPaintDevice*>(device));
+    if (!chart.title.empty())
+        f.titleH = title.lineSpacing() + 3.0;
+    for (const std::string& label : chart.heatLabels)
+        f.labelW = std::max(f.labelW, tick.horizontalAdvance(qstr(label)));
+    f.labelW = std::min(f.labelW, 90.0);
+    f.scaleW = 10.0 + 4.0 + tick.horizontalAdvance(QStringLiteral("-1.0"));
+    const double n = double(std::max<std::size_t>(1, chart.heatLabels.size()));
+    const double avail = width - f.labelW - 6.0 - 14.0 - f.scaleW;
+    f.cell = std::clamp(avail / n, 6.0, 36.0);
+    f.rotatedColumns = f.labelW > f.cell - 2.0;
+    f.columnH = f.rotatedColumns ? f.labelW + 4.0 : tick.lineSpacing() + 2.0;
+    const double used = f.labelW + 6.0 + f.cell * n + 14.0 + f.scaleW;
+    f.left = std::max(0.0, (width - used) / 2.0);
+    return f;
+}
+
+void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
+{
+    const HeatFrame f = heatFrame(chart, rect.width(), p.device());
+    const QFont titleFont = reportFont(FontRole::ChartTitle, p.device());
+    const QFont tickFont = reportFont(FontRole::ChartTick, p.device());
+    const QFontMetricsF tickFm(tickFont, p.device());
+    if (f.titleH > 0.0) {
+        p.setFont(titleFont);
+        p.setPen(theme.heading);
+        drawTextAt(p, QPointF(rect.left(), rect.top() + QFontMetricsF(titleFont, p.device()).ascent()),
+            qstr(chart.title));
+    }
+    const int n = int(chart.heatLabels.size());
+    const double gridLeft = rect.left() + f.left + f.labelW + 6.0;
+    const double gridTop = rect.top() + f.titleH + kPad;
+    const bool valid = n > 0 && chart.matrix.size() == std::size_t(n) * std::size_t(n);
+    p.setFont(tickFont);
+    for (int i = 0; i < n; ++i) {
+        const QString label = tickFm.elidedText(qstr(chart.heatLabels[std::size_t(i)]),
+            Qt::ElideRight, f.labelW);
+        const double w = tickFm.horizontalAdvance(label);
+        const double cy = gridTop + (i + 0.5) * f.cell;
+        p.setPen(theme.text);
+        drawTextAt(p, QPointF(gridLeft - 6.0 - w, cy + tickFm.ascent() * 0.35), label);
+        const double cx = gridLeft + (i + 0.5) * f.cell;
+        const double below = gridTop + n * f.cell + 3.0;
+        if (f.rotatedColumns) {
+            p.save();
+            p.translate(cx + tickFm.ascent() * 0.35, below);
+            p.rotate(90.0); // reads top to bottom, starting under the column
+            drawTextAt(p, QPointF(0.0, 0.0), label);
+            p.restore();
+        } else {
+            drawTextAt(p, QPointF(cx - w / 2.0, below + tickFm.ascent()), label);
+        }
+    }
+    if (valid) {
+        QFont valueFont = reportFont(FontRole::HeatValue, p.device(),
+            std::clamp(f.cell / 28.0, 0.6, 1.0));
+        const QFontMetricsF valueFm(valueFont, p.device());
+        const bool showValues = valueFm.horizontalAdvance(QStringLiteral("-0.00")) < f.cell - 2.0;
+        p.setFont(valueFont);
+        for (int r = 0; r < n; ++r) {
+            for (int c = 0; c < n; ++c) {
+                const double v = chart.matrix[std::size_t(r) * std::size_t(n) + std::size_t(c)];
+                const QRectF cell(gridLeft + c * f.cell, gridTop + r * f.cell, f.cell, f.cell);
+                const QColor colour = finite(v) ? risk::correlationColor(v) : theme.grid;
+                p.setPen(QPen(theme.paper, 0.5));
+                p.setBrush(colour);
+                p.drawRect(cell);
+                if (showValues) {
+                    const QString text = finite(v) ? QString::number(v, 'f', 2)
+                                                   : QStringLiteral("–");
+                    const double w = valueFm.horizontalAdvance(text);
+                    p.setPen(risk::readableTextColor(colour));
+                    drawTextAt(p,
+                        QPointF(cell.center().x() - w / 2.0,
+                            cell.center().y() + valueFm.ascent() * 0.35),
+                        text);
+                }
+            }
+        }
+        p.setBrush(Qt::NoBrush);
+    }
+    // Diverging scale: +1 at the top, -1 at the bottom, in discrete vector bands.
+    const double scaleLeft = gridLeft + n * f.cell + 14.0;
+    const double scaleH = std::max(40.0, n * f.cell);
+    for (int i = 0; i < kScaleSteps; ++i) {
+        const double rho = 1.0 - (i + 0.5) * 2.0 / kScaleSteps;
+        const QRectF band(scaleLeft, gridTop + i * scaleH / kScaleSteps, 10.0,
+            scaleH / kScaleSteps + 0.3);
+        p.setPen(Qt::NoPen);
+        p.setBrush(risk::correlationColor(rho));
+        p.drawRect(band);
+    }
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(theme.plotFrame, 0.5));
+    p.drawRect(QRectF(scaleLeft, gridTop, 10.0, scaleH));
+    p.setPen(theme.muted);
+    p.setFont(tickFont);
+    const struct {
+        double rho;
+        const char* text;
+    } marks[] = {{1.0, "1.0"}, {0.0, "0.0"}, {-1.0, "-1.0"}};
+    for (const auto& mark : marks) {
+        const double py = gridTop + (1.0 - mark.rho) / 2.0 * scaleH;
+        drawTextAt(p, QPointF(scaleLeft + 13.0, py + tickFm.ascent() * 0.35),
+            QString::fromLatin1(mark.text));
+    }
+}
+
+} // namespace
+
+double report_detail::reportChartHeight(const Chart& chart, double width)
+{
+    const QImage device = measureDevice();
+    if (!chart.heatLabels.empty()) {
+        const HeatFrame f = heatFrame(chart, width, &device);
+        const double n = double(chart.heatLabels.size());
+        return f.titleH + kPad + std::max(40.0, f.cell * n) + f.columnH + kPad;
+    }
+    return xyFrame(chart, width, &device).total();
+}
+
+void report_detail::paintReportChart(
+    QPainter& painter, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    if (!chart.heatLabels.empty())
+        paintHeatmap(painter, rect, chart, theme);
+    else
+        paintXyChart(painter, rect, chart, theme);
+    painter.restore();
+}
+
+void paintReportChart(QPainter& painter, const QRectF& rect, const Chart& chart)
+{
+    report_detail::paintReportChart(painter, rect, chart, ReportTheme::light());
+}
+
+} // namespace marketlens::ui
