@@ -119,6 +119,11 @@ QVariant HoldingsModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && column == MarketValue && core::isMissing(row.marketValue))
         return tr("Needs a quantity and a stored close price");
+    if (role == Qt::ToolTipRole && column == Weight && !row.holding.weight
+        && !core::isMissing(row.weight) && isEditable())
+        return tr("Share of the market value; type a weight to store one");
+    if (role == Qt::EditRole)
+        return editText(row, column); // stored values as text; empty for other columns
     if (role != Qt::DisplayRole)
         return {};
 
@@ -138,6 +143,64 @@ QVariant HoldingsModel::data(const QModelIndex& index, int role) const
     default:
         return locale.toString(v, 'f', 2);
     }
+}
+
+QString HoldingsModel::editText(const Row& row, int column) const
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    // Shortest text that reads back to the stored double, so that an unchanged cell is a no-op.
+    auto text = [&](const std::optional<double>& v) {
+        return v ? locale.toString(*v, 'g', QLocale::FloatingPointShortest) : QString();
+    };
+    switch (column) {
+    case Quantity:
+        return text(row.holding.quantity);
+    case Weight:
+        // In percent as shown; 12 significant digits hide the binary noise of x 100.
+        return row.holding.weight ? locale.toString(*row.holding.weight * 100.0, 'g', 12)
+                                  : QString();
+    case CostBasis:
+        return text(row.holding.costBasis);
+    case Currency:
+        return QString::fromStdString(row.holding.currency);
+    default:
+        return QString();
+    }
+}
+
+int HoldingsModel::rowOf(const QString& ticker) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (QString::fromStdString(m_rows[i].holding.ticker) == ticker)
+            return int(i);
+    }
+    return -1;
+}
+
+Qt::ItemFlags HoldingsModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    const int column = index.column();
+    if (index.isValid() && isEditable()
+        && (column == Quantity || column == Weight || column == CostBasis || column == Currency))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool HoldingsModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.row() >= int(m_rows.size())
+        || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const Row& row = m_rows[std::size_t(index.row())];
+    // Closing an editor without typing hands back the same text: nothing to write or undo.
+    if (value.typeId() == QMetaType::QString && value.toString() == editText(row, index.column()))
+        return true;
+    // The handler writes the project and reloads it, which resets this model: copy what it needs.
+    const QString ticker = QString::fromStdString(row.holding.ticker);
+    const QString portfolio = m_name;
+    return m_editHandler(portfolio, ticker, index.column(), value);
 }
 
 QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int role) const

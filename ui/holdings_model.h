@@ -6,11 +6,17 @@
 // Qt::DisplayRole is formatted text; SortRole holds the raw number (or text) so that a
 // QSortFilterProxyModel with setSortRole(HoldingsModel::SortRole) sorts numerically; missing
 // numbers sort first as -infinity.
+//
+// Editing: read-only until setEditHandler() installs a handler (PortfolioEditor does). Then
+// quantity, weight, cost basis and currency are editable; Qt::EditRole gives the stored value as
+// locale text (weight in percent, empty when not stored) and setData() passes what was typed to
+// the handler, which writes the project; the table changes when the project is reloaded.
 
 #include "core/types.h"
 
 #include <QAbstractTableModel>
 
+#include <functional>
 #include <vector>
 
 namespace marketlens::ui {
@@ -35,6 +41,14 @@ public:
     // `lastCloses[i]` is the last close of `portfolio.holdings[i].ticker` (NaN when unknown).
     void setPortfolio(const core::Portfolio& portfolio, const std::vector<double>& lastCloses);
     void clear();
+
+    // Receives (portfolio name, ticker, column, typed value); returns whether it was accepted.
+    using EditHandler = std::function<bool(
+        const QString& portfolio, const QString& ticker, int column, const QVariant& value)>;
+    void setEditHandler(EditHandler handler) { m_editHandler = std::move(handler); }
+    bool isEditable() const { return bool(m_editHandler); }
+    // Row of `ticker`, -1 when not held.
+    int rowOf(const QString& ticker) const;
     const QString& portfolioName() const { return m_name; }
 
     // Raw values (NaN when missing), for tests and the inspector.
@@ -46,6 +60,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
 private:
     struct Row {
@@ -55,9 +71,11 @@ private:
         double weight = core::kMissing;
     };
     double number(const Row& row, int column) const;
+    QString editText(const Row& row, int column) const;
 
     QString m_name;
     std::vector<Row> m_rows;
+    EditHandler m_editHandler;
 };
 
 } // namespace marketlens::ui

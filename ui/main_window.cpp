@@ -7,6 +7,7 @@
 #include "inspector_panel.h"
 #include "issues_panel.h"
 #include "jobs_bar.h"
+#include "portfolio_editor.h"
 #include "price_chart_view.h"
 #include "prices_tab.h"
 #include "project_controller.h"
@@ -85,6 +86,21 @@ MainWindow::MainWindow(QWidget* parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_log->setObjectName(QStringLiteral("logView"));
+
+    m_portfolioEditor = new PortfolioEditor(m_project, this);
+    m_portfolioEditor->attach(m_prices, m_tree);
+    connect(m_portfolioEditor, &PortfolioEditor::errorOccurred, this,
+        [this](const QString& title, const QString& text) { reportError(title, text); });
+    connect(m_portfolioEditor, &PortfolioEditor::rejected, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 10000);
+        appendLog(text);
+    });
+    connect(m_portfolioEditor, &PortfolioEditor::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+        appendLog(text);
+    });
+    connect(m_portfolioEditor, &PortfolioEditor::portfolioChanged, m_prices,
+        &PricesTab::showPortfolio);
 
     createActions();
     createMenus();
@@ -281,6 +297,7 @@ void MainWindow::updateActions()
     m_importAction->setEnabled(idle && m_project->isOpen());
     m_importOptionsAction->setEnabled(idle && m_project->isOpen());
     m_trainForecasterAction->setEnabled(idle && m_project->isOpen());
+    m_portfolioEditor->updateActions(); // reads the busy state the import set
 }
 
 // ---------------------------------------------------------------- import

@@ -36,6 +36,7 @@ class InstrumentsModel;
 class IssuesPanel;
 class JobsBar;
 class PriceChartView;
+class PortfolioEditor;
 class PricesTab;
 class ProjectController;
 class ProjectTree;
@@ -71,6 +72,8 @@ public:
     IssuesPanel* issuesPanel() const { return m_issues; }
     JobsBar* jobsBar() const { return m_jobs; }
     ForecastView* forecastView() const { return m_forecasts; }
+    // Undoable edits of portfolios and holdings (Edit menu, holdings table, project tree).
+    PortfolioEditor* portfolioEditor() const { return m_portfolioEditor; }
     QString saveStateText() const;
 
     // File suffixes accepted by drag and drop as import input.
@@ -120,6 +123,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     PricesTab* m_prices = nullptr;
     ForecastView* m_forecasts = nullptr;
+    PortfolioEditor* m_portfolioEditor = nullptr;
     ProjectTree* m_tree = nullptr;
     InspectorPanel* m_inspector = nullptr;
     IssuesPanel* m_issues = nullptr;

@@ -7,6 +7,7 @@
 #include "inspector_panel.h"
 #include "issues_panel.h"
 #include "jobs_bar.h"
+#include "portfolio_editor.h"
 #include "chart_export.h"
 #include "price_chart_view.h"
 #include "prices_tab.h"
@@ -187,8 +188,13 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setToolTipsVisible(true);
+    edit->addAction(m_portfolioEditor->undoAction());
+    edit->addAction(m_portfolioEditor->redoAction());
+    edit->addSeparator();
     edit->addAction(m_copyAction);
     edit->addAction(m_selectAllAction);
+    m_portfolioEditor->addToMenu(edit); // Add/Remove Holdings, New/Rename/… Portfolio
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setToolTipsVisible(true);

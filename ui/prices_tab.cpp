@@ -89,6 +89,11 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     m_holdingsView = makeTable(m_holdingsProxy, this);
     m_holdingsView->setObjectName(QStringLiteral("holdingsView"));
     m_holdingsView->sortByColumn(HoldingsModel::Ticker, Qt::AscendingOrder);
+    // Editable once a PortfolioEditor installs its handler (double-click or F2 on a cell); rows
+    // are selected together for Remove Holdings (Del).
+    m_holdingsView->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_holdingsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_portfolioBox = new QComboBox(this);
     m_portfolioBox->setMinimumContentsLength(18);
     m_portfolioBox->setToolTip(tr("Portfolio shown in the holdings table"));
@@ -185,7 +190,22 @@ void PricesTab::loadHoldings()
     closes.reserve(portfolio.holdings.size());
     for (const auto& h : portfolio.holdings)
         closes.push_back(m_project->lastClose(QString::fromStdString(h.ticker)));
+    // Keep the cell being worked on current across the reset an edit causes (keyboard editing
+    // goes on from there).
+    const QModelIndex current = m_holdingsView->currentIndex();
+    const QString ticker = current.siblingAtColumn(HoldingsModel::Ticker)
+                               .data(HoldingsModel::SortRole)
+                               .toString();
+    const bool samePortfolio
+        = m_holdings->portfolioName() == QString::fromStdString(portfolio.name);
     m_holdings->setPortfolio(portfolio, closes);
+    const int row = samePortfolio && !ticker.isEmpty() ? m_holdings->rowOf(ticker) : -1;
+    if (row >= 0) {
+        const QModelIndex again
+            = m_holdingsProxy->mapFromSource(m_holdings->index(row, current.column()));
+        m_holdingsView->selectionModel()->setCurrentIndex(
+            again, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
 }
 
 void PricesTab::showPortfolio(const QString& name)

@@ -61,6 +61,10 @@ public:
     // Last non-missing close of `ticker`, NaN when unknown.
     double lastClose(const QString& ticker);
 
+    // The open store, for controllers that write user edits (PortfolioEditor); callers check
+    // isOpen() and !isBusy() first and call reload() after committing.
+    core::ProjectStore& store() { return m_store; }
+
     // Set while a job holds a write transaction on the file: no reads or writes from here.
     void setBusy(bool busy) { m_busy = busy; }
     bool isBusy() const { return m_busy; }

@@ -25,6 +25,35 @@ ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
         if (!m_updating)
             Q_EMIT tickersSelected(selectedTickers());
     });
+    // Double-click opens; only F2 edits (portfolio names, see reload()).
+    setEditTriggers(QAbstractItemView::EditKeyPressed);
+    connect(this, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
+        if (m_updating || column != 0 || item->data(0, KindRole).toInt() != PortfolioItem)
+            return;
+        const QString from = item->data(0, KeyRole).toString();
+        const QString to = item->text(0).trimmed();
+        m_updating = true;
+        item->setText(0, from); // the store decides; a reload shows the new name
+        m_updating = false;
+        // Queued: the rename reloads (clears) this tree, which must not happen while the item
+        // is still inside its own setData().
+        if (!to.isEmpty() && to != from)
+            QMetaObject::invokeMethod(
+                this, [this, from, to] { Q_EMIT portfolioRenameRequested(from, to); },
+                Qt::QueuedConnection);
+    });
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QTreeWidgetItem* item = itemAt(pos);
+        if (!item)
+            return;
+        if (item != m_portfolios)
+            setCurrentItem(item);
+        if (item == m_portfolios || !currentPortfolio().isEmpty())
+            Q_EMIT portfolioMenuRequested(
+                item == m_portfolios ? QString() : currentPortfolio(),
+                viewport()->mapToGlobal(pos));
+    });
     connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         const int kind = item->data(0, KindRole).toInt();
         const QString key = item->data(0, KeyRole).toString();
@@ -64,7 +93,8 @@ void ProjectTree::reload()
         item->setText(1, tr("%n holding(s)", nullptr, int(p.holdings.size())));
         item->setData(0, KindRole, PortfolioItem);
         item->setData(0, KeyRole, name);
-        item->setToolTip(0, tr("Double-click to show the holdings of %1").arg(name));
+        item->setToolTip(0, tr("Double-click to show the holdings of %1; F2 renames it").arg(name));
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
         for (const auto& h : p.holdings) {
             auto* child = new QTreeWidgetItem(item);
             const QString ticker = QString::fromStdString(h.ticker);
@@ -120,6 +150,16 @@ void ProjectTree::reload()
         m_portfolios->child(i)->setExpanded(false);
     m_updating = false;
     setSelectedTickers(selected);
+}
+
+QString ProjectTree::currentPortfolio() const
+{
+    const QTreeWidgetItem* item = currentItem();
+    if (item && item->data(0, KindRole).toInt() == HoldingItem)
+        item = item->parent();
+    if (item && item->data(0, KindRole).toInt() == PortfolioItem)
+        return item->data(0, KeyRole).toString();
+    return {};
 }
 
 QStringList ProjectTree::selectedTickers() const

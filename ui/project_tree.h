@@ -2,7 +2,8 @@
 // ProjectTree: the left "Project" dock: Portfolios (with their holdings), Instruments (ticker,
 // rows, date range) and the News / Models / Reports sections that later capabilities fill
 // (shown greyed until then). Multi-selection of instruments overlays them in the chart;
-// double-click opens an instrument or portfolio in the Prices tab.
+// double-click opens an instrument or portfolio in the Prices tab. F2 on a portfolio renames it
+// in place and a right-click asks for the portfolio menu (both carried out by PortfolioEditor).
 
 #include <QStringList>
 #include <QTreeWidget>
@@ -23,11 +24,17 @@ public:
     QStringList selectedTickers() const;
     // Selects these instruments without emitting tickersSelected().
     void setSelectedTickers(const QStringList& tickers);
+    // The portfolio of the current item (a portfolio or one of its holdings), empty otherwise.
+    QString currentPortfolio() const;
 
 Q_SIGNALS:
     void tickersSelected(const QStringList& tickers);
     void instrumentActivated(const QString& ticker);
     void portfolioActivated(const QString& name);
+    // A portfolio's name was edited in place (the item shows the old name until a reload).
+    void portfolioRenameRequested(const QString& from, const QString& to);
+    // Right-click on the Portfolios section (empty name) or on a portfolio or holding.
+    void portfolioMenuRequested(const QString& portfolio, const QPoint& globalPos);
 
 private:
     QTreeWidgetItem* section(const QString& title, const QString& icon);
