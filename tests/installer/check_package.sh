@@ -82,6 +82,9 @@ else
   fail "Description lacks the summary or the long text: $description"
 fi
 
+widest=$(awk '{ print length }' <<<"$description" | sort -n | tail -n 1)
+check test "$widest" -le 80 -- "Description lines fit 80 columns (widest $widest)"
+
 # Depends as one package name per line (alternatives split, versions dropped).
 depends=$(field Depends | tr ',|' '\n' | sed 's/(.*)//; s/[[:space:]]//g' | sort -u)
 has_dep() { grep -qxF "$1" <<<"$depends"; }        # a package name
