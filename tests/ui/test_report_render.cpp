@@ -15,6 +15,7 @@
 #include "core/date.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -476,6 +477,57 @@ private Q_SLOTS:
         QVERIFY2(!left.contains("cancelled.pdf"), qPrintable(left.join(", ")));
         for (const QString& name : left)
             QVERIFY2(!name.startsWith("cancelled.pdf"), qPrintable(name)); // no temporary left
+    }
+
+    // A tear sheet of realistic size (daily charts over five years, a 10 x 10 heatmap, tables):
+    // its page count from the layout rule, and how long each output takes (printed only).
+    void largeDocument()
+    {
+        ReportDocument doc = m_doc;
+        doc.sections.clear();
+        for (int s = 0; s < 5; ++s) {
+            // (QString::arg: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.)
+            const auto text = [](const char* f, int n) { return QString(f).arg(n).toStdString(); };
+            Section section{text("s%1", s), text("Section %1", s + 1), {}};
+            Table t = std::get<Table>(m_doc.sections[2].blocks[0]);
+            t.rows.resize(40);
+            section.blocks.push_back(t);
+            Chart daily;
+            daily.title = text("Daily series %1", s + 1);
+            for (int k = 0; k < 3; ++k) {
+                ChartSeries series{text("Series %1", k), {}, {}, ChartSeries::Style::Line, k};
+                for (double d = day(2019, 1, 2); d <= day(2023, 12, 29); d += 1.0) {
+                    series.x.push_back(d);
+                    series.y.push_back(100.0 + k * 10.0 + std::sin(d / 50.0 + k) * 20.0);
+                }
+                daily.series.push_back(series);
+            }
+            section.blocks.push_back(daily);
+            Chart heat;
+            heat.title = text("Correlation %1", s + 1);
+            for (int i = 0; i < 10; ++i)
+                heat.heatLabels.push_back(text("T%1", i));
+            for (int i = 0; i < 100; ++i)
+                heat.matrix.push_back(i / 10 == i % 10 ? 1.0 : std::cos(i * 0.7));
+            section.blocks.push_back(heat);
+            doc.sections.push_back(section);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const QString pdf = m_dir.filePath("large.pdf");
+        QVERIFY(ui::renderPdf(doc, pdf).ok());
+        const qint64 pdfMs = timer.restart();
+        QVERIFY(ui::renderHtml(doc, m_dir.filePath("large.html")).ok());
+        const qint64 htmlMs = timer.restart();
+        const auto pages = ui::renderPreviewPages(doc);
+        const qint64 previewMs = timer.elapsed();
+        QVERIFY(pages.ok());
+        // Each section: a 40-row table (about 560 points) and two charts (about 280 and 400
+        // points) on pages of 726 points: two pages per section.
+        QCOMPARE(int(pages->size()), 10);
+        qInfo("%d pages: PDF %lld ms (%lld KiB), HTML %lld ms (%lld KiB), preview at 96 dpi %lld ms",
+            int(pages->size()), pdfMs, QFileInfo(pdf).size() / 1024, htmlMs,
+            QFileInfo(m_dir.filePath("large.html")).size() / 1024, previewMs);
     }
 
     void emptyDocumentHasOnePage()

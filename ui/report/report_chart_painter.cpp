@@ -82,7 +82,16 @@ Legend layoutLegend(const Chart& chart, double width, const QPaintDevice* device
     return legend;
 }
 
-void paintSwatch(QPainter& p, const QRectF& box, const ChartSeries& s)
+// Area fills are the series colour blended with the paper, opaque: no transparency group in the
+// PDF (some printers rasterise those) and the same look in every SVG renderer.
+QColor areaFill(const QColor& colour, const QColor& paper)
+{
+    const auto mix = [](int a, int b) { return int(std::lround(a * 0.32 + b * 0.68)); };
+    return QColor(mix(colour.red(), paper.red()), mix(colour.green(), paper.green()),
+        mix(colour.blue(), paper.blue()));
+}
+
+void paintSwatch(QPainter& p, const QRectF& box, const ChartSeries& s, const QColor& paper)
 {
     const QColor colour = seriesColor(s.colour);
     const double midY = box.center().y();
@@ -92,10 +101,8 @@ void paintSwatch(QPainter& p, const QRectF& box, const ChartSeries& s)
         p.drawLine(QPointF(box.left(), midY), QPointF(box.right(), midY));
         break;
     case ChartSeries::Style::Area: {
-        QColor fill = colour;
-        fill.setAlphaF(0.35);
         p.setPen(QPen(colour, 0.8));
-        p.setBrush(fill);
+        p.setBrush(areaFill(colour, paper));
         p.drawRect(QRectF(box.left(), midY - 3.5, box.width(), 7.0));
         break;
     }
@@ -119,12 +126,13 @@ struct XyFrame {
     double titleH = 0.0;
     Legend legend;
     double yTitleH = 0.0;
+    double topPad = 0.0; // room for the top tick label, centred on the plot's top edge
     double plotH = 0.0;
     double xTicksH = 0.0;
     double xTitleH = 0.0;
     double total() const
     {
-        return titleH + legend.height + yTitleH + plotH + xTicksH + xTitleH + kPad;
+        return titleH + legend.height + yTitleH + topPad + plotH + xTicksH + xTitleH + kPad;
     }
 };
 
@@ -142,6 +150,7 @@ XyFrame xyFrame(const Chart& chart, double width, const QPaintDevice* device)
     f.legend = layoutLegend(chart, width, device);
     if (!chart.yLabel.empty())
         f.yTitleH = label.lineSpacing() + 1.0;
+    f.topPad = tick.ascent() * 0.5 + 3.0;
     const double aspect = chart.aspect > 0.05 ? std::min(chart.aspect, 1.5) : 0.45;
     f.plotH = std::max(40.0, width * aspect);
     // Category labels may wrap onto a second line.
@@ -169,8 +178,10 @@ void drawTextAt(QPainter& p, const QPointF& baseline, const QString& text)
     p.drawText(baseline, text);
 }
 
-void paintSeries(QPainter& p, const Chart& chart, const ChartSeries& s, int barIndex, int barCount,
-    const std::function<QPointF(double, double)>& map, double zeroY)
+// Area series paint in two passes: the fill under the grid (`fillOnly`), the outline over it.
+void paintSeries(QPainter& p, const ChartSeries& s, int barIndex, int barCount,
+    const std::function<QPointF(double, double)>& map, double zeroY, const QColor& paper,
+    bool fillOnly = false)
 {
     const QColor colour = seriesColor(s.colour);
     const std::size_t n = std::min(s.x.size(), s.y.size());
@@ -210,13 +221,12 @@ void paintSeries(QPainter& p, const Chart& chart, const ChartSeries& s, int barI
             last = pt;
         }
         closeRun();
-        if (s.style == ChartSeries::Style::Area) {
-            QColor fill = colour;
-            fill.setAlphaF(0.30);
+        if (fillOnly) {
             p.setPen(Qt::NoPen);
-            p.setBrush(fill);
+            p.setBrush(areaFill(colour, paper));
             p.drawPath(area);
             p.setBrush(Qt::NoBrush);
+            return;
         }
         QPen pen(colour, s.style == ChartSeries::Style::Area ? 0.8 : 1.0);
         pen.setJoinStyle(Qt::RoundJoin);
@@ -230,7 +240,7 @@ void paintSeries(QPainter& p, const Chart& chart, const ChartSeries& s, int barI
         p.setBrush(colour);
         for (std::size_t i = 0; i < n; ++i) {
             if (finite(s.x[i]) && finite(s.y[i]))
-                p.drawEllipse(map(s.x[i], s.y[i]), 2.2, 2.2);
+                p.drawEllipse(map(s.x[i], s.y[i]), 2.5, 2.5);
         }
         p.setBrush(Qt::NoBrush);
         break;
@@ -250,7 +260,6 @@ void paintSeries(QPainter& p, const Chart& chart, const ChartSeries& s, int barI
         break;
     }
     }
-    (void)chart;
 }
 
 void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
@@ -273,7 +282,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         p.setFont(labelFont);
         for (const LegendItem& item : f.legend.items) {
             const QPointF at = rect.topLeft() + QPointF(item.at.x(), y - rect.top() + item.at.y());
-            paintSwatch(p, QRectF(at.x(), at.y(), kSwatch, labelFm.height()), *item.series);
+            paintSwatch(p, QRectF(at.x(), at.y(), kSwatch, labelFm.height()), *item.series,
+                theme.paper);
             p.setPen(theme.text);
             drawTextAt(p, QPointF(at.x() + kSwatch + 4.0, at.y() + labelFm.ascent()), item.name);
         }
@@ -305,7 +315,7 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         xr.hi = double(chart.categories.size()) - 0.5;
     }
 
-    const double plotTop = y + f.yTitleH;
+    const double plotTop = y + f.yTitleH + f.topPad;
     if (!xr.valid() || !yr.valid()) {
         const QRectF box(rect.left(), plotTop, rect.width(), f.plotH);
         p.setPen(QPen(theme.plotFrame, 0.5));
@@ -356,6 +366,16 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         p.setPen(theme.muted);
         drawTextAt(p, QPointF(rect.left(), y + labelFm.ascent()), qstr(chart.yLabel));
     }
+
+    // Area fills first: the grid stays visible over them.
+    const double zeroY = map(xlo, std::clamp(0.0, ylo, yhi)).y();
+    p.save();
+    p.setClipRect(plot.adjusted(-1.0, -3.0, 1.0, 1.0));
+    for (const ChartSeries& s : chart.series) {
+        if (s.style == ChartSeries::Style::Area)
+            paintSeries(p, s, 0, barCount, map, zeroY, theme.paper, true);
+    }
+    p.restore();
 
     // Grid and tick labels.
     p.setFont(tickFont);
@@ -410,26 +430,25 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     }
 
     // Series, clipped to the plot.
-    const double zeroY = map(xlo, std::clamp(0.0, ylo, yhi)).y();
     p.save();
     p.setClipRect(plot.adjusted(-1.0, -3.0, 1.0, 1.0));
     int barIndex = 0;
     for (const ChartSeries& s : chart.series) {
         if (s.style == ChartSeries::Style::Bars) {
-            paintSeries(p, chart, s, barIndex++, barCount, map, zeroY);
+            paintSeries(p, s, barIndex++, barCount, map, zeroY, theme.paper);
         }
     }
     for (const ChartSeries& s : chart.series) {
         if (s.style == ChartSeries::Style::Area)
-            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+            paintSeries(p, s, 0, barCount, map, zeroY, theme.paper);
     }
     for (const ChartSeries& s : chart.series) {
         if (s.style == ChartSeries::Style::Line)
-            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+            paintSeries(p, s, 0, barCount, map, zeroY, theme.paper);
     }
     for (const ChartSeries& s : chart.series) {
         if (s.style == ChartSeries::Style::Points)
-            paintSeries(p, chart, s, 0, barCount, map, zeroY);
+            paintSeries(p, s, 0, barCount, map, zeroY, theme.paper);
     }
     p.restore();
 

@@ -131,7 +131,13 @@ QString chartSvg(const Chart& chart)
     static const QRegularExpression size(QStringLiteral(R"re(\s(width|height)="[^"]*")re"));
     root.remove(size);
     root += QStringLiteral(" role=\"img\" aria-label=\"%1\"").arg(esc(chart.title));
-    return root + text.mid(rootEnd).trimmed();
+    text = root + text.mid(rootEnd).trimmed();
+    // QSvgGenerator names the one family the painter used; give browsers without it the same
+    // fallbacks as the page's CSS.
+    static const QRegularExpression family(QStringLiteral(R"re(font-family="([^"]*)")re"));
+    text.replace(family,
+        QStringLiteral(R"(font-family="\1, 'Noto Sans', Helvetica, Arial, sans-serif")"));
+    return text;
 }
 
 void writeTable(QString& out, const Table& t)

@@ -183,16 +183,19 @@ private:
         keyW = std::min(keyW + 12.0, kContentWidth * 0.4);
         const double valueW = kContentWidth - keyW;
         const double ls = std::max(lineSpacing(FontRole::Key), lineSpacing(FontRole::Body));
+        const double ascent = std::max(keyFm.ascent(), metrics(FontRole::Body).ascent());
         for (const auto& [key, value] : kv.items) {
             const QStringList keys = wrap(qstr(key), FontRole::Key, keyW - 8.0);
             const QStringList values = wrap(qstr(value), FontRole::Body, valueW);
             const double height = ls * double(std::max(keys.size(), values.size())) + 2.0;
             ensure(height);
+            // Key and value share their baselines.
             for (qsizetype i = 0; i < keys.size(); ++i)
-                textLine(kMarginX, m_y + double(i) * ls, keys[i], FontRole::Key, Ink::Muted);
+                ops().push_back(TextOp{QPointF(kMarginX, m_y + ascent + double(i) * ls), keys[i],
+                    FontRole::Key, Ink::Muted});
             for (qsizetype i = 0; i < values.size(); ++i)
-                textLine(kMarginX + keyW, m_y + double(i) * ls, values[i], FontRole::Body,
-                    Ink::Text);
+                ops().push_back(TextOp{QPointF(kMarginX + keyW, m_y + ascent + double(i) * ls),
+                    values[i], FontRole::Body, Ink::Text});
             m_y += height;
         }
     }
@@ -359,6 +362,8 @@ private:
         tableHeader(t, g, false);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             if (remaining() < rowH[r] && !atTop()) {
+                ops().push_back(LineOp{QLineF(kMarginX, m_y, kMarginX + kContentWidth, m_y),
+                    Ink::Heading, 0.8});
                 newPage();
                 tableHeader(t, g, true);
             }
