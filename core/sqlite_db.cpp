@@ -7,6 +7,8 @@
 
 namespace marketlens::core {
 
+std::string sqliteVersion() { return sqlite3_libversion(); }
+
 Database::~Database() { close(); }
 
 Database::Database(Database&& other) noexcept

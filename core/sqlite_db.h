@@ -18,6 +18,9 @@ namespace marketlens::core {
 
 class Statement;
 
+// The version of the SQLite library in use, "3.40.1" (sqlite3_libversion()).
+std::string sqliteVersion();
+
 class Database {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create };

@@ -16,6 +16,11 @@ TorchRuntimeInfo torchRuntimeInfo()
     return info;
 }
 
+std::string torchVersion()
+{
+    return TORCH_VERSION;
+}
+
 TorchRuntimeInfo initTorchRuntime(int threads)
 {
     const int n = threads > 0 ? threads

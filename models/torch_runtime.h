@@ -19,6 +19,9 @@ TorchRuntimeInfo initTorchRuntime(int threads = 0);
 // Describes the runtime without changing it.
 TorchRuntimeInfo torchRuntimeInfo();
 
+// The LibTorch version the program was built with, "1.13.1" (for About boxes and bug reports).
+std::string torchVersion();
+
 // A tiny smoke computation (a 64x64 matrix product) used by the self-test: returns the sum of
 // the product of two matrices of ones, which is 64*64*64.
 double torchSmokeTest();

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -190,11 +191,11 @@ void ChartExportDialog::updateSummary()
     const double inchH = double(o.pixels.height()) / o.dpi;
     m_summary->setText(tr("%1 × %2 cm at print size; the chart is laid out at %3 × %4 screen "
                           "pixels and scaled by %5.")
-                           .arg(inchW * 2.54, 0, 'f', 1)
-                           .arg(inchH * 2.54, 0, 'f', 1)
+                           .arg(QLocale().toString(inchW * 2.54, 'f', 1))
+                           .arg(QLocale().toString(inchH * 2.54, 'f', 1))
                            .arg(std::lround(o.pixels.width() * 96.0 / o.dpi))
                            .arg(std::lround(o.pixels.height() * 96.0 / o.dpi))
-                           .arg(o.dpi / 96.0, 0, 'g', 3));
+                           .arg(QLocale().toString(o.dpi / 96.0, 'g', 3)));
 }
 
 void ChartExportDialog::saveSettings() const

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -21,8 +22,9 @@ QString formatValue(double v)
 {
     if (std::isnan(v))
         return QStringLiteral("n/a");
-    const QString two = QString::number(v, 'f', 2);
-    return two.toDouble() == v ? two : QString::number(v, 'g', 10);
+    const QLocale locale; // the UI language's decimal point and grouping
+    return QString::number(v, 'f', 2).toDouble() == v ? locale.toString(v, 'f', 2)
+                                                      : locale.toString(v, 'g', 10);
 }
 
 QString isoDate(qint64 ms)
@@ -135,7 +137,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
         }
         if (rebased) {
             const double v = si == 0 && candles ? s.close[i] : s.y[i];
-            line += QStringLiteral("  = %1").arg(QString::number(displayValue(s, v), 'f', 2));
+            line += QStringLiteral("  = %1").arg(QLocale().toString(displayValue(s, v), 'f', 2));
         }
         if (qint64(s.x[i]) != qint64(best))
             line += QStringLiteral("  (%1)").arg(isoDate(qint64(s.x[i])).left(10));

@@ -3,12 +3,13 @@
 #include "core/demo_project.h"
 #include "issues_panel.h"
 #include "main_window.h"
+#include "preferences_dialog.h"
 #include "translation.h"
 
 #include <QApplication>
 #include <QFileInfo>
 #include <QIcon>
-#include <QSettings>
+#include <QLocale>
 
 namespace marketlens::ui {
 
@@ -24,9 +25,12 @@ int runGui(int& argc, char** argv, const QString& projectPath)
         QApplication::setApplicationVersion(QStringLiteral(MARKETLENS_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("MarketLens"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marketlens.svg")));
-    const QSettings settings;
-    installTranslations(app,
-        settings.value(QLatin1String(kLanguageSettingsKey), QStringLiteral("system")).toString());
+    const QString language = AppSettings::instance().language();
+    installTranslations(app, language);
+    // Numbers and dates in the UI follow the chosen language (QLocale()), not only the system's.
+    if (language != QLatin1String("system"))
+        QLocale::setDefault(QLocale(language));
+    installPreferenceEffects(); // theme, torch threads; live when changed in Preferences
 
     MainWindow window;
     bool opened = false;

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "about_dialog.h"
 #include "forecast/forecast_view.h"
 #include "import_controller.h"
 #include "import_options_dialog.h"
@@ -533,15 +534,7 @@ void MainWindow::copySelection()
 
 void MainWindow::onAbout()
 {
-    QMessageBox::about(this, tr("About MarketLens"),
-        tr("<h3>MarketLens %1</h3>"
-           "<p>Desktop analytics for financial analysts.</p>"
-           "<p><b>Saving:</b> every change is written to the project file (.mlens) immediately; "
-           "the file on disk is always the saved state. A new project is \"Untitled\" and lives "
-           "in a temporary folder until you choose <i>File &gt; Save As</i>.</p>"
-           "<p>License: GNU General Public License, version 3 or later "
-           "(GPL-3.0-or-later). Built with Qt %2 and SQLite.</p>")
-            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+    showAboutDialog(this); // versions of Qt, LibTorch, SQLite, Boost; Copy for bug reports
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

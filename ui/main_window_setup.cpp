@@ -14,6 +14,8 @@
 #include "project_controller.h"
 #include "project_tree.h"
 #include "translation.h"
+#include "app_settings.h"
+#include "preferences_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -59,14 +61,14 @@ void stripBracketMnemonics(const QList<QAction*>& actions)
     }
 }
 
-// View > Language: stores the choice; translators are installed at start-up (gui_app.cpp).
+// View > Language: stores the choice (AppSettings, the same key as Edit > Preferences, whose
+// changes it shows); translators are installed at start-up (gui_app.cpp).
 void addLanguageMenu(MainWindow* window, QMenu* view)
 {
     QMenu* menu = view->addMenu(MainWindow::tr("&Language"));
     menu->setToolTipsVisible(true);
     auto* group = new QActionGroup(menu);
-    const QString key = QLatin1String(kLanguageSettingsKey);
-    const QString current = QSettings().value(key, QStringLiteral("system")).toString();
+    const QString current = AppSettings::instance().language();
     // Language names are written in their own language (not translated) so that anyone can find
     // theirs whatever the current language is.
     const std::pair<QString, QString> choices[] = {
@@ -80,14 +82,20 @@ void addLanguageMenu(MainWindow* window, QMenu* view)
         a->setCheckable(true);
         a->setChecked(code == current);
         a->setActionGroup(group);
+        a->setData(code);
         a->setToolTip(MainWindow::tr("Takes effect when MarketLens is restarted"));
-        QObject::connect(a, &QAction::triggered, window, [window, key, code] {
-            QSettings().setValue(key, code);
+        QObject::connect(a, &QAction::triggered, window, [window, code] {
+            AppSettings::instance().setLanguage(code);
             window->statusBar()->showMessage(
                 MainWindow::tr("The language change applies after MarketLens is restarted."),
                 10000);
         });
     }
+    QObject::connect(&AppSettings::instance(), &AppSettings::preferencesChanged, menu,
+        [group](const Preferences& now) {
+            for (QAction* a : group->actions())
+                a->setChecked(a->data().toString() == now.language);
+        });
 }
 } // namespace
 
@@ -194,6 +202,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_copyAction);
     edit->addAction(m_selectAllAction);
+    edit->addSeparator();
+    edit->addAction(createPreferencesAction(this)); // Preferences… (Ctrl+,)
     m_portfolioEditor->addToMenu(edit); // Add/Remove Holdings, New/Rename/… Portfolio
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));

@@ -4,6 +4,7 @@
 #include "chart_export.h"
 #include "chart_view_impl.h"
 #include "core/downsample.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCandlestickSet>
@@ -51,11 +52,12 @@ PriceChartView::PriceChartView(QWidget* parent)
     d->axisY->setTickAnchor(0.0);
     for (QAbstractAxis* axis :
         {static_cast<QAbstractAxis*>(d->axisX), static_cast<QAbstractAxis*>(d->axisY)}) {
-        axis->setGridLineColor(kGridColor);
-        axis->setLabelsColor(kLabelColor);
+        axis->setGridLineColor(chartGridColor());
+        axis->setLabelsColor(chartLabelColor());
     }
     d->chart->addAxis(d->axisX, Qt::AlignBottom);
     d->chart->addAxis(d->axisY, Qt::AlignRight); // prices read at the latest date
+    applyChartPalette(d->chart); // light or dark theme (ui/theme.h)
     setChart(d->chart);
     setRenderHint(QPainter::Antialiasing, true);
     setRubberBand(QChartView::NoRubberBand); // our own horizontal band, see chart_interaction.cpp
@@ -344,7 +346,7 @@ void PriceChartView::Impl::styleMarker(int index)
         // Qt hides a hidden series' marker; keep it so the series can be shown again, dimmed.
         m->setVisible(true);
         QColor c = candles && index == 0 ? QColor(0x1B, 0x9E, 0x77) : s.line->pen().color();
-        QColor text(0x22, 0x22, 0x22);
+        QColor text = chartLabelColor();
         const qreal alpha = s.visible ? 1.0 : 0.3;
         c.setAlphaF(alpha);
         text.setAlphaF(alpha);

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -53,8 +54,8 @@ QString verdictOf(const ModelMetrics& m, const QString& title)
     if (!model || !naive || !m.beatsNaive)
         return ForecastView::tr("No test metrics are stored for this model.");
     const QString mae = QStringLiteral("%1 vs %2")
-                            .arg(model->errors.mae, 0, 'f', 3)
-                            .arg(naive->errors.mae, 0, 'f', 3);
+                            .arg(QLocale().toString(model->errors.mae, 'f', 3))
+                            .arg(QLocale().toString(naive->errors.mae, 'f', 3));
     return *m.beatsNaive
         ? ForecastView::tr("%1 beats the naive forecast on the test part (MAE %2).").arg(title, mae)
         : ForecastView::tr("%1 does not beat the naive forecast on the test part (MAE %2).")

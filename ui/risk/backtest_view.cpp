@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -21,7 +22,7 @@ namespace marketlens::ui {
 namespace {
 QString pValueText(double p)
 {
-    return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3);
+    return p < 0.001 ? QStringLiteral("< 0.001") : QLocale().toString(p, 'f', 3);
 }
 } // namespace
 
@@ -121,7 +122,9 @@ QString BacktestChart::valueText(QPointF value) const
         [](const QPointF& p, double x) { return p.x() < x; });
     if (it == points.end())
         return {};
-    return tr("%1: VaR forecast %2 %").arg(isoDate(qint64(it->x()))).arg(it->y(), 0, 'f', 2);
+    return tr("%1: VaR forecast %2 %")
+        .arg(isoDate(qint64(it->x())))
+        .arg(QLocale().toString(it->y(), 'f', 2));
 }
 
 BacktestView::BacktestView(QWidget* parent)
@@ -207,11 +210,15 @@ void BacktestView::setData(const BacktestData& data)
     m_exceedances->setText(tr("%1 of %2 days (expected %3)")
                                .arg(data.exceedances)
                                .arg(data.observations)
-                               .arg(expected, 0, 'f', 1));
+                               .arg(QLocale().toString(expected, 'f', 1)));
     m_kupiec->setText(
-        tr("LR %1, p %2").arg(data.kupiecLr, 0, 'f', 2).arg(pValueText(data.kupiecP)));
+        tr("LR %1, p %2")
+            .arg(QLocale().toString(data.kupiecLr, 'f', 2))
+            .arg(pValueText(data.kupiecP)));
     m_independence->setText(
-        tr("LR %1, p %2").arg(data.independenceLr, 0, 'f', 2).arg(pValueText(data.independenceP)));
+        tr("LR %1, p %2")
+            .arg(QLocale().toString(data.independenceLr, 'f', 2))
+            .arg(pValueText(data.independenceP)));
     const QString zoneName = data.zone <= 0 ? tr("Green")
         : data.zone == 1                    ? tr("Yellow")
                                             : tr("Red");

@@ -2,9 +2,11 @@
 
 #include "risk_palette.h"
 #include "ui/chart_export.h"
+#include "ui/theme.h"
 
 #include <QHelpEvent>
 #include <QLinearGradient>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -157,7 +159,7 @@ bool CorrelationHeatmap::event(QEvent* event)
         QToolTip::showText(help->globalPos(),
             tr("%1 / %2: correlation %3")
                 .arg(m_tickers[cell.y()], m_tickers[cell.x()])
-                .arg(v, 0, 'f', 3),
+                .arg(QLocale().toString(v, 'f', 3)),
             this, cellRect(cell.y(), cell.x()));
         return true;
     }
@@ -202,12 +204,13 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
             p.fillRect(cell, fill);
             if (showValues && std::isfinite(value(r, c))) {
                 p.setPen(risk::readableTextColor(fill));
-                p.drawText(cell, Qt::AlignCenter, QString::number(value(r, c), 'f', 2));
+                p.drawText(cell, Qt::AlignCenter, QLocale().toString(value(r, c), 'f', 2));
             }
         }
     }
-    // Thin white grid lines separate cells of similar colour.
-    p.setPen(QPen(Qt::white, 1.0));
+    // Thin lines of the background (white, or dark in the dark theme) separate cells of
+    // similar colour.
+    p.setPen(QPen(palette().color(QPalette::Base), 1.0));
     for (int i = 1; i < k; ++i) {
         const int x = cellRect(0, i).left();
         const int y = cellRect(i, 0).top();
@@ -216,7 +219,7 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
     }
 
     p.setFont(font());
-    p.setPen(risk::kLabelColor);
+    p.setPen(chartLabelColor());
     if (showLabels) {
         for (int i = 0; i < k; ++i) {
             const QRect row = cellRect(i, 0);
@@ -239,7 +242,7 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
     }
     if (m_highlight >= 0 && m_highlight < k) {
         p.setRenderHint(QPainter::Antialiasing, true);
-        p.setPen(QPen(risk::kLabelColor, 2.0));
+        p.setPen(QPen(chartLabelColor(), 2.0));
         p.setBrush(Qt::NoBrush);
         const QRect row = cellRect(m_highlight, 0).united(cellRect(m_highlight, k - 1));
         const QRect col = cellRect(0, m_highlight).united(cellRect(k - 1, m_highlight));
@@ -265,7 +268,7 @@ void CorrelationHeatmap::paintEvent(QPaintEvent*)
     p.fillRect(bar, g);
     QFont legendFont = small;
     p.setFont(legendFont);
-    p.setPen(risk::kLabelColor);
+    p.setPen(chartLabelColor());
     const int textTop = bar.bottom() + 2;
     p.drawText(
         QRect(bar.left() - 20, textTop, 40, sfm.height()), Qt::AlignCenter, QStringLiteral("-1"));

@@ -3,6 +3,7 @@
 #include "risk_palette.h"
 
 #include <QFont>
+#include <QLocale>
 
 #include <cmath>
 #include <limits>
@@ -12,14 +13,14 @@ namespace marketlens::ui {
 namespace {
 QString percentText(double v, int decimals = 2)
 {
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', decimals)
+    return std::isfinite(v) ? QLocale().toString(v * 100.0, 'f', decimals) + QStringLiteral(" %")
                             : QStringLiteral("–");
 }
 
 QString confidenceText(double p)
 {
-    // 0.95 -> "95", 0.975 -> "97.5"
-    return QString::number(p * 100.0, 'g', 4);
+    // 0.95 -> "95", 0.975 -> "97.5" ("97,5" in German)
+    return QLocale().toString(p * 100.0, 'g', 4);
 }
 } // namespace
 
@@ -65,7 +66,7 @@ QVariant HoldingsRiskModel::learnedTailData(const HoldingRiskRow& row, int role)
                   "Brier skill of the model over the base rate (test part): %3\n"
                   "As of %4")
             .arg(percentText(p, 1), percentText(it->baseRate, 1),
-                std::isfinite(it->brierSkill) ? QString::number(it->brierSkill, 'f', 3)
+                std::isfinite(it->brierSkill) ? QLocale().toString(it->brierSkill, 'f', 3)
                                               : QStringLiteral("–"),
                 it->asOf);
     default:
@@ -137,9 +138,9 @@ QVariant HoldingsRiskModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (c == betaColumn())
-            return std::isfinite(v) ? QString::number(v, 'f', 2) : QStringLiteral("–");
+            return std::isfinite(v) ? QLocale().toString(v, 'f', 2) : QStringLiteral("–");
         if (c == scoreColumn())
-            return std::isfinite(v) ? QString::number(v, 'f', 0) : QStringLiteral("–");
+            return std::isfinite(v) ? QLocale().toString(v, 'f', 0) : QStringLiteral("–");
         if (c == weightColumn() || c == componentShareColumn())
             return percentText(v, 1);
         return percentText(v);
@@ -171,7 +172,7 @@ QVariant HoldingsRiskModel::data(const QModelIndex& index, int role) const
             const QString zone = v > 70.0 ? tr("red") : v >= 40.0 ? tr("amber") : tr("green");
             return tr("Risk score %1 (%2 zone: green < 40, amber 40-70, red > 70)\n"
                       "Points per factor (rank among the holdings):\n%3")
-                .arg(v, 0, 'f', 0)
+                .arg(QLocale().toString(v, 'f', 0))
                 .arg(zone, row.scoreExplanation);
         }
         if (c == componentVarColumn() && !std::isfinite(v))

@@ -6,6 +6,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -19,7 +20,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QString pct(double v)
 {
-    return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 2);
+    return QStringLiteral("%1 %").arg(QLocale().toString(v * 100.0, 'f', 2));
 }
 } // namespace
 

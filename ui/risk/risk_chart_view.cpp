@@ -2,6 +2,7 @@
 
 #include "risk_palette.h"
 #include "ui/chart_export.h"
+#include "ui/theme.h"
 
 #include <QAbstractSeries>
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
@@ -31,24 +33,25 @@ void styleChart(QChart* chart)
 {
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignTop);
-    chart->legend()->setLabelColor(kLabelColor);
+    chart->legend()->setLabelColor(chartLabelColor());
     chart->setMargins(QMargins(4, 4, 8, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
     QFont title = QApplication::font();
     title.setBold(true);
     chart->setTitleFont(title);
-    chart->setTitleBrush(kLabelColor);
+    chart->setTitleBrush(chartLabelColor());
+    applyChartPalette(chart); // light or dark theme (ui/theme.h)
 }
 
 void styleAxis(QAbstractAxis* axis)
 {
-    axis->setGridLineColor(kGridColor);
-    axis->setLabelsColor(kLabelColor);
+    axis->setGridLineColor(chartGridColor());
+    axis->setLabelsColor(chartLabelColor());
     QFont title = QApplication::font();
     title.setPointSizeF(title.pointSizeF() * 0.9);
     axis->setTitleFont(title);
-    axis->setTitleBrush(kLabelColor);
+    axis->setTitleBrush(chartLabelColor());
 }
 
 } // namespace risk
@@ -144,7 +147,9 @@ void RiskChartView::connectLegendMarkers()
 
 QString RiskChartView::valueText(QPointF value) const
 {
-    return QStringLiteral("%1, %2").arg(value.x(), 0, 'g', 4).arg(value.y(), 0, 'g', 4);
+    const QLocale locale;
+    return QStringLiteral("%1; %2").arg(locale.toString(value.x(), 'g', 4),
+        locale.toString(value.y(), 'g', 4));
 }
 
 void RiskChartView::mouseDoubleClickEvent(QMouseEvent* event)

@@ -11,6 +11,7 @@
 #include "tail_risk_controller.h"
 #include "underwater_view.h"
 
+#include "ui/app_settings.h"
 #include "ui/jobs_bar.h"
 #include "ui/project_controller.h"
 
@@ -22,6 +23,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -57,7 +59,7 @@ core::Date fromQDate(const QDate& d)
 
 QString pct(double v)
 {
-    return std::isfinite(v) ? QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 2)
+    return std::isfinite(v) ? QLocale().toString(v * 100.0, 'f', 2) + QStringLiteral(" %")
                             : QStringLiteral("–");
 }
 } // namespace
@@ -222,7 +224,9 @@ std::optional<cr::RiskRunOptions> RiskView::currentOptions(QString* error) const
     }
     // The selected confidence and method come first: a stored run is shown with them.
     o.confidences = {p};
-    for (double q : {0.95, 0.99}) {
+    // The default levels, periods per year and threads come from Edit > Preferences.
+    const AppSettings& settings = AppSettings::instance();
+    for (double q : settings.confidenceLevels()) {
         if (std::abs(q - p) > 1e-9)
             o.confidences.push_back(q);
     }
@@ -235,6 +239,8 @@ std::optional<cr::RiskRunOptions> RiskView::currentOptions(QString* error) const
     }
     o.backtestMethod = method == cr::RiskMethod::MonteCarlo ? cr::RiskMethod::Historical : method;
     o.window = std::size_t(m_windowSpin->value());
+    o.conventions.periodsPerYear = double(settings.annualisationDays());
+    o.threads = unsigned(settings.threads());
     o.benchmark = m_benchmarkBox->currentData().toString().toStdString();
     if (m_fromEdit->date() > m_fromEdit->minimumDate())
         o.from = fromQDate(m_fromEdit->date());

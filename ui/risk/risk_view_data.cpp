@@ -1,6 +1,7 @@
 #include "risk_view_data.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -30,9 +31,9 @@ QString explanationOf(const cr::HoldingScore& score)
     for (const cr::FactorContribution& f : score.contributions) {
         lines << RiskViewData::tr("%1: %2 pts (rank %3 %, weight %4 %)")
                      .arg(QString::fromUtf8(cr::scoreFactorName(f.factor)))
-                     .arg(f.points, 0, 'f', 1)
-                     .arg(f.percentile * 100.0, 0, 'f', 0)
-                     .arg(f.weight * 100.0, 0, 'f', 0);
+                     .arg(QLocale().toString(f.points, 'f', 1))
+                     .arg(QLocale().toString(f.percentile * 100.0, 'f', 0))
+                     .arg(QLocale().toString(f.weight * 100.0, 'f', 0));
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -171,7 +172,7 @@ QString methodTitle(cr::RiskMethod method)
 QString selectionLabel(cr::RiskMethod method, double confidence)
 {
     return RiskViewData::tr("%1 %, %2")
-        .arg(QString::number(confidence * 100.0, 'g', 4),
+        .arg(QLocale().toString(confidence * 100.0, 'g', 4),
             QString::fromUtf8(cr::riskMethodName(method)));
 }
 

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -116,7 +117,7 @@ QString RollingVolView::valueText(QPointF value) const
             [](const QPointF& p, double x) { return p.x() < x; });
         if (it == points.end() || (it == points.begin() && it->x() > value.x() + 5 * 86400000.0))
             continue;
-        parts << QStringLiteral("%1: %2 %").arg(s->name()).arg(it->y(), 0, 'f', 1);
+        parts << QStringLiteral("%1: %2 %").arg(s->name()).arg(QLocale().toString(it->y(), 'f', 1));
     }
     return parts.size() > 1 ? parts.join(QLatin1Char('\n')) : QString();
 }

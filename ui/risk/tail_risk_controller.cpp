@@ -7,6 +7,7 @@
 #include "core/project_store.h"
 
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -184,9 +185,9 @@ void TailRiskController::finishLearning(std::shared_ptr<Outcome> outcome)
     const models::TailRiskCalibration& c = outcome->stored->calibration;
     QString text = tr("Learned tail risk: Brier skill %1 over the base rate %2, lift %3 in the "
                       "top decile (test part).")
-                       .arg(c.brierSkill, 0, 'f', 3)
-                       .arg(QStringLiteral("%1 %").arg(c.baseRate * 100.0, 0, 'f', 1))
-                       .arg(c.lift, 0, 'f', 2);
+                       .arg(QLocale().toString(c.brierSkill, 'f', 3))
+                       .arg(QLocale().toString(c.baseRate * 100.0, 'f', 1) + QStringLiteral(" %"))
+                       .arg(QLocale().toString(c.lift, 'f', 2));
     if (!outcome->storeError.empty())
         text += QLatin1Char(' ')
             + tr("The model could not be stored in the project: %1")

@@ -1,12 +1,14 @@
 #include "underwater_view.h"
 
 #include "risk_palette.h"
+#include "ui/theme.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -30,7 +32,7 @@ UnderwaterView::UnderwaterView(QWidget* parent)
     m_trough = new QScatterSeries;
     m_trough->setName(tr("Maximum drawdown"));
     m_trough->setMarkerSize(9.0);
-    m_trough->setColor(risk::kLabelColor);
+    m_trough->setColor(chartLabelColor());
     m_trough->setBorderColor(Qt::white);
     m_axisX = new QDateTimeAxis;
     m_axisY = new QValueAxis;
@@ -49,7 +51,7 @@ UnderwaterView::UnderwaterView(QWidget* parent)
     chart()->legend()->setVisible(false);
     chart()->setMargins(QMargins(4, 12, 8, 4)); // room for the top axis label
     m_label = new QGraphicsSimpleTextItem(chart());
-    m_label->setBrush(risk::kLabelColor);
+    m_label->setBrush(chartLabelColor());
     m_label->setZValue(10);
     connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabel(); });
     clear();
@@ -99,7 +101,7 @@ void UnderwaterView::setData(std::span<const qint64> dates, std::span<const doub
     QString text;
     if (m_troughMs >= 0) {
         text = tr("Maximum drawdown %1 % on %2")
-                   .arg(lowest * 100.0, 0, 'f', 1)
+                   .arg(QLocale().toString(lowest * 100.0, 'f', 1))
                    .arg(isoDate(m_troughMs));
         if (peakMs >= 0)
             text += tr("\npeak %1").arg(isoDate(peakMs));
@@ -147,7 +149,7 @@ QString UnderwaterView::valueText(QPointF value) const
         --it;
     return tr("%1: %2 % below the previous peak")
         .arg(isoDate(qint64(it->x())))
-        .arg(-it->y(), 0, 'f', 1);
+        .arg(QLocale().toString(-it->y(), 'f', 1));
 }
 
 void UnderwaterView::placeLabel()
