@@ -2,14 +2,17 @@
 //   marketlens new|import|info|risk|demo|--help|--version ... -> command line (core/cli_commands.h)
 //   marketlens train|forecast|backtest|models|export-model|import-model|tailrisk ...
 //                                                      -> model command line (models/cli_models.h)
+//   marketlens report ...                  -> report command line (ui/report/report_cli.h)
 //   marketlens, marketlens gui [FILE], marketlens FILE.mlens -> GUI (ui/gui_app.h)
 #include "core/cli_commands.h"
 #include "models/cli_models.h"
 #include "models/torch_runtime.h"
 #include "ui/gui_app.h"
+#include "ui/report/report_cli.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -46,6 +49,18 @@ int main(int argc, char** argv)
         && QFileInfo::exists(marketlens::core::resolveProjectPath(first)))
         return marketlens::ui::runGui(argc, argv, marketlens::core::resolveProjectPath(first));
 
+    if (marketlens::ui::isReportCliCommand(first)) {
+        // Rendering a report needs QtGui (fonts, QPainter) but never a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const int code = marketlens::ui::runReportCli(app.arguments().mid(1), out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
     // Everything else is the command line; runCli answers unknown commands with a usage error.
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);

@@ -53,6 +53,10 @@ constexpr const char* kUsage = R"(Usage:
       Validate and store a TorchScript forecaster trained elsewhere.
   marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]
       Learned probability of a loss beyond the 95 % VaR within 5 days, per holding.
+  marketlens report FILE.mlens --out R.pdf|R.html [--portfolio NAME] [--sections A,B,...]
+                    [--confidence 0.95,0.99] [--window N] [--json]
+      The project's report (data summary, holdings, risk table and charts, models) as a
+      paginated vector PDF or one self-contained HTML file.
   marketlens demo [FILE.mlens] [--json]
       Write the demo project to FILE, or create it in the user data folder.
   marketlens gui [FILE.mlens]

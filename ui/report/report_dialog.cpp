@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -152,11 +153,11 @@ void ReportDialog::buildUi()
     windowForm->addRow(tr("Backtest &window:"), m_backtestWindow);
     riskLayout->addLayout(windowForm);
     left->addWidget(riskBox);
-    left->addStretch();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("reportStatus"));
     left->addWidget(m_status);
+    left->addStretch();
     choices->setMinimumWidth(280);
     choices->setMaximumWidth(360);
 
@@ -386,8 +387,10 @@ double ReportDialog::displayScale() const
     const double zoom = m_zoom->currentData().toDouble();
     if (zoom > 0.0)
         return zoom;
-    const int available = m_scroll->viewport()->width() - 2 * kPageMargin
-        - m_scroll->verticalScrollBar()->sizeHint().width();
+    // Room beside a vertical scroll bar whether or not it shows yet, so that the pages fit
+    // without a horizontal one (2 px for the page frame).
+    const int available = m_scroll->contentsRect().width() - 2 * kPageMargin - 2
+        - m_scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
     return std::clamp(double(available) / kA4WidthAt96, 0.25, 3.0);
 }
 
