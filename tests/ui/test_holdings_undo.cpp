@@ -372,6 +372,46 @@ private Q_SLOTS:
         QCOMPARE(storedNames(m_path), (QStringList {"Core copy", "Growth"}));
     }
 
+    void keyboardShortcuts()
+    {
+        QApplication::setActiveWindow(&w());
+        QVERIFY(QTest::qWaitForWindowActive(&w()));
+        // Del in the holdings table removes the selected holdings, not the portfolio.
+        QTableView* view = w().pricesTab()->holdingsView();
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(view->model());
+        view->setFocus();
+        view->selectionModel()->setCurrentIndex(proxy->mapFromSource(cell("MSFT", 0)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTest::keyClick(view, Qt::Key_Delete);
+        QVERIFY(!find(stored(m_path, kPortfolio), "MSFT"));
+        QCOMPARE(stored(m_path, kPortfolio)->holdings.size(), std::size_t(2));
+        QTest::keySequence(view, QKeySequence::Undo);
+        QCOMPARE(*find(stored(m_path, kPortfolio), "MSFT")->quantity, 50.0);
+
+        // Del in the project tree deletes the current portfolio; F2 edits its name in place.
+        ProjectTree* tree = w().projectTree();
+        QTreeWidgetItem* item
+            = tree->findItems(kPortfolio, Qt::MatchExactly | Qt::MatchRecursive).value(0);
+        QVERIFY(item);
+        tree->setFocus();
+        tree->setCurrentItem(item);
+        QCOMPARE(tree->currentPortfolio(), kPortfolio);
+        QCOMPARE(editor().targetPortfolio(), kPortfolio);
+        QTest::keyClick(tree, Qt::Key_F2);
+        auto* nameEditor = qobject_cast<QLineEdit*>(tree->indexWidget(tree->currentIndex()));
+        QVERIFY(nameEditor);
+        QCOMPARE(nameEditor->text(), kPortfolio);
+        QTest::keyClick(nameEditor, Qt::Key_Escape);
+        QTRY_VERIFY(!tree->indexWidget(tree->currentIndex()));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Delete);
+        QVERIFY(storedNames(m_path).isEmpty());
+        QTest::keySequence(tree, QKeySequence::Undo);
+        QCOMPARE(storedNames(m_path), QStringList {kPortfolio});
+        QTest::keySequence(tree, QKeySequence::Redo);
+        QVERIFY(storedNames(m_path).isEmpty());
+    }
+
     void reopenShowsSavedEditAndClearsHistory()
     {
         QVERIFY(model().setData(cell("MSFT", HoldingsModel::Quantity), QStringLiteral("75")));
