@@ -13,6 +13,7 @@
 #include "prices_tab.h"
 #include "project_controller.h"
 #include "project_tree.h"
+#include "report/report_dialog.h"
 #include "translation.h"
 #include "app_settings.h"
 #include "preferences_dialog.h"
@@ -229,7 +230,7 @@ void MainWindow::createMenus()
     placeholder(models, tr("News Sentiment"));
     QMenu* report = menuBar()->addMenu(tr("&Report"));
     report->setToolTipsVisible(true);
-    placeholder(report, tr("Export Report"));
+    QAction* createReport = addReportMenuActions(report, this); // Create Report… (Ctrl+Shift+R)
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setToolTipsVisible(true);
@@ -247,6 +248,7 @@ void MainWindow::createMenus()
     bar->addAction(m_saveAsAction);
     bar->addSeparator();
     bar->addAction(m_importAction);
+    bar->addAction(createReport);
     stripBracketMnemonics(bar->actions());
     m_viewMenu->addAction(bar->toggleViewAction());
     addLanguageMenu(this, m_viewMenu);
