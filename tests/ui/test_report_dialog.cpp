@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -190,6 +192,23 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(bad));
     }
 
+    void cancelFromTheJobsBar()
+    {
+        ReportDialog* dialog = showReportDialog(m_window.get());
+        QVERIFY(waitForPreview(dialog) > 0);
+        dialog->controller()->invalidate(); // build again: long enough to be cancelled
+        QSignalSpy saved(dialog->controller(), &ReportController::saveFinished);
+        const QString pdf = path("cancelled.pdf");
+        QVERIFY(dialog->saveReport(pdf, ReportController::Format::Pdf));
+        QVERIFY(!dialog->saveReport(path("second.pdf"), ReportController::Format::Pdf));
+        Q_EMIT m_window->jobsBar()->cancelRequested(QStringLiteral("report-save"));
+        QVERIFY(saved.wait(180000));
+        QVERIFY(!saved.first().at(1).toBool());
+        QCOMPARE(dialog->controller()->saveError().code, marketlens::core::ErrorCode::Cancelled);
+        QVERIFY(!QFileInfo::exists(pdf));
+        QVERIFY(!QFileInfo::exists(path("second.pdf")));
+    }
+
     // Not a test: with MARKETLENS_GRAB_DIR set, saves a picture of the dialog for a human eye.
     void grabForReview()
     {
@@ -205,6 +224,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPreviewPending(), 180000);
         QTest::qWait(200);
         QVERIFY(dialog->grab().save(QDir(dir).filePath("report_dialog_100.png")));
+        auto* scroll = dialog->findChild<QScrollArea*>(QStringLiteral("reportPreview"));
+        QVERIFY(scroll);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() * 6 / 10);
+        QVERIFY(dialog->grab().save(QDir(dir).filePath("report_dialog_charts.png")));
         QVERIFY(m_window->grab().save(QDir(dir).filePath("main_window.png")));
     }
 };
