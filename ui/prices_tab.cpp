@@ -6,6 +6,7 @@
 #include "project_controller.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -198,7 +199,13 @@ void PricesTab::loadHoldings()
                                .toString();
     const bool samePortfolio
         = m_holdings->portfolioName() == QString::fromStdString(portfolio.name);
+    // The reset drops a cell editor that has the focus; the table takes it back (not the next
+    // widget in the focus chain), so typing goes on in the table.
+    const QWidget* focus = QApplication::focusWidget();
+    const bool hadFocus = focus && (focus == m_holdingsView || m_holdingsView->isAncestorOf(focus));
     m_holdings->setPortfolio(portfolio, closes);
+    if (hadFocus)
+        m_holdingsView->setFocus();
     const int row = samePortfolio && !ticker.isEmpty() ? m_holdings->rowOf(ticker) : -1;
     if (row >= 0) {
         const QModelIndex again

@@ -190,7 +190,10 @@ private Q_SLOTS:
 
     void editThroughTheTableEditor()
     {
+        QApplication::setActiveWindow(&w());
+        QVERIFY(QTest::qWaitForWindowActive(&w()));
         QTableView* view = w().pricesTab()->holdingsView();
+        view->setFocus();
         auto* proxy = qobject_cast<QSortFilterProxyModel*>(view->model());
         const QModelIndex index = proxy->mapFromSource(cell("MSFT", HoldingsModel::CostBasis));
         view->setCurrentIndex(index);
@@ -204,6 +207,7 @@ private Q_SLOTS:
         // The edited cell stays current after the reload, for keyboard work.
         QCOMPARE(view->currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("MSFT"));
         QCOMPARE(view->currentIndex().column(), int(HoldingsModel::CostBasis));
+        QCOMPARE(QApplication::focusWidget(), view);
         QVERIFY(editor().undo());
         QCOMPARE(*find(stored(m_path, kPortfolio), "MSFT")->costBasis, 1210.5);
     }
