@@ -10,6 +10,7 @@
 // - Errors name the file; cancelling leaves no file (and an existing one untouched).
 // - Axis ticks: years, months and percentages against hand-worked values.
 #include "ui/report/report_chart_axes.h"
+#include "ui/report/report_layout.h"
 #include "ui/report/report_render.h"
 
 #include "core/date.h"
@@ -18,6 +19,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -54,17 +57,18 @@ ReportDocument makeDocument()
     doc.generatedUtc = "2026-11-29T20:15:00Z";
     doc.generator = "MarketLens 0.4.0";
 
-    Section summary{"summary", "Project summary", {}};
-    summary.blocks.push_back(KeyValues{{{"Project", "demo.mlens"}, {"Instruments", "5"},
-        {"Remark", kUnicode}}});
-    summary.blocks.push_back(Paragraph{"This report was rendered by the test from a document built "
-                                       "by hand. It checks that long paragraphs wrap onto several "
-                                       "lines within the text column, and that words are never cut "
-                                       "in the middle unless a single word is longer than a line.",
-        false});
+    Section summary {"summary", "Project summary", {}};
+    summary.blocks.push_back(
+        KeyValues {{{"Project", "demo.mlens"}, {"Instruments", "5"}, {"Remark", kUnicode}}});
+    summary.blocks.push_back(
+        Paragraph {"This report was rendered by the test from a document built "
+                   "by hand. It checks that long paragraphs wrap onto several "
+                   "lines within the text column, and that words are never cut "
+                   "in the middle unless a single word is longer than a line.",
+            false});
     doc.sections.push_back(summary);
 
-    Section holdings{"holdings", "Holdings", {}};
+    Section holdings {"holdings", "Holdings", {}};
     Table h;
     h.caption = "Holdings on 2023-12-29";
     h.columns = {"Ticker", "Name", "Quantity", "Value", "Risk score"};
@@ -77,7 +81,7 @@ ReportDocument makeDocument()
     holdings.blocks.push_back(h);
     doc.sections.push_back(holdings);
 
-    Section prices{"prices", "Price history", {}};
+    Section prices {"prices", "Price history", {}};
     Table t;
     t.caption = "Daily closes";
     t.columns = {"Row", "Date", "Closing price", "Return"};
@@ -92,13 +96,13 @@ ReportDocument makeDocument()
     prices.blocks.push_back(t);
     doc.sections.push_back(prices);
 
-    Section charts{"charts", "Charts", {}};
+    Section charts {"charts", "Charts", {}};
     Chart line;
     line.title = "Portfolio value";
     line.xLabel = "Trading day";
     line.yLabel = "Value (USD)";
-    ChartSeries value{"Portfolio", {}, {}, ChartSeries::Style::Line, 0};
-    ChartSeries bench{"Benchmark", {}, {}, ChartSeries::Style::Line, 1};
+    ChartSeries value {"Portfolio", {}, {}, ChartSeries::Style::Line, 0};
+    ChartSeries bench {"Benchmark", {}, {}, ChartSeries::Style::Line, 1};
     for (double d = day(2019, 1, 2); d <= day(2023, 12, 29); d += 7.0) {
         const double k = (d - day(2019, 1, 2)) / 365.0;
         value.x.push_back(d);
@@ -115,8 +119,8 @@ ReportDocument makeDocument()
     dd.yLabel = "Drawdown";
     dd.percentY = true;
     dd.aspect = 0.3;
-    ChartSeries under{"Underwater", {}, {}, ChartSeries::Style::Area, 2};
-    ChartSeries breaches{"VaR exceptions", {}, {}, ChartSeries::Style::Points, 1};
+    ChartSeries under {"Underwater", {}, {}, ChartSeries::Style::Area, 2};
+    ChartSeries breaches {"VaR exceptions", {}, {}, ChartSeries::Style::Points, 1};
     for (double d = day(2023, 1, 16); d <= day(2023, 6, 20); d += 1.0) {
         under.x.push_back(d);
         under.y.push_back(-0.3 * std::fabs(std::sin((d - day(2023, 1, 16)) / 30.0)));
@@ -133,22 +137,22 @@ ReportDocument makeDocument()
     bars.timeAxis = false;
     bars.percentY = true;
     bars.categories = {"Historical", "Parametric", "Monte Carlo", "Cornish-Fisher"};
-    bars.series = {{"VaR 99%", {0, 1, 2, 3}, {-0.031, -0.028, -0.029, -0.034},
-                       ChartSeries::Style::Bars, 0},
+    bars.series = {
+        {"VaR 99%", {0, 1, 2, 3}, {-0.031, -0.028, -0.029, -0.034}, ChartSeries::Style::Bars, 0},
         {"ES 99%", {0, 1, 2, 3}, {-0.041, -0.032, -0.035, -0.045}, ChartSeries::Style::Bars, 1}};
     charts.blocks.push_back(bars);
 
     Chart heat;
     heat.title = "Correlation of daily returns";
     heat.heatLabels = {"AAPL", "MSFT", "TSLA", "SPY"};
-    heat.matrix = {1.0, 0.72, 0.41, 0.83, 0.72, 1.0, 0.38, 0.86, 0.41, 0.38, 1.0, 0.52, 0.83, 0.86,
-        0.52, 1.0};
+    heat.matrix = {
+        1.0, 0.72, 0.41, 0.83, 0.72, 1.0, 0.38, 0.86, 0.41, 0.38, 1.0, 0.52, 0.83, 0.86, 0.52, 1.0};
     charts.blocks.push_back(heat);
     doc.sections.push_back(charts);
 
-    Section conventions{"conventions", "Conventions", {}};
-    conventions.blocks.push_back(Paragraph{"VaR and ES are negative returns; volatility is "
-                                           "annualised with 252 days.",
+    Section conventions {"conventions", "Conventions", {}};
+    conventions.blocks.push_back(Paragraph {"VaR and ES are negative returns; volatility is "
+                                            "annualised with 252 days.",
         true});
     doc.sections.push_back(conventions);
     return doc;
@@ -164,7 +168,8 @@ QString runTool(const QString& tool, const QStringList& args, bool* found)
     QProcess p;
     p.start(exe, args);
     if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return QStringLiteral("<%1 failed: %2>").arg(tool, QString::fromUtf8(p.readAllStandardError()));
+        return QStringLiteral("<%1 failed: %2>")
+            .arg(tool, QString::fromUtf8(p.readAllStandardError()));
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
@@ -193,15 +198,15 @@ private Q_SLOTS:
         using namespace marketlens::ui::report_detail;
         // Five years of dates: one tick per January.
         const AxisTicks years = dateTicks(day(2019, 1, 2), day(2023, 12, 29), 6);
-        QCOMPARE(years.labels, (std::vector<QString>{"2020", "2021", "2022", "2023"}));
+        QCOMPARE(years.labels, (std::vector<QString> {"2020", "2021", "2022", "2023"}));
         QCOMPARE(years.values.front(), day(2020, 1, 1));
         // Five months: month starts, the first with its year.
         const AxisTicks months = dateTicks(day(2023, 1, 16), day(2023, 6, 20), 6);
-        QCOMPARE(months.labels, (std::vector<QString>{"Feb 2023", "Mar", "Apr", "May", "Jun"}));
+        QCOMPARE(months.labels, (std::vector<QString> {"Feb 2023", "Mar", "Apr", "May", "Jun"}));
         QCOMPARE(months.values.back(), day(2023, 6, 1));
         // Drawdowns down to -32%: steps of 10% from -40% to 0%.
         const AxisTicks pct = numericTicks(-0.32, 0.0, 5, true);
-        QCOMPARE(pct.labels, (std::vector<QString>{"-40%", "-30%", "-20%", "-10%", "0%"}));
+        QCOMPARE(pct.labels, (std::vector<QString> {"-40%", "-30%", "-20%", "-10%", "0%"}));
         QCOMPARE(pct.lo, -0.4);
         const AxisTicks small = numericTicks(-0.031, 0.0, 4, true);
         QCOMPARE(small.labels.front(), QStringLiteral("-4%"));
@@ -229,9 +234,10 @@ private Q_SLOTS:
         bool found = false;
         const QString info = runTool("pdfinfo", {path}, &found);
         if (!found)
-            QSKIP("pdfinfo/pdftotext (Debian poppler-utils) not installed: PDF content not checked");
-        const QRegularExpressionMatch pagesMatch =
-            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+            QSKIP(
+                "pdfinfo/pdftotext (Debian poppler-utils) not installed: PDF content not checked");
+        const QRegularExpressionMatch pagesMatch
+            = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
         QVERIFY2(pagesMatch.hasMatch(), qPrintable(info));
         const int pages = pagesMatch.captured(1).toInt();
         QCOMPARE(lastTotal, std::int64_t(pages));
@@ -277,9 +283,9 @@ private Q_SLOTS:
         for (const Section& s : m_doc.sections)
             QVERIFY2(all.contains(QString::fromStdString(s.title)), s.title.c_str());
         // Cells, key/values, unicode and markup characters as plain text.
-        for (const char* text : {"Apple Inc.", "23101.20", "Tesla & Co <x>", "现金", "demo.mlens",
-                 "中文测试", "Prix & <valeurs>", "Values in USD at the last close.",
-                 "annualised with 252 days"})
+        for (const char* text :
+            {"Apple Inc.", "23101.20", "Tesla & Co <x>", "现金", "demo.mlens", "中文测试",
+                "Prix & <valeurs>", "Values in USD at the last close.", "annualised with 252 days"})
             QVERIFY2(all.contains(QString::fromUtf8(text)), text);
         // Charts: titles, legends, axis titles and tick labels are text, not pictures.
         for (const char* text : {"Portfolio value", "Benchmark", "Trading day", "Value (USD)",
@@ -345,8 +351,9 @@ private Q_SLOTS:
                     ++svgDepth;
                     textsPerSvg << 0;
                     pathsPerSvg << 0;
-                } else if (svgDepth > 0 && (name == "path" || name == "polyline"
-                                               || name == "rect" || name == "polygon")) {
+                } else if (svgDepth > 0
+                    && (name == "path" || name == "polyline" || name == "rect"
+                        || name == "polygon")) {
                     ++pathsPerSvg.last();
                     ++paths;
                 } else if (svgDepth > 0 && name == "text") {
@@ -373,14 +380,15 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(!xml.hasError(),
-            qPrintable(QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber())));
+            qPrintable(
+                QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber())));
 
-        QCOMPARE(h1, QStringList{QString::fromUtf8("MarketLens report: démo & <test>")});
+        QCOMPARE(h1, QStringList {QString::fromUtf8("MarketLens report: démo & <test>")});
         QStringList titles;
         for (const Section& s : m_doc.sections)
             titles << QString::fromStdString(s.title);
         QCOMPARE(h2, titles);
-        QCOMPARE(dts, (QStringList{"Project", "Instruments", "Remark"}));
+        QCOMPARE(dts, (QStringList {"Project", "Instruments", "Remark"}));
         QCOMPARE(dds.last(), QString::fromUtf8(kUnicode));
         QVERIFY(cells.contains(QStringLiteral("Tesla & Co <x>")));
         QVERIFY(cells.contains(QString::fromUtf8("现金")));
@@ -467,8 +475,8 @@ private Q_SLOTS:
             QVERIFY(old.open(QIODevice::WriteOnly));
             old.write("old");
         }
-        const core::Status b = ui::renderHtml(
-            m_doc, html, [](std::int64_t done, std::int64_t) { return done < 1; });
+        const core::Status b
+            = ui::renderHtml(m_doc, html, [](std::int64_t done, std::int64_t) { return done < 1; });
         QCOMPARE(b.error().code, core::ErrorCode::Cancelled);
         QFile old(html);
         QVERIFY(old.open(QIODevice::ReadOnly));
@@ -488,14 +496,14 @@ private Q_SLOTS:
         for (int s = 0; s < 5; ++s) {
             // (QString::arg: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.)
             const auto text = [](const char* f, int n) { return QString(f).arg(n).toStdString(); };
-            Section section{text("s%1", s), text("Section %1", s + 1), {}};
+            Section section {text("s%1", s), text("Section %1", s + 1), {}};
             Table t = std::get<Table>(m_doc.sections[2].blocks[0]);
             t.rows.resize(40);
             section.blocks.push_back(t);
             Chart daily;
             daily.title = text("Daily series %1", s + 1);
             for (int k = 0; k < 3; ++k) {
-                ChartSeries series{text("Series %1", k), {}, {}, ChartSeries::Style::Line, k};
+                ChartSeries series {text("Series %1", k), {}, {}, ChartSeries::Style::Line, k};
                 for (double d = day(2019, 1, 2); d <= day(2023, 12, 29); d += 1.0) {
                     series.x.push_back(d);
                     series.y.push_back(100.0 + k * 10.0 + std::sin(d / 50.0 + k) * 20.0);
@@ -525,9 +533,103 @@ private Q_SLOTS:
         // Each section: a 40-row table (about 560 points) and two charts (about 280 and 400
         // points) on pages of 726 points: two pages per section.
         QCOMPARE(int(pages->size()), 10);
-        qInfo("%d pages: PDF %lld ms (%lld KiB), HTML %lld ms (%lld KiB), preview at 96 dpi %lld ms",
+        qInfo(
+            "%d pages: PDF %lld ms (%lld KiB), HTML %lld ms (%lld KiB), preview at 96 dpi %lld ms",
             int(pages->size()), pdfMs, QFileInfo(pdf).size() / 1024, htmlMs,
             QFileInfo(m_dir.filePath("large.html")).size() / 1024, previewMs);
+    }
+
+    // Hard content for the layout: a 14-column risk table with long headers, a long Chinese
+    // paragraph, a heatmap of 18 long names, charts with no data or one point. Every text line
+    // stays inside the text column (wrapped or shrunk, never cut off at the page edge).
+    void hardLayoutStaysInColumn()
+    {
+        using namespace marketlens::ui::report_detail;
+        ReportDocument doc;
+        doc.title = "Layout stress";
+        Section s {"risk", "Risk", {}};
+        Table wide;
+        wide.caption = "Risk per holding";
+        wide.columns = {"Ticker", "VaR 95% historical", "VaR 99% historical", "VaR 95% parametric",
+            "VaR 99% parametric", "ES 95% historical", "ES 99% historical", "Volatility (annual)",
+            "Max drawdown", "Sharpe ratio", "Sortino ratio", "Beta to SPY", "Risk score",
+            "Component VaR share"};
+        wide.numeric.assign(wide.columns.size(), true);
+        wide.numeric[0] = false;
+        for (int r = 0; r < 12; ++r) {
+            std::vector<TableCell> row {{"TICKER" + std::to_string(r)}};
+            for (std::size_t c = 1; c < wide.columns.size(); ++c)
+                row.push_back({QString::number(-0.0123 * double(c + r), 'f', 4).toStdString()});
+            wide.rows.push_back(row);
+        }
+        s.blocks.push_back(wide);
+        std::string chinese;
+        for (int i = 0; i < 12; ++i)
+            chinese += "风险价值和预期亏损按历史模拟法计算，置信水平为百分之九十九。";
+        s.blocks.push_back(Paragraph {chinese, false});
+        s.blocks.push_back(Paragraph {std::string(300, 'x'), true}); // one word longer than a line
+        Chart heat;
+        heat.title = "Correlation of many instruments";
+        for (int i = 0; i < 18; ++i) {
+            heat.heatLabels.push_back("Instrument " + std::string(1, char('A' + i)) + " Ltd");
+            for (int j = 0; j < 18; ++j)
+                heat.matrix.push_back(i == j ? 1.0 : std::sin(i * 3.1 + j * 3.1) * 0.9);
+        }
+        s.blocks.push_back(heat);
+        Chart empty;
+        empty.title = "No observations";
+        empty.series = {{"Nothing", {}, {}, ChartSeries::Style::Line, 0}};
+        s.blocks.push_back(empty);
+        Chart one;
+        one.title = "One observation";
+        one.percentY = true;
+        one.series = {{"Single", {day(2023, 3, 1)}, {0.02}, ChartSeries::Style::Points, 1}};
+        s.blocks.push_back(one);
+        doc.sections.push_back(s);
+
+        const std::vector<LaidOutPage> pages = layoutReport(doc);
+        QVERIFY(pages.size() >= 2);
+        QImage device(1, 1, QImage::Format_RGB32);
+        int texts = 0;
+        for (const LaidOutPage& page : pages) {
+            for (const PageOp& op : page.ops) {
+                if (const auto* text = std::get_if<TextOp>(&op)) {
+                    const QFontMetricsF fm(reportFont(text->role, &device, text->scale), &device);
+                    const double right = text->baseline.x() + fm.horizontalAdvance(text->text);
+                    QVERIFY2(text->baseline.x() >= kMarginX - 0.01
+                            && right <= kMarginX + kContentWidth + 0.5,
+                        qPrintable(QStringLiteral("%1 from %2 to %3")
+                                       .arg(text->text)
+                                       .arg(text->baseline.x())
+                                       .arg(right)));
+                    QVERIFY(text->baseline.y() > kMarginTop
+                        && text->baseline.y() < kPageHeight - kMarginBottom);
+                    ++texts;
+                } else if (const auto* chart = std::get_if<ChartOp>(&op)) {
+                    QVERIFY(chart->rect.left() >= kMarginX - 0.01);
+                    QVERIFY(chart->rect.right() <= kMarginX + kContentWidth + 0.01);
+                    QVERIFY(chart->rect.bottom() <= kPageHeight - kMarginBottom + 0.01);
+                }
+            }
+        }
+        QVERIFY(texts > 40);
+
+        const QString path = m_dir.filePath("stress.pdf");
+        QVERIFY(ui::renderPdf(doc, path).ok());
+        keep(path);
+        bool found = false;
+        const QString text = runTool("pdftotext", {"-enc", "UTF-8", path, "-"}, &found);
+        if (found) {
+            for (const char* t : {"Sortino", "TICKER11", "-0.2952", "风险价值", "No data",
+                     "Instrument R Ltd", "Correlation of many instruments"})
+                QVERIFY2(text.contains(QString::fromUtf8(t)), t);
+        }
+        const QString dir = qEnvironmentVariable("MARKETLENS_TEST_ARTIFACTS");
+        if (!dir.isEmpty()) {
+            const auto images = ui::renderPreviewPages(doc);
+            for (std::size_t i = 0; i < images->size(); ++i)
+                (*images)[i].save(QStringLiteral("%1/stress-page-%2.png").arg(dir).arg(i + 1));
+        }
     }
 
     void emptyDocumentHasOnePage()

@@ -11,8 +11,8 @@ namespace marketlens::ui::report_detail {
 
 namespace {
 
-const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-    "Oct", "Nov", "Dec"};
+const char* const kMonths[]
+    = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 int decimalsFor(double step)
 {

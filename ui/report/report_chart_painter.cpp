@@ -139,12 +139,12 @@ struct XyFrame {
 XyFrame xyFrame(const Chart& chart, double width, const QPaintDevice* device)
 {
     XyFrame f;
-    const QFontMetricsF title(reportFont(FontRole::ChartTitle, device),
-        const_cast<QPaintDevice*>(device));
-    const QFontMetricsF label(reportFont(FontRole::ChartLabel, device),
-        const_cast<QPaintDevice*>(device));
-    const QFontMetricsF tick(reportFont(FontRole::ChartTick, device),
-        const_cast<QPaintDevice*>(device));
+    const QFontMetricsF title(
+        reportFont(FontRole::ChartTitle, device), const_cast<QPaintDevice*>(device));
+    const QFontMetricsF label(
+        reportFont(FontRole::ChartLabel, device), const_cast<QPaintDevice*>(device));
+    const QFontMetricsF tick(
+        reportFont(FontRole::ChartTick, device), const_cast<QPaintDevice*>(device));
     if (!chart.title.empty())
         f.titleH = title.lineSpacing() + 3.0;
     f.legend = layoutLegend(chart, width, device);
@@ -282,8 +282,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         p.setFont(labelFont);
         for (const LegendItem& item : f.legend.items) {
             const QPointF at = rect.topLeft() + QPointF(item.at.x(), y - rect.top() + item.at.y());
-            paintSwatch(p, QRectF(at.x(), at.y(), kSwatch, labelFm.height()), *item.series,
-                theme.paper);
+            paintSwatch(
+                p, QRectF(at.x(), at.y(), kSwatch, labelFm.height()), *item.series, theme.paper);
             p.setPen(theme.text);
             drawTextAt(p, QPointF(at.x() + kSwatch + 4.0, at.y() + labelFm.ascent()), item.name);
         }
@@ -331,8 +331,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     double labelW = 0.0;
     for (const QString& label : yTicks.labels)
         labelW = std::max(labelW, tickFm.horizontalAdvance(label));
-    const QRectF plot(rect.left() + labelW + 6.0, plotTop, rect.width() - labelW - 6.0 - 6.0,
-        f.plotH);
+    const QRectF plot(
+        rect.left() + labelW + 6.0, plotTop, rect.width() - labelW - 6.0 - 6.0, f.plotH);
 
     AxisTicks xTicks;
     double xlo = xr.lo;
@@ -385,8 +385,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         p.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
         p.setPen(theme.muted);
         const double w = tickFm.horizontalAdvance(yTicks.labels[i]);
-        drawTextAt(p, QPointF(plot.left() - 4.0 - w, py + tickFm.ascent() * 0.35),
-            yTicks.labels[i]);
+        drawTextAt(
+            p, QPointF(plot.left() - 4.0 - w, py + tickFm.ascent() * 0.35), yTicks.labels[i]);
     }
     const double slotW = categorical ? plot.width() / double(chart.categories.size()) : 0.0;
     double lastLabelRight = -std::numeric_limits<double>::infinity();
@@ -406,8 +406,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
             for (int l = 0; l < std::min<int>(2, int(lines.size())); ++l) {
                 const double w = tickFm.horizontalAdvance(lines[l]);
                 drawTextAt(p,
-                    QPointF(px - w / 2.0, plot.bottom() + 4.0 + tickFm.ascent()
-                            + l * tickFm.lineSpacing()),
+                    QPointF(px - w / 2.0,
+                        plot.bottom() + 4.0 + tickFm.ascent() + l * tickFm.lineSpacing()),
                     lines[l]);
             }
         } else {
@@ -477,10 +477,10 @@ struct HeatFrame {
 HeatFrame heatFrame(const Chart& chart, double width, const QPaintDevice* device)
 {
     HeatFrame f;
-    const QFontMetricsF title(reportFont(FontRole::ChartTitle, device),
-        const_cast<QPaintDevice*>(device));
-    const QFontMetricsF tick(reportFont(FontRole::ChartTick, device),
-        const_cast<QPaintDevice*>(device));
+    const QFontMetricsF title(
+        reportFont(FontRole::ChartTitle, device), const_cast<QPaintDevice*>(device));
+    const QFontMetricsF tick(
+        reportFont(FontRole::ChartTick, device), const_cast<QPaintDevice*>(device));
     if (!chart.title.empty())
         f.titleH = title.lineSpacing() + 3.0;
     for (const std::string& label : chart.heatLabels)
@@ -506,7 +506,8 @@ void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     if (f.titleH > 0.0) {
         p.setFont(titleFont);
         p.setPen(theme.heading);
-        drawTextAt(p, QPointF(rect.left(), rect.top() + QFontMetricsF(titleFont, p.device()).ascent()),
+        drawTextAt(p,
+            QPointF(rect.left(), rect.top() + QFontMetricsF(titleFont, p.device()).ascent()),
             qstr(chart.title));
     }
     const int n = int(chart.heatLabels.size());
@@ -515,8 +516,8 @@ void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     const bool valid = n > 0 && chart.matrix.size() == std::size_t(n) * std::size_t(n);
     p.setFont(tickFont);
     for (int i = 0; i < n; ++i) {
-        const QString label = tickFm.elidedText(qstr(chart.heatLabels[std::size_t(i)]),
-            Qt::ElideRight, f.labelW);
+        const QString label
+            = tickFm.elidedText(qstr(chart.heatLabels[std::size_t(i)]), Qt::ElideRight, f.labelW);
         const double w = tickFm.horizontalAdvance(label);
         const double cy = gridTop + (i + 0.5) * f.cell;
         p.setPen(theme.text);
@@ -534,8 +535,8 @@ void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
         }
     }
     if (valid) {
-        QFont valueFont = reportFont(FontRole::HeatValue, p.device(),
-            std::clamp(f.cell / 28.0, 0.6, 1.0));
+        QFont valueFont
+            = reportFont(FontRole::HeatValue, p.device(), std::clamp(f.cell / 28.0, 0.6, 1.0));
         const QFontMetricsF valueFm(valueFont, p.device());
         const bool showValues = valueFm.horizontalAdvance(QStringLiteral("-0.00")) < f.cell - 2.0;
         p.setFont(valueFont);
@@ -548,8 +549,8 @@ void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
                 p.setBrush(colour);
                 p.drawRect(cell);
                 if (showValues) {
-                    const QString text = finite(v) ? QString::number(v, 'f', 2)
-                                                   : QStringLiteral("–");
+                    const QString text
+                        = finite(v) ? QString::number(v, 'f', 2) : QStringLiteral("–");
                     const double w = valueFm.horizontalAdvance(text);
                     p.setPen(risk::readableTextColor(colour));
                     drawTextAt(p,
@@ -566,8 +567,8 @@ void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     const double scaleH = std::max(40.0, n * f.cell);
     for (int i = 0; i < kScaleSteps; ++i) {
         const double rho = 1.0 - (i + 0.5) * 2.0 / kScaleSteps;
-        const QRectF band(scaleLeft, gridTop + i * scaleH / kScaleSteps, 10.0,
-            scaleH / kScaleSteps + 0.3);
+        const QRectF band(
+            scaleLeft, gridTop + i * scaleH / kScaleSteps, 10.0, scaleH / kScaleSteps + 0.3);
         p.setPen(Qt::NoPen);
         p.setBrush(risk::correlationColor(rho));
         p.drawRect(band);

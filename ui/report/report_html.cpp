@@ -90,11 +90,16 @@ QString anchor(const Section& section, int index)
 QString toneClass(Tone tone)
 {
     switch (tone) {
-    case Tone::Good: return QStringLiteral("tone-good");
-    case Tone::Warning: return QStringLiteral("tone-warning");
-    case Tone::Bad: return QStringLiteral("tone-bad");
-    case Tone::Muted: return QStringLiteral("tone-muted");
-    case Tone::Normal: break;
+    case Tone::Good:
+        return QStringLiteral("tone-good");
+    case Tone::Warning:
+        return QStringLiteral("tone-warning");
+    case Tone::Bad:
+        return QStringLiteral("tone-bad");
+    case Tone::Muted:
+        return QStringLiteral("tone-muted");
+    case Tone::Normal:
+        break;
     }
     return {};
 }
@@ -135,8 +140,8 @@ QString chartSvg(const Chart& chart)
     // QSvgGenerator names the one family the painter used; give browsers without it the same
     // fallbacks as the page's CSS.
     static const QRegularExpression family(QStringLiteral(R"re(font-family="([^"]*)")re"));
-    text.replace(family,
-        QStringLiteral(R"(font-family="\1, 'Noto Sans', Helvetica, Arial, sans-serif")"));
+    text.replace(
+        family, QStringLiteral(R"(font-family="\1, 'Noto Sans', Helvetica, Arial, sans-serif")"));
     return text;
 }
 
@@ -159,7 +164,7 @@ void writeTable(QString& out, const Table& t)
             QStringList classes;
             if (numeric(c))
                 classes << QStringLiteral("num");
-            const TableCell cell = c < row.size() ? row[c] : TableCell{};
+            const TableCell cell = c < row.size() ? row[c] : TableCell {};
             if (const QString tone = toneClass(cell.tone); !tone.isEmpty())
                 classes << tone;
             out += classes.isEmpty()
@@ -200,14 +205,14 @@ bool buildHtml(const ReportDocument& doc, const core::Progress& progress, QStrin
     const int total = int(doc.sections.size());
     if (!core::reportProgress(progress, 0, total))
         return false;
-    QString generated = QStringLiteral("Generated %1").arg(displayTime(doc.generatedUtc));
-    if (!doc.generator.empty())
-        generated += QStringLiteral(" by ") + qstr(doc.generator);
+    const QString generated = generatedLine(doc);
     out.reserve(1 << 16);
-    out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+    out += QStringLiteral(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     if (!doc.generator.empty())
-        out += QStringLiteral("<meta name=\"generator\" content=\"%1\"/>\n").arg(esc(doc.generator));
+        out += QStringLiteral("<meta name=\"generator\" content=\"%1\"/>\n")
+                   .arg(esc(doc.generator));
     out += QStringLiteral("<title>%1</title>\n<style>").arg(esc(doc.title));
     out += QLatin1String(kCss);
     out += QStringLiteral("</style>\n</head>\n<body>\n<main>\n<header class=\"report\">\n");
@@ -219,7 +224,8 @@ bool buildHtml(const ReportDocument& doc, const core::Progress& progress, QStrin
         out += QStringLiteral("<nav class=\"toc\"><strong>Contents</strong><ol>\n");
         for (int i = 0; i < total; ++i) {
             const Section& s = doc.sections[std::size_t(i)];
-            out += QStringLiteral("<li><a href=\"#%1\">%2</a></li>\n").arg(anchor(s, i), esc(s.title));
+            out += QStringLiteral("<li><a href=\"#%1\">%2</a></li>\n")
+                       .arg(anchor(s, i), esc(s.title));
         }
         out += QStringLiteral("</ol></nav>\n");
     }
@@ -246,12 +252,14 @@ QString reportHtml(const ReportDocument& doc)
     return out;
 }
 
-core::Status renderHtml(const ReportDocument& doc, const QString& path, const core::Progress& progress)
+core::Status renderHtml(
+    const ReportDocument& doc, const QString& path, const core::Progress& progress)
 {
     QString html;
     if (!buildHtml(doc, progress, html)) {
         return core::makeError(core::ErrorCode::Cancelled,
-            QCoreApplication::translate("ReportRender", "report rendering cancelled").toStdString());
+            QCoreApplication::translate("ReportRender", "report rendering cancelled")
+                .toStdString());
     }
     // A temporary file renamed over `path` at the end: a failure leaves no partial file.
     QSaveFile file(path);

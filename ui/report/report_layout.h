@@ -113,11 +113,14 @@ double reportChartHeight(const core::report::Chart& chart, double width);
 
 // Lines of `text` wrapped to `width` in `font` (measured on `device`); '\n' starts a new line.
 // Never empty: an empty text gives one empty line.
-QStringList wrapText(const QString& text, const QFont& font, const QPaintDevice* device,
-    double width);
+QStringList wrapText(
+    const QString& text, const QFont& font, const QPaintDevice* device, double width);
 
 // "2026-11-29T20:35:00Z" -> "2026-11-29 20:35 UTC"; other text is returned as it is.
 QString displayTime(const std::string& isoUtc);
+// "Generated 2026-11-29 20:35 UTC by MarketLens 0.4.0" (parts left out when the document lacks
+// them; empty when it has neither).
+QString generatedLine(const core::report::ReportDocument& doc);
 
 inline QString qstr(const std::string& text)
 {
