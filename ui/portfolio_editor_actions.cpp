@@ -9,6 +9,7 @@
 #include "project_tree.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -120,6 +121,8 @@ void PortfolioEditor::attach(PricesTab* prices, ProjectTree* tree)
             [this](const QString& from, const QString& to) { renamePortfolio(from, to); });
         connect(m_tree, &ProjectTree::portfolioMenuRequested, this, &PortfolioEditor::showTreeMenu);
         connect(m_tree, &QTreeWidget::currentItemChanged, this, &PortfolioEditor::updateActions);
+        // The target of the portfolio actions depends on which view has the focus.
+        connect(qApp, &QApplication::focusChanged, this, &PortfolioEditor::updateActions);
     }
     updateActions();
 }
@@ -144,8 +147,14 @@ QString PortfolioEditor::targetPortfolio() const
 {
     if (!m_contextPortfolio.isEmpty())
         return m_contextPortfolio;
-    if (m_tree && m_tree->hasFocus() && !m_tree->currentPortfolio().isEmpty())
-        return m_tree->currentPortfolio();
+    if (m_tree && m_tree->hasFocus()) {
+        // Only a portfolio row itself: Del on an instrument or a holding row of the tree must
+        // not delete the portfolio the holdings table happens to show.
+        const QTreeWidgetItem* item = m_tree->currentItem();
+        const bool portfolio
+            = item && item->data(0, ProjectTree::KindRole).toInt() == ProjectTree::PortfolioItem;
+        return portfolio ? item->data(0, ProjectTree::KeyRole).toString() : QString();
+    }
     return m_prices ? m_prices->holdingsModel()->portfolioName() : QString();
 }
 

@@ -408,6 +408,17 @@ private Q_SLOTS:
         QTest::keyClick(nameEditor, Qt::Key_Escape);
         QTRY_VERIFY(!tree->indexWidget(tree->currentIndex()));
         tree->setFocus();
+        // On an instrument or a holding row, Del deletes nothing.
+        for (const QString& key : {QStringLiteral("AA"), QStringLiteral("MSFT")}) {
+            tree->setCurrentItem(
+                tree->findItems(key, Qt::MatchExactly | Qt::MatchRecursive).value(0));
+            QVERIFY(tree->currentItem());
+            QVERIFY(editor().targetPortfolio().isEmpty());
+            QVERIFY(!editor().deletePortfolioAction()->isEnabled());
+            QTest::keyClick(tree, Qt::Key_Delete);
+            QCOMPARE(storedNames(m_path), QStringList {kPortfolio});
+        }
+        tree->setCurrentItem(item);
         QTest::keyClick(tree, Qt::Key_Delete);
         QVERIFY(storedNames(m_path).isEmpty());
         QTest::keySequence(tree, QKeySequence::Undo);
