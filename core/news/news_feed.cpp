@@ -196,8 +196,9 @@ qsizetype nextItemStart(const QString& text, qsizetype from)
 
 class FeedReader {
 public:
-    FeedReader(const QString& text, newsdetail::ItemSink& sink, const NewsParseOptions& options)
-        : m_text(text), m_sink(sink), m_options(options)
+    FeedReader(const QString& text, std::int64_t fileBytes, newsdetail::ItemSink& sink,
+               const NewsParseOptions& options)
+        : m_text(text), m_fileBytes(fileBytes), m_sink(sink), m_options(options)
     {
     }
 
@@ -221,17 +222,21 @@ private:
     }
     void xmlError(const QXmlStreamReader& xml, std::int64_t baseLine, bool inItem,
                   const RawItem& raw);
+    // In bytes of the file like the reading before it: the second half of the job.
     bool progress(qsizetype offset)
     {
         if (offset - m_lastReport < kProgressStep)
             return true;
         m_lastReport = offset;
-        const auto total = std::int64_t(m_text.size());
-        return reportProgress(m_options.progress, total / 2 + std::int64_t(offset) / 2, total);
+        const double share = m_text.isEmpty() ? 1.0 : double(offset) / double(m_text.size());
+        return reportProgress(m_options.progress,
+                              m_fileBytes / 2 + std::int64_t(double(m_fileBytes / 2) * share),
+                              m_fileBytes);
     }
     Status recover(qsizetype from);
 
     const QString& m_text;
+    std::int64_t m_fileBytes = 0;
     newsdetail::ItemSink& m_sink;
     const NewsParseOptions& m_options;
     HtmlEntityResolver m_resolver;
@@ -367,10 +372,13 @@ Result<NewsParseResult> parseNewsFeed(const std::string& path, const NewsParseOp
             sink.noteInvalidUtf8(0, 0);
         text = QString::fromStdString(clean);
     }
+    const std::int64_t fileBytes = data->size();
     data = QByteArray(); // free the bytes
-    FeedReader reader(text, sink, options);
+    FeedReader reader(text, fileBytes, sink, options);
     if (const Status s = reader.run(); !s)
         return s.error();
+    if (!reportProgress(options.progress, fileBytes, fileBytes))
+        return makeError(ErrorCode::Cancelled, "cancelled", path);
     dropDuplicateNews(result);
     return result;
 }

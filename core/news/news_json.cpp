@@ -354,7 +354,8 @@ Result<NewsParseResult> parseNewsJson(const std::string& path, const NewsParseOp
         return makeError(ErrorCode::BadData,
                          "not a JSON news file: expected an array or an object", path, sc.line);
     }
-    if (cancelled)
+    if (cancelled || !reportProgress(options.progress, std::int64_t(sc.s.size()),
+                                     std::int64_t(sc.s.size())))
         return makeError(ErrorCode::Cancelled, "cancelled", path);
     dropDuplicateNews(result);
     return result;

@@ -58,7 +58,7 @@ Field classifyKey(std::string_view key)
         std::string_view name;
         Field field;
     };
-    static constexpr std::array<Synonym, 66> kSynonyms = {{
+    static constexpr std::array<Synonym, 68> kSynonyms = {{
         {"date", Field::Date}, {"datetime", Field::Date}, {"date time", Field::Date},
         {"published", Field::Date}, {"published at", Field::Date},
         {"published date", Field::Date}, {"publish date", Field::Date},
@@ -72,6 +72,7 @@ Field classifyKey(std::string_view key)
         {"contents", Field::Body}, {"summary", Field::Body}, {"description", Field::Body},
         {"article", Field::Body}, {"story", Field::Body}, {"article text", Field::Body},
         {"full text", Field::Body}, {"abstract", Field::Body}, {"snippet", Field::Body},
+        {"content html", Field::Body}, {"content text", Field::Body},
         {"ticker", Field::Tickers}, {"tickers", Field::Tickers}, {"symbol", Field::Tickers},
         {"symbols", Field::Tickers}, {"stock", Field::Tickers}, {"stocks", Field::Tickers},
         {"ticker symbol", Field::Tickers}, {"stock symbol", Field::Tickers},

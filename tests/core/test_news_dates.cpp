@@ -162,6 +162,29 @@ private Q_SLOTS:
         QVERIFY2(!t.has_value(), qPrintable(text));
     }
 
+    void garbageNeverCrashes()
+    {
+        // Random texts from the characters dates are made of: nullopt or a time in years 1..9999.
+        static const char alphabet[] = "0123456789 :-+/.,TZ()APMESTGUjunJanTueMonPDpm";
+        quint32 seed = 2003;
+        int parsed = 0;
+        for (int round = 0; round < 20000; ++round) {
+            std::string text;
+            seed = seed * 1664525u + 1013904223u;
+            const int len = int((seed >> 24) % 32);
+            for (int i = 0; i < len; ++i) {
+                seed = seed * 1664525u + 1013904223u;
+                text += alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            if (const auto t = parseNewsTimestamp(text)) {
+                ++parsed;
+                QVERIFY2(t->utcSeconds >= -62135596800 - 86400 && t->utcSeconds < 253402300800 + 86400,
+                         text.c_str());
+            }
+        }
+        QVERIFY(parsed < 20000);
+    }
+
     void civilAndFormat()
     {
         QCOMPARE(qint64(utcSecondsFromCivil(1970, 1, 1).value()), qint64(0));

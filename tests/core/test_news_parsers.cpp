@@ -509,6 +509,29 @@ private Q_SLOTS:
         QVERIFY(!looksLikeHtml("AT&T rises; a < b"));
     }
 
+    void htmlInvariantsOnRandomMarkup()
+    {
+        // Whatever the markup, the text is trimmed, has single spaces, at most one blank line
+        // and no tabs; ASCII in gives valid UTF-8 out.
+        static const char alphabet[] = "<>/&;#x\"'=! \n\tpbrdivlscriptampnbsp-[]CDATA12";
+        quint32 seed = 7;
+        for (int round = 0; round < 3000; ++round) {
+            std::string html;
+            seed = seed * 1664525u + 1013904223u;
+            const int len = int((seed >> 22) % 200);
+            for (int i = 0; i < len; ++i) {
+                seed = seed * 1664525u + 1013904223u;
+                html += alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            const QString text = q(htmlToText(html));
+            QVERIFY(text == text.trimmed());
+            QVERIFY(!text.contains(QLatin1String("  ")));
+            QVERIFY(!text.contains(QLatin1String("\n\n\n")));
+            QVERIFY(!text.contains(QLatin1Char('\t')));
+            QVERIFY(!text.contains(QChar::ReplacementCharacter) || html.find("&#") != std::string::npos);
+        }
+    }
+
     void duplicateKey()
     {
         QCOMPARE(q(normaliseHeadline("Apple's  Q3:\tBeats!")), QStringLiteral("apples q3 beats"));
@@ -544,19 +567,23 @@ private Q_SLOTS:
 
     void progressReachesTheEnd()
     {
-        std::int64_t lastDone = -1, lastTotal = 0;
-        bool monotonic = true;
-        NewsParseOptions options;
-        options.progress = [&](std::int64_t done, std::int64_t total) -> bool {
-            monotonic = monotonic && done >= lastDone;
-            lastDone = done;
-            lastTotal = total;
-            return true;
-        };
-        const auto r = parseOk(fixture("news_reuters21578_acq_crude.csv"), NewsFormat::Auto, options);
-        QVERIFY(monotonic);
-        QCOMPARE(lastDone, lastTotal);
-        QCOMPARE(lastTotal, qint64(78326)); // the file's size
+        for (const char* name : {"news_reuters21578_acq_crude.csv", "news_items.json",
+                                 "news_items.jsonl", "feed_rss2.xml", "feed_malformed.xml"}) {
+            std::int64_t lastDone = -1, lastTotal = 0;
+            bool monotonic = true;
+            NewsParseOptions options;
+            options.progress = [&](std::int64_t done, std::int64_t total) -> bool {
+                monotonic = monotonic && done >= lastDone && done <= total;
+                lastDone = done;
+                lastTotal = total;
+                return true;
+            };
+            const auto path = fixture(name);
+            parseOk(path, NewsFormat::Auto, options);
+            QVERIFY2(monotonic, name);
+            QCOMPARE(lastDone, lastTotal);
+            QCOMPARE(lastTotal, qint64(QFile(q(path)).size()));
+        }
     }
 
     void detection()
