@@ -38,7 +38,8 @@ public:
             heading(section);
             for (const Block& block : section.blocks) {
                 std::visit([this](const auto& b) { place(b); }, block);
-                m_y += kBlockGap;
+                // Charts get more air: a chart's title must not read as the previous one's.
+                m_y += std::holds_alternative<Chart>(block) ? kBlockGap + 6.0 : kBlockGap;
             }
         }
         return std::move(m_pages);
@@ -218,17 +219,24 @@ private:
             const QFontMetricsF headFm = metrics(FontRole::TableHeader, scale);
             std::vector<double> natural(cols, 0.0);
             std::vector<double> minimum(cols, 0.0);
-            const auto measure = [&](std::size_t c, const QString& text, const QFontMetricsF& fm) {
-                natural[c] = std::max(natural[c], fm.horizontalAdvance(text) + 2.0 * padX);
-                for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                    minimum[c] = std::max(
-                        minimum[c], std::min(120.0, fm.horizontalAdvance(word) + 2.0 * padX));
-            };
+            const auto measure
+                = [&](std::size_t c, const QString& text, const QFontMetricsF& fm, bool whole) {
+                      const double full = fm.horizontalAdvance(text) + 2.0 * padX;
+                      natural[c] = std::max(natural[c], full);
+                      if (whole) {
+                          minimum[c] = std::max(minimum[c], full);
+                          return;
+                      }
+                      for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                          minimum[c] = std::max(
+                              minimum[c], std::min(120.0, fm.horizontalAdvance(word) + 2.0 * padX));
+                  };
             for (std::size_t c = 0; c < cols; ++c)
-                measure(c, qstr(t.columns[c]), headFm);
+                measure(c, qstr(t.columns[c]), headFm, false);
             for (const auto& row : t.rows) {
+                // A number ("100.00 %") never wraps.
                 for (std::size_t c = 0; c < cols && c < row.size(); ++c)
-                    measure(c, qstr(row[c].text), cellFm);
+                    measure(c, qstr(row[c].text), cellFm, t.numeric.size() > c && t.numeric[c]);
             }
             const double sumNatural = std::accumulate(natural.begin(), natural.end(), 0.0);
             const double sumMinimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
@@ -264,7 +272,9 @@ private:
         int most = 1;
         for (std::size_t c = 0; c < g.widths.size(); ++c) {
             const QString text = c < texts.size() ? texts[c] : QString();
-            lines.push_back(wrap(text, role, g.widths[c] - 2.0 * g.padX, g.scale));
+            // (+1: QTextLayout's line width and the metrics' advance differ by rounding; a
+            // column sized to its longest word must not wrap that word.)
+            lines.push_back(wrap(text, role, g.widths[c] - 2.0 * g.padX + 1.0, g.scale));
             most = std::max(most, int(lines.back().size()));
         }
         return most * lineSpacing(role, g.scale) + 2.0 * kCellPadY;
