@@ -332,7 +332,10 @@ private Q_SLOTS:
         QVERIFY(window.grab().save(dir + QStringLiteral("/main_dark.png")));
         if (auto* tabs = window.findChild<QTabWidget*>()) {
             tabs->setCurrentIndex(1); // Risk
-            QTest::qWait(4000);
+            auto* risk = window.findChild<RiskView*>();
+            QVERIFY(risk && risk->run());
+            QTRY_VERIFY_WITH_TIMEOUT(!risk->isRunning(), 120000);
+            QTest::qWait(300);
             QVERIFY(window.grab().save(dir + QStringLiteral("/risk_dark.png")));
         }
         applyTheme(ThemeChoice::Light);
