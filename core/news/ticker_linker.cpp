@@ -184,6 +184,17 @@ std::vector<TextMention> findExchangeMentions(std::string_view text)
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (!isAsciiAlpha(text[i]) || (i > 0 && isAsciiAlnum(text[i - 1])))
             continue;
+        // Cheap filter: a word followed by ':' (after blanks), or "NYSE" (multi-word names).
+        std::size_t w = i;
+        while (w < text.size() && (isAsciiAlnum(text[w]) || text[w] == '-'))
+            ++w;
+        std::size_t colon = w;
+        while (colon < text.size() && text[colon] == ' ')
+            ++colon;
+        if (!(colon < text.size() && text[colon] == ':') && !matchesNoCase(text, i, "NYSE")) {
+            i = w - 1;
+            continue;
+        }
         for (const auto& e : kExchanges) {
             if (!matchesNoCase(text, i, e.name))
                 continue;
@@ -234,6 +245,17 @@ TickerLinker::TickerLinker(const std::vector<InstrumentAliases>& instruments)
         m_aliases.push_back({text, std::move(tickers)});
     std::stable_sort(m_aliases.begin(), m_aliases.end(),
                      [](const Alias& a, const Alias& b) { return a.text.size() > b.text.size(); });
+    for (std::size_t k = 0; k < m_aliases.size(); ++k) {
+        const std::string& a = m_aliases[k].text;
+        if (!wordAfter(a, 0)) {
+            m_symbolAliases.push_back(k);
+            continue;
+        }
+        std::size_t e = 0;
+        while (e < a.size() && wordAfter(a, e))
+            ++e;
+        m_byFirstWord[a.substr(0, e)].push_back(k);
+    }
 }
 
 std::optional<std::string> TickerLinker::knownTicker(std::string_view symbol,
@@ -296,22 +318,48 @@ TickerLinks TickerLinker::link(const std::vector<std::string>& explicitTickers,
     }
     if (!m_aliases.empty()) {
         const std::string folded = foldText(text);
-        std::vector<bool> claimed(folded.size(), false);
-        for (const auto& a : m_aliases) {
-            for (std::size_t p = folded.find(a.text); p != std::string::npos;
-                 p = folded.find(a.text, p + 1)) {
-                const std::size_t e = p + a.text.size();
-                if (wordBefore(folded, p) || wordAfter(folded, e))
-                    continue;
-                if (std::any_of(claimed.begin() + std::ptrdiff_t(p),
-                                claimed.begin() + std::ptrdiff_t(e), [](bool c) { return c; }))
-                    continue;
-                std::fill(claimed.begin() + std::ptrdiff_t(p), claimed.begin() + std::ptrdiff_t(e),
-                          true);
-                for (const auto& t : a.tickers)
-                    add(t, LinkReason::Alias, std::string(folded.substr(p, e - p)));
+        // Candidates: aliases found at word starts through the first-word index (plus the few
+        // aliases that start with a symbol), then claimed longest first.
+        std::vector<std::pair<std::size_t, std::size_t>> found; // alias index, position
+        auto tryAt = [&](std::size_t alias, std::size_t p) {
+            const std::string& a = m_aliases[alias].text;
+            if (folded.compare(p, a.size(), a) == 0 && !wordBefore(folded, p)
+                && !wordAfter(folded, p + a.size()))
+                found.emplace_back(alias, p);
+        };
+        for (std::size_t p = 0; p < folded.size();) {
+            if (!wordAfter(folded, p) || wordBefore(folded, p)) {
+                ++p;
+                continue;
             }
+            std::size_t e = p;
+            while (e < folded.size() && wordAfter(folded, e))
+                ++e;
+            if (auto it = m_byFirstWord.find(folded.substr(p, e - p)); it != m_byFirstWord.end())
+                for (std::size_t alias : it->second)
+                    tryAt(alias, p);
+            p = e;
         }
+        for (std::size_t alias : m_symbolAliases)
+            for (std::size_t p = folded.find(m_aliases[alias].text); p != std::string::npos;
+                 p = folded.find(m_aliases[alias].text, p + 1))
+                tryAt(alias, p);
+        std::sort(found.begin(), found.end()); // aliases are stored longest first
+        std::vector<bool> claimed(folded.size(), false);
+        std::vector<std::pair<std::size_t, std::size_t>> kept; // position, alias index
+        for (const auto& [alias, p] : found) {
+            const std::size_t e = p + m_aliases[alias].text.size();
+            if (std::any_of(claimed.begin() + std::ptrdiff_t(p),
+                            claimed.begin() + std::ptrdiff_t(e), [](bool c) { return c; }))
+                continue;
+            std::fill(claimed.begin() + std::ptrdiff_t(p), claimed.begin() + std::ptrdiff_t(e),
+                      true);
+            kept.emplace_back(p, alias);
+        }
+        std::sort(kept.begin(), kept.end()); // links in the order of their first mention
+        for (const auto& [p, alias] : kept)
+            for (const auto& t : m_aliases[alias].tickers)
+                add(t, LinkReason::Alias, m_aliases[alias].text);
     }
     std::stable_sort(out.links.begin(), out.links.end(),
                      [](const TickerLink& a, const TickerLink& b) { return a.reason < b.reason; });

@@ -86,6 +86,8 @@ private:
     };
     std::unordered_map<std::string, std::string> m_byKey; // normalised ticker -> ticker
     std::vector<Alias> m_aliases;                         // longest first
+    std::unordered_map<std::string, std::vector<std::size_t>> m_byFirstWord; // -> m_aliases
+    std::vector<std::size_t> m_symbolAliases; // aliases that start with no letter or digit
 };
 
 } // namespace marketlens::core

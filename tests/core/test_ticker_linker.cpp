@@ -141,6 +141,14 @@ private Q_SLOTS:
         QCOMPARE(l.links[1].mentions, 1); // "General" inside "General Electric" is not counted
     }
 
+    void aliasesWithPunctuation()
+    {
+        const TickerLinker linker({{"T", {"AT&T"}}, {"DOT", {".Com Holdings"}}, {"MMM", {"3M"}}});
+        QCOMPARE(tickers(linker.link({}, "AT&T and 3M rise; the .com holdings fall", "")),
+                 (QStringList{"T:alias", "MMM:alias", "DOT:alias"}));
+        QVERIFY(linker.link({}, "CAT&T 13M x.com holdings", "").links.empty());
+    }
+
     void tickerSpellings()
     {
         const auto linker = projectLinker();
