@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>nothing to export (no chart, or an empty size)</source>
+        <translation>没有可导出的内容（没有图表，或尺寸为空）</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>将图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>导出图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the focused or visible chart as PNG, SVG or PDF at a chosen size</source>
+        <translation>将当前聚焦或可见的图表按所选尺寸保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the focused or visible table as CSV or Excel (.xlsx)</source>
+        <translation>将当前聚焦或可见的表格保存为 CSV 或 Excel (.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The demo project could not be created: %1</source>
@@ -17,6 +56,68 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Project and data summary</source>
+        <translation>项目与数据概要</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Risk table</source>
+        <translation>风险表</translation>
+    </message>
+    <message>
+        <source>Risk charts</source>
+        <translation>风险图表</translation>
+    </message>
+    <message>
+        <source>Forecasts against baselines</source>
+        <translation>预测与基准对比</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>模型卡片</translation>
+    </message>
+    <message>
+        <source>News sentiment</source>
+        <translation>新闻情绪</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>约定说明</translation>
+    </message>
+    <message>
+        <source>&amp;Create Report…</source>
+        <translation>创建报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Preview the project&apos;s report (data, holdings, risk, charts, models) and save it as PDF or HTML (Ctrl+Shift+R)</source>
+        <translation>预览项目报告（数据、持仓、风险、图表、模型）并将其保存为 PDF 或 HTML (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRender</name>
+    <message>
+        <source>report rendering cancelled</source>
+        <translation>报告渲染已取消</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
 </context>
@@ -64,6 +165,171 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::AboutDialog</name>
+    <message>
+        <source>About MarketLens</source>
+        <translation>关于 MarketLens</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads, and CUDA</source>
+        <translation>CPU（%1 个线程）和 CUDA</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads (no CUDA device)</source>
+        <translation>CPU，%1 个线程（无 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;面向金融分析师的桌面分析软件。&lt;/p&gt;&lt;p&gt;&lt;b&gt;保存：&lt;/b&gt;每项更改都会立即写入项目文件（.mlens）；磁盘上的文件始终是已保存的状态。新项目为“未命名”，存放在临时文件夹中，直到您选择&lt;i&gt;文件 &amp;gt; 另存为&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Versions</source>
+        <translation>复制版本信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the versions, the compute device and the data folder as text, for a bug report</source>
+        <translation>将版本、计算设备和数据文件夹复制为文本，用于错误报告</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::AddHoldingDialog</name>
+    <message>
+        <source>Add Holding to %1</source>
+        <translation>向 %1 添加持仓</translation>
+    </message>
+    <message>
+        <source>e.g. MSFT</source>
+        <translation>例如 MSFT</translation>
+    </message>
+    <message>
+        <source>units (negative for a short position)</source>
+        <translation>单位（空头头寸为负数）</translation>
+    </message>
+    <message>
+        <source>percent of the portfolio, e.g. 12.5</source>
+        <translation>占投资组合的百分比，例如 12.5</translation>
+    </message>
+    <message>
+        <source>per unit (optional)</source>
+        <translation>每单位（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. USD</source>
+        <translation>例如 USD</translation>
+    </message>
+    <message>
+        <source>&amp;Ticker:</source>
+        <translation>代码(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Weight (%):</source>
+        <translation>权重（%）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cost basis:</source>
+        <translation>成本(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>币种(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Give a quantity, a weight or both. The ticker may be new to the project.</source>
+        <translation>请填写数量、权重或两者。代码可以是项目中尚无的新代码。</translation>
+    </message>
+    <message>
+        <source>New ticker: no prices stored yet</source>
+        <translation>新代码：尚未存储价格</translation>
+    </message>
+    <message>
+        <source>%1 prices stored</source>
+        <translation>已存储 %1 条价格</translation>
+    </message>
+    <message>
+        <source>Type a ticker.</source>
+        <translation>请输入代码。</translation>
+    </message>
+    <message>
+        <source>A ticker has no spaces.</source>
+        <translation>代码不能包含空格。</translation>
+    </message>
+    <message>
+        <source>%1 is already in this portfolio; edit its row instead.</source>
+        <translation>%1 已在此投资组合中；请直接编辑其所在行。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Give a quantity or a weight.</source>
+        <translation>请填写数量或权重。</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::BacktestChart</name>
     <message>
         <source>Daily return</source>
@@ -105,7 +371,7 @@
         <translation>Kupiec POF 检验</translation>
     </message>
     <message>
-        <source>Kupiec's proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
+        <source>Kupiec&apos;s proportion-of-failures test: is the exceedance rate the expected one? Likelihood ratio, chi-squared with 1 degree of freedom; a p-value below 0.05 rejects the VaR model</source>
         <translation>Kupiec 失败频率检验：突破率是否符合预期？似然比统计量，服从自由度为 1 的卡方分布；p 值低于 0.05 则拒绝该 VaR 模型</translation>
     </message>
     <message>
@@ -113,7 +379,7 @@
         <translation>Christoffersen 检验</translation>
     </message>
     <message>
-        <source>Christoffersen's independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
+        <source>Christoffersen&apos;s independence test: do exceedances cluster? Likelihood ratio, chi-squared with 1 degree of freedom</source>
         <translation>Christoffersen 独立性检验：突破是否聚集出现？似然比统计量，服从自由度为 1 的卡方分布</translation>
     </message>
     <message>
@@ -166,6 +432,85 @@
     </message>
 </context>
 <context>
+    <name>marketlens::ui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>SVG 矢量图像</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)</source>
+        <translation>PDF 文档（矢量）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>屏幕尺寸</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s size on screen at the chosen resolution</source>
+        <translation>图表在屏幕上的尺寸（按所选分辨率）</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>尺寸(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 cm at print size; the chart is laid out at %3 × %4 screen pixels and scaled by %5.</source>
+        <translation>打印尺寸 %1 × %2 厘米；图表按 %3 × %4 屏幕像素布局并放大 %5 倍。</translation>
+    </message>
+    <message>
+        <source>Could not export the chart: %1</source>
+        <translation>无法导出图表：%1</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::CorrelationHeatmap</name>
     <message>
         <source>%1 / %2: correlation %3</source>
@@ -174,1491 +519,6 @@
     <message>
         <source>Run the risk analysis to see the correlations of the holdings</source>
         <translation>运行风险分析以查看持仓之间的相关性</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::HoldingsModel</name>
-    <message>
-        <source>Needs a quantity and a stored close price</source>
-        <translation>需要数量和已存储的收盘价</translation>
-    </message>
-    <message>
-        <source>Ticker</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Cost basis</source>
-        <translation>成本</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <source>Last close</source>
-        <translation>最新收盘价</translation>
-    </message>
-    <message>
-        <source>Market value</source>
-        <translation>市值</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::HoldingsRiskModel</name>
-    <message>
-        <source>No score for this holding</source>
-        <translation>此持仓没有评分</translation>
-    </message>
-    <message>
-        <source>red</source>
-        <translation>红</translation>
-    </message>
-    <message>
-        <source>amber</source>
-        <translation>黄</translation>
-    </message>
-    <message>
-        <source>green</source>
-        <translation>绿</translation>
-    </message>
-    <message>
-        <source>Risk score %1 (%2 zone: green &lt; 40, amber 40-70, red &gt; 70)
-Points per factor (rank among the holdings):
-%3</source>
-        <translation>风险评分 %1（%2区：绿 &lt; 40，黄 40-70，红 &gt; 70）
-各因子得分（在持仓中的排名）：
-%3</translation>
-    </message>
-    <message>
-        <source>Component VaR is not available for the %1 method</source>
-        <translation>%1不支持成分 VaR</translation>
-    </message>
-    <message>
-        <source>Holding</source>
-        <translation>持仓</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Volatility</source>
-        <translation>波动率</translation>
-    </message>
-    <message>
-        <source>Beta</source>
-        <translation>贝塔</translation>
-    </message>
-    <message>
-        <source>Initial weight of the holding in the portfolio</source>
-        <translation>该持仓在投资组合中的初始权重</translation>
-    </message>
-    <message>
-        <source>Sample standard deviation of daily returns, annualised</source>
-        <translation>日收益率的样本标准差（年化）</translation>
-    </message>
-    <message>
-        <source>Value at risk at %1 % confidence, %2 method, one day</source>
-        <translation>风险价值（VaR），置信水平 %1 %，%2，持有期一天</translation>
-    </message>
-    <message>
-        <source>Expected shortfall (mean loss beyond VaR) at %1 % confidence, %2 method, one day</source>
-        <translation>预期损失（ES，超出 VaR 部分的平均损失），置信水平 %1 %，%2，持有期一天</translation>
-    </message>
-    <message>
-        <source>Largest peak-to-trough fall over the period</source>
-        <translation>期间内从峰值到谷值的最大跌幅</translation>
-    </message>
-    <message>
-        <source>Beta against the benchmark (OLS of daily returns)</source>
-        <translation>相对于基准的贝塔（日收益率的 OLS 回归）</translation>
-    </message>
-    <message>
-        <source>Euler contribution to the portfolio VaR at the selected confidence; the contributions sum to the portfolio figure</source>
-        <translation>所选置信水平下对投资组合 VaR 的欧拉贡献；各持仓贡献之和等于组合 VaR</translation>
-    </message>
-    <message>
-        <source>Component VaR as a share of the portfolio VaR</source>
-        <translation>成分 VaR 占投资组合 VaR 的比例</translation>
-    </message>
-    <message>
-        <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
-        <translation>在持仓中从 0（风险最低）到 100（风险最高）：波动率、修正 ES、回撤、贝塔和 VaR 占比的加权排名（见 docs/risk.md）</translation>
-    </message>
-    <message>
-        <source>VaR
-%1 %</source>
-        <translation>VaR
-%1 %</translation>
-    </message>
-    <message>
-        <source>ES
-%1 %</source>
-        <translation>ES
-%1 %</translation>
-    </message>
-    <message>
-        <source>Max
-drawdown</source>
-        <translation>最大
-回撤</translation>
-    </message>
-    <message>
-        <source>Component
-VaR</source>
-        <translation>成分
-VaR</translation>
-    </message>
-    <message>
-        <source>VaR
-share</source>
-        <translation>VaR
-占比</translation>
-    </message>
-    <message>
-        <source>Risk
-score</source>
-        <translation>风险
-评分</translation>
-    </message>
-    <message>
-        <source>No learned tail-risk score for this holding: press Learn tail risk</source>
-        <translation>此持仓尚无学习得到的尾部风险评分：请点击“学习尾部风险”</translation>
-    </message>
-    <message>
-        <source>Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1
-Historical rate of such losses for this holding: %2
-Brier skill of the model over the base rate (test part): %3
-As of %4</source>
-        <translation>学习得到的 5 个交易日内损失超过 95 % VaR 的概率：%1
-该持仓此类损失的历史频率：%2
-模型相对基准频率的 Brier 技能评分（测试集）：%3
-截至 %4</translation>
-    </message>
-    <message>
-        <source>Tail prob.
-(learned)</source>
-        <translation>尾部概率
-（学习）</translation>
-    </message>
-    <message>
-        <source>Probability of a loss beyond the holding's 95 % VaR within 5 trading days, from the newest learned tail-risk model of the portfolio (1D-CNN on returns and volatility; see docs/risk.md)</source>
-        <translation>5 个交易日内损失超过该持仓 95 % VaR 的概率，来自该组合最新的学习型尾部风险模型（基于收益率和波动率的一维卷积神经网络；见 docs/risk.md）</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ImportController</name>
-    <message>
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing %n files</source>
-        <translation>
-            <numerusform>正在导入 %n 个文件</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ImportOptionsDialog</name>
-    <message>
-        <source>Import Options</source>
-        <translation>导入选项</translation>
-    </message>
-    <message>
-        <source>Detect automatically</source>
-        <translation>自动检测</translation>
-    </message>
-    <message>
-        <source>Prices, long (date, ticker, OHLCV)</source>
-        <translation>价格，长格式（日期、代码、OHLCV）</translation>
-    </message>
-    <message>
-        <source>Prices, wide (date + one column per ticker)</source>
-        <translation>价格，宽格式（日期 + 每个代码一列）</translation>
-    </message>
-    <message>
-        <source>One instrument's OHLCV</source>
-        <translation>单个品种的 OHLCV</translation>
-    </message>
-    <message>
-        <source>Holdings (ticker + quantity or weight)</source>
-        <translation>持仓（代码 + 数量或权重）</translation>
-    </message>
-    <message>
-        <source>MM/DD/YYYY (month first)</source>
-        <translation>MM/DD/YYYY（月在前）</translation>
-    </message>
-    <message>
-        <source>DD.MM.YYYY or DD/MM/YYYY (day first)</source>
-        <translation>DD.MM.YYYY 或 DD/MM/YYYY（日在前）</translation>
-    </message>
-    <message>
-        <source>Needed when every date in a file could be read either way</source>
-        <translation>当文件中的每个日期都可以有两种解读方式时需要指定</translation>
-    </message>
-    <message>
-        <source>from the file name</source>
-        <translation>取自文件名</translation>
-    </message>
-    <message>
-        <source>Ticker of a single-instrument OHLCV file</source>
-        <translation>单品种 OHLCV 文件的代码</translation>
-    </message>
-    <message>
-        <source>Portfolio that a holdings file replaces or creates</source>
-        <translation>持仓文件要替换或创建的投资组合</translation>
-    </message>
-    <message>
-        <source>File layout:</source>
-        <translation>文件格式：</translation>
-    </message>
-    <message>
-        <source>Date format:</source>
-        <translation>日期格式：</translation>
-    </message>
-    <message>
-        <source>Ticker:</source>
-        <translation>代码：</translation>
-    </message>
-    <message>
-        <source>Portfolio:</source>
-        <translation>投资组合：</translation>
-    </message>
-    <message>
-        <source>Choose Files…</source>
-        <translation>选择文件…</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ImportReportDialog</name>
-    <message>
-        <source>Prices (long)</source>
-        <translation>价格（长格式）</translation>
-    </message>
-    <message>
-        <source>Prices (wide)</source>
-        <translation>价格（宽格式）</translation>
-    </message>
-    <message>
-        <source>OHLCV</source>
-        <translation>OHLCV</translation>
-    </message>
-    <message>
-        <source>Holdings</source>
-        <translation>持仓</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>comma</source>
-        <translation>逗号</translation>
-    </message>
-    <message>
-        <source>semicolon</source>
-        <translation>分号</translation>
-    </message>
-    <message>
-        <source>tab</source>
-        <translation>制表符</translation>
-    </message>
-    <message>
-        <source>pipe</source>
-        <translation>竖线</translation>
-    </message>
-    <message>
-        <source>Import report</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose "Import".</source>
-        <translation>%1 行可以导入；%2 行被拒绝，将被跳过。在您选择“导入”之前，不会向项目写入任何内容。</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Detected as</source>
-        <translation>检测为</translation>
-    </message>
-    <message>
-        <source>Delimiter</source>
-        <translation>分隔符</translation>
-    </message>
-    <message>
-        <source>Date format</source>
-        <translation>日期格式</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Rejected rows (first %1 of %2)</source>
-        <translation>被拒绝的行（共 %2 行中的前 %1 行）</translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
-        <translation>被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Import %1 rows</source>
-        <translation>导入 %1 行</translation>
-    </message>
-    <message>
-        <source>Abort import</source>
-        <translation>中止导入</translation>
-    </message>
-    <message>
-        <source>Write the accepted rows to the project and skip the rejected ones</source>
-        <translation>将已接受的行写入项目，跳过被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Leave the project exactly as it was</source>
-        <translation>保持项目原样不变</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Files&lt;/b&gt;</source>
-        <translation>&lt;b&gt;文件&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::InspectorPanel</name>
-    <message>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>First date</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <source>Last date</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>Last close</source>
-        <translation>最新收盘价</translation>
-    </message>
-    <message>
-        <source>Change over range</source>
-        <translation>区间涨跌幅</translation>
-    </message>
-    <message>
-        <source>Minimum close</source>
-        <translation>最低收盘价</translation>
-    </message>
-    <message>
-        <source>Maximum close</source>
-        <translation>最高收盘价</translation>
-    </message>
-    <message>
-        <source>OHLC data</source>
-        <translation>OHLC 数据</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>未选择任何内容</translation>
-    </message>
-    <message>
-        <source>Select an instrument in the project tree or the Instruments table.</source>
-        <translation>请在项目树或品种表中选择一个品种。</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>yes (candlesticks available)</source>
-        <translation>有（可显示蜡烛图）</translation>
-    </message>
-    <message>
-        <source>close only</source>
-        <translation>仅收盘价</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more instrument(s) overlaid in the chart.</source>
-        <translation>
-            <numerusform>图表中另叠加了 %n 个品种。</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::InstrumentsModel</name>
-    <message>
-        <source>Ticker</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>First date</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <source>Last date</source>
-        <translation>截止日期</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::IssuesPanel</name>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Rejected row</source>
-        <translation>被拒绝的行</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::JobsBar</name>
-    <message>
-        <source>%1 s left</source>
-        <translation>剩余 %1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s left</source>
-        <translation>剩余 %1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancel this job; the project stays as it was</source>
-        <translation>取消此任务；项目保持原样</translation>
-    </message>
-    <message>
-        <source>cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::MainWindow</name>
-    <message>
-        <source>Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
-        <translation>价格和持仓文件 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Prices</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Cannot create a new project: %1</source>
-        <translation>无法创建新项目：%1</translation>
-    </message>
-    <message>
-        <source>New untitled project</source>
-        <translation>新的未命名项目</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>Save As</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>已另存为 %1</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>MarketLens projects (*.mlens);;All files (*)</source>
-        <translation>MarketLens 项目 (*.mlens);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save Project As</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>MarketLens projects (*.mlens)</source>
-        <translation>MarketLens 项目 (*.mlens)</translation>
-    </message>
-    <message>
-        <source>Unsaved project</source>
-        <translation>未保存的项目</translation>
-    </message>
-    <message>
-        <source>The untitled project holds data that has not been saved to a file. Save it first?</source>
-        <translation>未命名项目中有尚未保存到文件的数据。是否先保存？</translation>
-    </message>
-    <message>
-        <source>%1[*] — MarketLens</source>
-        <translation>%1[*] — MarketLens</translation>
-    </message>
-    <message>
-        <source>No project</source>
-        <translation>无项目</translation>
-    </message>
-    <message>
-        <source>Not saved to a file yet</source>
-        <translation>尚未保存到文件</translation>
-    </message>
-    <message>
-        <source>Untitled project</source>
-        <translation>未命名项目</translation>
-    </message>
-    <message>
-        <source>All changes saved</source>
-        <translation>所有更改已保存</translation>
-    </message>
-    <message>
-        <source>Import Files</source>
-        <translation>导入文件</translation>
-    </message>
-    <message>
-        <source>Price and holdings files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>价格和持仓文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>An import is already running; wait for it to finish.</source>
-        <translation>已有导入正在进行，请等待其完成。</translation>
-    </message>
-    <message>
-        <source>Import started: %1</source>
-        <translation>开始导入：%1</translation>
-    </message>
-    <message>
-        <source>Import cancelled; the project is unchanged.</source>
-        <translation>导入已取消；项目未作更改。</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.
-
-%1</source>
-        <translation>未导入任何内容。
-
-%1</translation>
-    </message>
-    <message>
-        <source>
-
-To set the file layout or date format yourself, use File &gt; Import Files With Options.</source>
-        <translation>
-
-如需自行指定文件格式或日期格式，请使用“文件 &gt; 按选项导入文件”。</translation>
-    </message>
-    <message>
-        <source>The import could not be saved; the project is unchanged.
-
-%1</source>
-        <translation>无法保存导入结果；项目未作更改。
-
-%1</translation>
-    </message>
-    <message>
-        <source>Import aborted; the project is unchanged.</source>
-        <translation>导入已中止；项目未作更改。</translation>
-    </message>
-    <message>
-        <source>Imported %1 (%2): %3 rows accepted, %4 rejected</source>
-        <translation>已导入 %1（%2）：接受 %3 行，拒绝 %4 行</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新加载</translation>
-    </message>
-    <message>
-        <source>Imported %1 rows (untitled project: use Save As to keep it)</source>
-        <translation>已导入 %1 行（未命名项目：请使用“另存为”保留）</translation>
-    </message>
-    <message>
-        <source>Imported %1 rows; all changes saved</source>
-        <translation>已导入 %1 行；所有更改已保存</translation>
-    </message>
-    <message>
-        <source>About MarketLens</source>
-        <translation>关于 MarketLens</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is "Untitled" and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later). Built with Qt %2 and SQLite.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;面向金融分析师的桌面分析软件。&lt;/p&gt;&lt;p&gt;&lt;b&gt;保存：&lt;/b&gt;每项更改都会立即写入项目文件（.mlens）；磁盘上的文件始终是已保存的状态。新项目为“未命名”，存放在临时文件夹中，直到您选择&lt;i&gt;文件 &amp;gt; 另存为&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;许可证：GNU 通用公共许可证第 3 版或更高版本（GPL-3.0-or-later）。基于 Qt %2 和 SQLite 构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Cancelling the running import before quitting.</source>
-        <translation>退出前正在取消进行中的导入。</translation>
-    </message>
-    <message>
-        <source>Arrives with a later version of MarketLens</source>
-        <translation>将在 MarketLens 的后续版本中提供</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;System Language</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Takes effect when MarketLens is restarted</source>
-        <translation>重新启动 MarketLens 后生效</translation>
-    </message>
-    <message>
-        <source>The language change applies after MarketLens is restarted.</source>
-        <translation>语言更改将在重新启动 MarketLens 后生效。</translation>
-    </message>
-    <message>
-        <source>&amp;New Project</source>
-        <translation>新建项目(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Start an untitled project (Ctrl+N)</source>
-        <translation>新建一个未命名项目 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a MarketLens project file (.mlens) (Ctrl+O)</source>
-        <translation>打开 MarketLens 项目文件（.mlens） (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no "Save": every change is written to the project file at once.</source>
-        <translation>将项目复制到新文件并在新文件中继续工作 (Ctrl+Shift+S)。没有“保存”命令：每项更改都会立即写入项目文件。</translation>
-    </message>
-    <message>
-        <source>&amp;Import Files…</source>
-        <translation>导入文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import price or holdings CSV files (Ctrl+I); you can also drop files onto the window</source>
-        <translation>导入价格或持仓 CSV 文件 (Ctrl+I)；也可以将文件拖放到窗口中</translation>
-    </message>
-    <message>
-        <source>Import Files With &amp;Options…</source>
-        <translation>按选项导入文件(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Import with an explicit file layout, date format, ticker or portfolio name (Ctrl+Shift+I)</source>
-        <translation>以指定的文件格式、日期格式、代码或投资组合名称导入 (Ctrl+Shift+I)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Quit MarketLens (Ctrl+Q)</source>
-        <translation>退出 MarketLens (Ctrl+Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the selected table rows as tab-separated text</source>
-        <translation>将所选表格行复制为以制表符分隔的文本</translation>
-    </message>
-    <message>
-        <source>Select All &amp;Instruments</source>
-        <translation>选择全部品种(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Overlay every instrument in the chart</source>
-        <translation>在图表中叠加显示所有品种</translation>
-    </message>
-    <message>
-        <source>Clear &amp;Issues</source>
-        <translation>清除问题(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Empty the Issues panel</source>
-        <translation>清空问题面板</translation>
-    </message>
-    <message>
-        <source>&amp;About MarketLens</source>
-        <translation>关于 MarketLens(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Version, license and how saving works</source>
-        <translation>版本、许可证以及保存方式</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Data</source>
-        <translation>数据(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Analysis</source>
-        <translation>分析(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Risk Metrics</source>
-        <translation>风险指标</translation>
-    </message>
-    <message>
-        <source>Correlation Matrix</source>
-        <translation>相关性矩阵</translation>
-    </message>
-    <message>
-        <source>&amp;Models</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Forecast Prices</source>
-        <translation>价格预测</translation>
-    </message>
-    <message>
-        <source>News Sentiment</source>
-        <translation>新闻情绪</translation>
-    </message>
-    <message>
-        <source>&amp;Report</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Show or hide the %1 panel</source>
-        <translation>显示或隐藏“%1”面板</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>检查器</translation>
-    </message>
-    <message>
-        <source>Issues</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <source>Issues (%1)</source>
-        <translation>问题（%1）</translation>
-    </message>
-    <message>
-        <source>MarketLens writes every change to the project file immediately; the file on disk is always the saved state. An untitled project lives in a temporary folder until you use Save As.</source>
-        <translation>MarketLens 会将每项更改立即写入项目文件；磁盘上的文件始终是已保存的状态。未命名项目存放在临时文件夹中，直到您使用“另存为”。</translation>
-    </message>
-    <message>
-        <source>Show the %1 panel</source>
-        <translation>显示“%1”面板</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>No recent projects</source>
-        <translation>没有最近的项目</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>清除菜单(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <source>Forecasts</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>&amp;Train Forecaster…</source>
-        <translation>训练预测模型(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Train a neural forecaster on an instrument's prices and compare it with the naive forecast (Ctrl+T)</source>
-        <translation>用某个品种的价格训练神经网络预测模型，并与朴素预测比较（Ctrl+T）</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::PriceChartView</name>
-    <message>
-        <source>Wheel: zoom around the cursor
-Drag: zoom to the dragged date range
-Shift+drag or middle-drag: pan; arrow keys pan, +/- zoom
-Double-click or Home: show everything
-Click a legend entry to hide or show its series
-Right-click: rebase, candlesticks, copy, export</source>
-        <translation>滚轮：以光标为中心缩放
-拖动：缩放到拖选的日期范围
-Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
-双击或 Home：显示全部
-单击图例项：隐藏或显示对应序列
-右键：以100为基准、蜡烛图、复制、导出</translation>
-    </message>
-    <message>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <source>Rebase to 100</source>
-        <translation>以100为基准</translation>
-    </message>
-    <message>
-        <source>Divide each series by its value at the first visible date</source>
-        <translation>将每个序列除以其在第一个可见日期的值</translation>
-    </message>
-    <message>
-        <source>Candlesticks</source>
-        <translation>蜡烛图</translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation>复制图像</translation>
-    </message>
-    <message>
-        <source>Export PNG...</source>
-        <translation>导出 PNG...</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::PricesTab</name>
-    <message>
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <source>Reset Zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <source>Show the whole date range (Ctrl+0, or double-click the chart)</source>
-        <translation>显示完整日期范围 (Ctrl+0，或双击图表)</translation>
-    </message>
-    <message>
-        <source>Rebase to 100</source>
-        <translation>以100为基准</translation>
-    </message>
-    <message>
-        <source>Rebase every series to 100 at the first visible date (Ctrl+B)</source>
-        <translation>将每个序列在第一个可见日期处折算为 100 (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Candlesticks</source>
-        <translation>蜡烛图</translation>
-    </message>
-    <message>
-        <source>Draw candlesticks when one instrument with open/high/low/close data is shown (Ctrl+K)</source>
-        <translation>当显示单个具有开盘/最高/最低/收盘数据的品种时绘制蜡烛图 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>  Select several instruments to overlay them</source>
-        <translation>  选择多个品种可叠加显示</translation>
-    </message>
-    <message>
-        <source>Portfolio shown in the holdings table</source>
-        <translation>持仓表中显示的投资组合</translation>
-    </message>
-    <message>
-        <source>Portfolio:</source>
-        <translation>投资组合：</translation>
-    </message>
-    <message>
-        <source>Select one or several instruments (Ctrl/Shift+click) to show them in the chart</source>
-        <translation>选择一个或多个品种（Ctrl/Shift+单击）以在图表中显示</translation>
-    </message>
-    <message>
-        <source>Holdings</source>
-        <translation>持仓</translation>
-    </message>
-    <message>
-        <source>Instruments</source>
-        <translation>品种</translation>
-    </message>
-    <message>
-        <source>Cannot load %1: %2</source>
-        <translation>无法加载 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ProjectController</name>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ProjectTree</name>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <source>Everything stored in the project file. Select instruments to overlay them; drop CSV files here to import them.</source>
-        <translation>项目文件中存储的所有内容。选择品种可叠加显示；将 CSV 文件拖放到此处即可导入。</translation>
-    </message>
-    <message>
-        <source>Portfolios</source>
-        <translation>投资组合</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n holding(s)</source>
-        <translation>
-            <numerusform>%n 项持仓</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Double-click to show the holdings of %1</source>
-        <translation>双击显示 %1 的持仓</translation>
-    </message>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 单位</translation>
-    </message>
-    <message>
-        <source>Instruments</source>
-        <translation>品种</translation>
-    </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 行</translation>
-    </message>
-    <message>
-        <source>%1 rows from %2 to %3</source>
-        <translation>%1 行，%2 至 %3</translation>
-    </message>
-    <message>
-        <source>Double-click to open %1 in the Prices tab</source>
-        <translation>双击在“价格”标签页中打开 %1</translation>
-    </message>
-    <message>
-        <source>News</source>
-        <translation>新闻</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Not available yet</source>
-        <translation>暂不可用</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ReturnHistogramView</name>
-    <message>
-        <source>Portfolio returns</source>
-        <translation>投资组合收益率</translation>
-    </message>
-    <message>
-        <source>Daily return</source>
-        <translation>日收益率</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <source>Run the risk analysis to see the return distribution</source>
-        <translation>运行风险分析以查看收益率分布</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 to %2: %n day(s)</source>
-        <translation>
-            <numerusform>%1 至 %2：%n 天</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>VaR%1: %2</source>
-        <translation>VaR%1：%2</translation>
-    </message>
-    <message>
-        <source>VaR</source>
-        <translation>VaR</translation>
-    </message>
-    <message>
-        <source>ES%1: %2</source>
-        <translation>ES%1：%2</translation>
-    </message>
-    <message>
-        <source>ES</source>
-        <translation>ES</translation>
-    </message>
-    <message>
-        <source>VaR%1
-%2</source>
-        <translation>VaR%1
-%2</translation>
-    </message>
-    <message>
-        <source>ES%1
-%2</source>
-        <translation>ES%1
-%2</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::RiskChartView</name>
-    <message>
-        <source>Drag: zoom to the dragged range; wheel: zoom
-Double-click: show everything
-Click a legend entry to hide or show its series
-Right-click: copy or export the chart</source>
-        <translation>拖动：缩放到拖选范围；滚轮：缩放
-双击：显示全部
-单击图例项：隐藏或显示对应序列
-右键：复制或导出图表</translation>
-    </message>
-    <message>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <source>Copy image</source>
-        <translation>复制图像</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>导出 PNG…</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::RiskRunController</name>
-    <message>
-        <source>Risk analysis</source>
-        <translation>风险分析</translation>
-    </message>
-    <message>
-        <source>Loading the last risk run</source>
-        <translation>正在加载上次的风险分析结果</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::RiskView</name>
-    <message>
-        <source>Distribution</source>
-        <translation>分布</translation>
-    </message>
-    <message>
-        <source>Drawdown</source>
-        <translation>回撤</translation>
-    </message>
-    <message>
-        <source>Volatility</source>
-        <translation>波动率</translation>
-    </message>
-    <message>
-        <source>VaR backtest</source>
-        <translation>VaR 回测</translation>
-    </message>
-    <message>
-        <source>Daily portfolio returns with the VaR and ES lines</source>
-        <translation>投资组合日收益率及 VaR、ES 线</translation>
-    </message>
-    <message>
-        <source>How far the portfolio stood below its previous peak</source>
-        <translation>投资组合低于前期峰值的幅度</translation>
-    </message>
-    <message>
-        <source>Rolling, EWMA and GARCH(1,1) volatility, annualised</source>
-        <translation>滚动、EWMA 和 GARCH(1,1) 波动率（年化）</translation>
-    </message>
-    <message>
-        <source>Rolling one-day VaR forecast against the realised returns</source>
-        <translation>滚动一日 VaR 预测与实际收益率对比</translation>
-    </message>
-    <message>
-        <source>Correlation of daily returns</source>
-        <translation>日收益率相关性</translation>
-    </message>
-    <message>
-        <source>Portfolio whose holdings are analysed</source>
-        <translation>要分析其持仓的投资组合</translation>
-    </message>
-    <message>
-        <source>Confidence level of VaR and ES, between 0.5 and 0.9999 (0.95 = the worst 5 % of days)</source>
-        <translation>VaR 和 ES 的置信水平，介于 0.5 与 0.9999 之间（0.95 = 最差的 5 % 交易日）</translation>
-    </message>
-    <message>
-        <source>Historical: empirical quantile; Gaussian: normal distribution; Modified: Cornish-Fisher (skewness and kurtosis); Monte Carlo: multivariate normal simulation</source>
-        <translation>历史模拟法：经验分位数；正态分布法：正态分布；修正法：Cornish-Fisher（偏度和峰度）；蒙特卡洛：多元正态模拟</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <source>Window of the rolling volatility and of the VaR backtest</source>
-        <translation>滚动波动率和 VaR 回测的窗口</translation>
-    </message>
-    <message>
-        <source>Benchmark for beta (none: no beta factor in the score)</source>
-        <translation>计算贝塔的基准（无：评分中不含贝塔因子）</translation>
-    </message>
-    <message>
-        <source>First price date used (inclusive)</source>
-        <translation>使用的起始价格日期（含）</translation>
-    </message>
-    <message>
-        <source>Last price date used (inclusive)</source>
-        <translation>使用的截止价格日期（含）</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Compute every measure now and store the run in the project</source>
-        <translation>立即计算所有指标并将结果保存到项目中</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancel the running risk analysis</source>
-        <translation>取消正在进行的风险分析</translation>
-    </message>
-    <message>
-        <source>&amp;Portfolio</source>
-        <translation>投资组合(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Confidence</source>
-        <translation>置信水平(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Method</source>
-        <translation>方法(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Window</source>
-        <translation>窗口(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Benchmark</source>
-        <translation>基准(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>从(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Conventions of the numbers shown (see docs/risk.md)</source>
-        <translation>所示数字的约定（见 docs/risk.md）</translation>
-    </message>
-    <message>
-        <source>Holdings</source>
-        <translation>持仓</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>Write the holdings table, in its current order, to a CSV file</source>
-        <translation>按当前排序将持仓表写入 CSV 文件</translation>
-    </message>
-    <message>
-        <source>risk-holdings.csv</source>
-        <translation>risk-holdings.csv</translation>
-    </message>
-    <message>
-        <source>All instruments (equal weight)</source>
-        <translation>所有品种（等权重）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>The confidence must be a number between 0.5 and 0.9999, e.g. 0.975.</source>
-        <translation>置信水平必须是介于 0.5 与 0.9999 之间的数字，例如 0.975。</translation>
-    </message>
-    <message>
-        <source>The start date is after the end date.</source>
-        <translation>起始日期晚于截止日期。</translation>
-    </message>
-    <message>
-        <source>Risk view</source>
-        <translation>风险视图</translation>
-    </message>
-    <message>
-        <source>Open a project to analyse its risk.</source>
-        <translation>打开项目以分析其风险。</translation>
-    </message>
-    <message>
-        <source>An import is running; the risk analysis runs when it has finished.</source>
-        <translation>导入正在进行；风险分析将在导入完成后运行。</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>Risk analysis cancelled.</source>
-        <translation>风险分析已取消。</translation>
-    </message>
-    <message>
-        <source>Risk analysis failed: %1</source>
-        <translation>风险分析失败：%1</translation>
-    </message>
-    <message>
-        <source>No risk run stored in this project yet: choose the parameters and press Run.</source>
-        <translation>此项目中尚未保存风险分析结果：请选择参数并点击“运行”。</translation>
-    </message>
-    <message>
-        <source>Computed %1.</source>
-        <translation>已计算 %1。</translation>
-    </message>
-    <message>
-        <source>Stored run of %1 (not recomputed).</source>
-        <translation>%1 的已保存结果（未重新计算）。</translation>
-    </message>
-    <message>
-        <source>The run could not be stored in the project: %1</source>
-        <translation>无法将分析结果保存到项目中：%1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: VaR %2, ES %3 (%4) · volatility %5 · max drawdown %6 · %7 days, %8 to %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：VaR %2，ES %3（%4）· 波动率 %5 · 最大回撤 %6 · %7 天，%8 至 %9</translation>
-    </message>
-    <message>
-        <source>No risk run shown yet.</source>
-        <translation>尚未显示风险分析结果。</translation>
-    </message>
-    <message>
-        <source>The prices have changed since this run was computed: press Run to update it.</source>
-        <translation>自本次计算以来价格已发生变化：请点击“运行”以更新。</translation>
-    </message>
-    <message>
-        <source>T&amp;o</source>
-        <translation>至(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Learn tail risk</source>
-        <translation>学习尾部风险</translation>
-    </message>
-    <message>
-        <source>Train a 1D-CNN on the returns and volatility of the portfolio's holdings to estimate each holding's probability of a loss beyond its 95 % VaR within 5 trading days, and store the model</source>
-        <translation>用组合持仓的收益率和波动率训练一维卷积神经网络，估计每个持仓在 5 个交易日内损失超过其 95 % VaR 的概率，并保存模型</translation>
-    </message>
-    <message>
-        <source>Open a project to learn tail risk.</source>
-        <translation>请先打开项目再学习尾部风险。</translation>
-    </message>
-    <message>
-        <source>Choose a portfolio to learn the tail risk of its holdings.</source>
-        <translation>请选择一个投资组合以学习其持仓的尾部风险。</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::RollingVolView</name>
-    <message>
-        <source>Annualised volatility</source>
-        <translation>年化波动率</translation>
-    </message>
-    <message>
-        <source>Run the risk analysis to see the volatility over time</source>
-        <translation>运行风险分析以查看波动率随时间的变化</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::TailRiskController</name>
-    <message>
-        <source>Learning tail risk of %1</source>
-        <translation>正在学习 %1 的尾部风险</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>Learning tail risk cancelled.</source>
-        <translation>已取消学习尾部风险。</translation>
-    </message>
-    <message>
-        <source>Learning tail risk failed: %1</source>
-        <translation>学习尾部风险失败：%1</translation>
-    </message>
-    <message>
-        <source>Learned tail risk: Brier skill %1 over the base rate %2, lift %3 in the top decile (test part).</source>
-        <translation>尾部风险学习完成：相对基准频率 %2 的 Brier 技能评分为 %1，最高十分位提升度 %3（测试集）。</translation>
-    </message>
-    <message>
-        <source>The model could not be stored in the project: %1</source>
-        <translation>模型无法保存到项目中：%1</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::UnderwaterView</name>
-    <message>
-        <source>Drawdown</source>
-        <translation>回撤</translation>
-    </message>
-    <message>
-        <source>Maximum drawdown</source>
-        <translation>最大回撤</translation>
-    </message>
-    <message>
-        <source>Below previous peak</source>
-        <translation>低于前期峰值</translation>
-    </message>
-    <message>
-        <source>Run the risk analysis to see the drawdowns</source>
-        <translation>运行风险分析以查看回撤</translation>
-    </message>
-    <message>
-        <source>Maximum drawdown %1 % on %2</source>
-        <translation>最大回撤 %1 %（%2）</translation>
-    </message>
-    <message>
-        <source>
-peak %1</source>
-        <translation>
-峰值 %1</translation>
-    </message>
-    <message>
-        <source>, recovered %1</source>
-        <translation>，%1 恢复</translation>
-    </message>
-    <message>
-        <source>, not recovered</source>
-        <translation>，尚未恢复</translation>
-    </message>
-    <message>
-        <source>No drawdown in this period</source>
-        <translation>此期间没有回撤</translation>
-    </message>
-    <message>
-        <source>%1: %2 % below the previous peak</source>
-        <translation>%1：低于前期峰值 %2 %</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +623,7 @@ Model MAE %3, naive MAE %4</source>
         <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-        <source>Train a forecaster on an instrument's prices</source>
+        <source>Train a forecaster on an instrument&apos;s prices</source>
         <translation>用某个品种的价格训练预测模型</translation>
     </message>
     <message>
@@ -2000,6 +860,521 @@ Model MAE %3, naive MAE %4</source>
     </message>
 </context>
 <context>
+    <name>marketlens::ui::HoldingsModel</name>
+    <message>
+        <source>Needs a quantity and a stored close price</source>
+        <translation>需要数量和已存储的收盘价</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Last close</source>
+        <translation>最新收盘价</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>市值</translation>
+    </message>
+    <message>
+        <source>Share of the market value; type a weight to store one</source>
+        <translation>占市值的比例；输入权重即可存储权重</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::HoldingsRiskModel</name>
+    <message>
+        <source>No score for this holding</source>
+        <translation>此持仓没有评分</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2 zone: green &lt; 40, amber 40-70, red &gt; 70)
+Points per factor (rank among the holdings):
+%3</source>
+        <translation>风险评分 %1（%2区：绿 &lt; 40，黄 40-70，红 &gt; 70）
+各因子得分（在持仓中的排名）：
+%3</translation>
+    </message>
+    <message>
+        <source>Component VaR is not available for the %1 method</source>
+        <translation>%1不支持成分 VaR</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>贝塔</translation>
+    </message>
+    <message>
+        <source>Initial weight of the holding in the portfolio</source>
+        <translation>该持仓在投资组合中的初始权重</translation>
+    </message>
+    <message>
+        <source>Sample standard deviation of daily returns, annualised</source>
+        <translation>日收益率的样本标准差（年化）</translation>
+    </message>
+    <message>
+        <source>Value at risk at %1 % confidence, %2 method, one day</source>
+        <translation>风险价值（VaR），置信水平 %1 %，%2，持有期一天</translation>
+    </message>
+    <message>
+        <source>Expected shortfall (mean loss beyond VaR) at %1 % confidence, %2 method, one day</source>
+        <translation>预期损失（ES，超出 VaR 部分的平均损失），置信水平 %1 %，%2，持有期一天</translation>
+    </message>
+    <message>
+        <source>Largest peak-to-trough fall over the period</source>
+        <translation>期间内从峰值到谷值的最大跌幅</translation>
+    </message>
+    <message>
+        <source>Beta against the benchmark (OLS of daily returns)</source>
+        <translation>相对于基准的贝塔（日收益率的 OLS 回归）</translation>
+    </message>
+    <message>
+        <source>Euler contribution to the portfolio VaR at the selected confidence; the contributions sum to the portfolio figure</source>
+        <translation>所选置信水平下对投资组合 VaR 的欧拉贡献；各持仓贡献之和等于组合 VaR</translation>
+    </message>
+    <message>
+        <source>Component VaR as a share of the portfolio VaR</source>
+        <translation>成分 VaR 占投资组合 VaR 的比例</translation>
+    </message>
+    <message>
+        <source>0 (least risky) to 100 (most risky) among the holdings: weighted rank of volatility, modified ES, drawdown, beta and VaR share (see docs/risk.md)</source>
+        <translation>在持仓中从 0（风险最低）到 100（风险最高）：波动率、修正 ES、回撤、贝塔和 VaR 占比的加权排名（见 docs/risk.md）</translation>
+    </message>
+    <message>
+        <source>VaR
+%1 %</source>
+        <translation>VaR
+%1 %</translation>
+    </message>
+    <message>
+        <source>ES
+%1 %</source>
+        <translation>ES
+%1 %</translation>
+    </message>
+    <message>
+        <source>Max
+drawdown</source>
+        <translation>最大
+回撤</translation>
+    </message>
+    <message>
+        <source>Component
+VaR</source>
+        <translation>成分
+VaR</translation>
+    </message>
+    <message>
+        <source>VaR
+share</source>
+        <translation>VaR
+占比</translation>
+    </message>
+    <message>
+        <source>Risk
+score</source>
+        <translation>风险
+评分</translation>
+    </message>
+    <message>
+        <source>No learned tail-risk score for this holding: press Learn tail risk</source>
+        <translation>此持仓尚无学习得到的尾部风险评分：请点击“学习尾部风险”</translation>
+    </message>
+    <message>
+        <source>Learned probability of a loss beyond the 95 % VaR within 5 trading days: %1
+Historical rate of such losses for this holding: %2
+Brier skill of the model over the base rate (test part): %3
+As of %4</source>
+        <translation>学习得到的 5 个交易日内损失超过 95 % VaR 的概率：%1
+该持仓此类损失的历史频率：%2
+模型相对基准频率的 Brier 技能评分（测试集）：%3
+截至 %4</translation>
+    </message>
+    <message>
+        <source>Tail prob.
+(learned)</source>
+        <translation>尾部概率
+（学习）</translation>
+    </message>
+    <message>
+        <source>Probability of a loss beyond the holding&apos;s 95 % VaR within 5 trading days, from the newest learned tail-risk model of the portfolio (1D-CNN on returns and volatility; see docs/risk.md)</source>
+        <translation>5 个交易日内损失超过该持仓 95 % VaR 的概率，来自该组合最新的学习型尾部风险模型（基于收益率和波动率的一维卷积神经网络；见 docs/risk.md）</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportController</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n files</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportOptionsDialog</name>
+    <message>
+        <source>Import Options</source>
+        <translation>导入选项</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Prices, long (date, ticker, OHLCV)</source>
+        <translation>价格，长格式（日期、代码、OHLCV）</translation>
+    </message>
+    <message>
+        <source>Prices, wide (date + one column per ticker)</source>
+        <translation>价格，宽格式（日期 + 每个代码一列）</translation>
+    </message>
+    <message>
+        <source>One instrument&apos;s OHLCV</source>
+        <translation>单个品种的 OHLCV</translation>
+    </message>
+    <message>
+        <source>Holdings (ticker + quantity or weight)</source>
+        <translation>持仓（代码 + 数量或权重）</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY (month first)</source>
+        <translation>MM/DD/YYYY（月在前）</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or DD/MM/YYYY (day first)</source>
+        <translation>DD.MM.YYYY 或 DD/MM/YYYY（日在前）</translation>
+    </message>
+    <message>
+        <source>Needed when every date in a file could be read either way</source>
+        <translation>当文件中的每个日期都可以有两种解读方式时需要指定</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>取自文件名</translation>
+    </message>
+    <message>
+        <source>Ticker of a single-instrument OHLCV file</source>
+        <translation>单品种 OHLCV 文件的代码</translation>
+    </message>
+    <message>
+        <source>Portfolio that a holdings file replaces or creates</source>
+        <translation>持仓文件要替换或创建的投资组合</translation>
+    </message>
+    <message>
+        <source>File layout:</source>
+        <translation>文件格式：</translation>
+    </message>
+    <message>
+        <source>Date format:</source>
+        <translation>日期格式：</translation>
+    </message>
+    <message>
+        <source>Ticker:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Portfolio:</source>
+        <translation>投资组合：</translation>
+    </message>
+    <message>
+        <source>Choose Files…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ImportReportDialog</name>
+    <message>
+        <source>Prices (long)</source>
+        <translation>价格（长格式）</translation>
+    </message>
+    <message>
+        <source>Prices (wide)</source>
+        <translation>价格（宽格式）</translation>
+    </message>
+    <message>
+        <source>OHLCV</source>
+        <translation>OHLCV</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported; %2 rows were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
+        <translation>%1 行可以导入；%2 行被拒绝，将被跳过。在您选择“导入”之前，不会向项目写入任何内容。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Detected as</source>
+        <translation>检测为</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>日期格式</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rejected rows (first %1 of %2)</source>
+        <translation>被拒绝的行（共 %2 行中的前 %1 行）</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <source>Abort import</source>
+        <translation>中止导入</translation>
+    </message>
+    <message>
+        <source>Write the accepted rows to the project and skip the rejected ones</source>
+        <translation>将已接受的行写入项目，跳过被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Leave the project exactly as it was</source>
+        <translation>保持项目原样不变</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;文件&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::InspectorPanel</name>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Last close</source>
+        <translation>最新收盘价</translation>
+    </message>
+    <message>
+        <source>Change over range</source>
+        <translation>区间涨跌幅</translation>
+    </message>
+    <message>
+        <source>Minimum close</source>
+        <translation>最低收盘价</translation>
+    </message>
+    <message>
+        <source>Maximum close</source>
+        <translation>最高收盘价</translation>
+    </message>
+    <message>
+        <source>OHLC data</source>
+        <translation>OHLC 数据</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Select an instrument in the project tree or the Instruments table.</source>
+        <translation>请在项目树或品种表中选择一个品种。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>yes (candlesticks available)</source>
+        <translation>有（可显示蜡烛图）</translation>
+    </message>
+    <message>
+        <source>close only</source>
+        <translation>仅收盘价</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more instrument(s) overlaid in the chart.</source>
+        <translation>
+            <numerusform>图表中另叠加了 %n 个品种。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::InstrumentsModel</name>
+    <message>
+        <source>Ticker</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Last date</source>
+        <translation>截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::IssuesPanel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Rejected row</source>
+        <translation>被拒绝的行</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::JobsBar</name>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <translation>剩余 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel this job; the project stays as it was</source>
+        <translation>取消此任务；项目保持原样</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::LossChartView</name>
     <message>
         <source>Epoch</source>
@@ -2024,6 +1399,373 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Epoch %1: loss %2</source>
         <translation>第 %1 轮：损失 %2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::MainWindow</name>
+    <message>
+        <source>Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>价格和持仓文件 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Cannot create a new project: %1</source>
+        <translation>无法创建新项目：%1</translation>
+    </message>
+    <message>
+        <source>New untitled project</source>
+        <translation>新的未命名项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已另存为 %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>MarketLens projects (*.mlens);;All files (*)</source>
+        <translation>MarketLens 项目 (*.mlens);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>MarketLens projects (*.mlens)</source>
+        <translation>MarketLens 项目 (*.mlens)</translation>
+    </message>
+    <message>
+        <source>Unsaved project</source>
+        <translation>未保存的项目</translation>
+    </message>
+    <message>
+        <source>The untitled project holds data that has not been saved to a file. Save it first?</source>
+        <translation>未命名项目中有尚未保存到文件的数据。是否先保存？</translation>
+    </message>
+    <message>
+        <source>%1[*] — MarketLens</source>
+        <translation>%1[*] — MarketLens</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <source>Not saved to a file yet</source>
+        <translation>尚未保存到文件</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>An import is already running; wait for it to finish.</source>
+        <translation>已有导入正在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Import started: %1</source>
+        <translation>开始导入：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the project is unchanged.</source>
+        <translation>导入已取消；项目未作更改。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>未导入任何内容。
+
+%1</translation>
+    </message>
+    <message>
+        <source>
+
+To set the file layout or date format yourself, use File &gt; Import Files With Options.</source>
+        <translation>
+
+如需自行指定文件格式或日期格式，请使用“文件 &gt; 按选项导入文件”。</translation>
+    </message>
+    <message>
+        <source>The import could not be saved; the project is unchanged.
+
+%1</source>
+        <translation>无法保存导入结果；项目未作更改。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Import aborted; the project is unchanged.</source>
+        <translation>导入已中止；项目未作更改。</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2): %3 rows accepted, %4 rejected</source>
+        <translation>已导入 %1（%2）：接受 %3 行，拒绝 %4 行</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows (untitled project: use Save As to keep it)</source>
+        <translation>已导入 %1 行（未命名项目：请使用“另存为”保留）</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows; all changes saved</source>
+        <translation>已导入 %1 行；所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Cancelling the running import before quitting.</source>
+        <translation>退出前正在取消进行中的导入。</translation>
+    </message>
+    <message>
+        <source>Arrives with a later version of MarketLens</source>
+        <translation>将在 MarketLens 的后续版本中提供</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Takes effect when MarketLens is restarted</source>
+        <translation>重新启动 MarketLens 后生效</translation>
+    </message>
+    <message>
+        <source>The language change applies after MarketLens is restarted.</source>
+        <translation>语言更改将在重新启动 MarketLens 后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an untitled project (Ctrl+N)</source>
+        <translation>新建一个未命名项目 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a MarketLens project file (.mlens) (Ctrl+O)</source>
+        <translation>打开 MarketLens 项目文件（.mlens） (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Copy the project to a new file and continue there (Ctrl+Shift+S). There is no &quot;Save&quot;: every change is written to the project file at once.</source>
+        <translation>将项目复制到新文件并在新文件中继续工作 (Ctrl+Shift+S)。没有“保存”命令：每项更改都会立即写入项目文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import price or holdings CSV files (Ctrl+I); you can also drop files onto the window</source>
+        <translation>导入价格或持仓 CSV 文件 (Ctrl+I)；也可以将文件拖放到窗口中</translation>
+    </message>
+    <message>
+        <source>Import Files With &amp;Options…</source>
+        <translation>按选项导入文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Import with an explicit file layout, date format, ticker or portfolio name (Ctrl+Shift+I)</source>
+        <translation>以指定的文件格式、日期格式、代码或投资组合名称导入 (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit MarketLens (Ctrl+Q)</source>
+        <translation>退出 MarketLens (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected table rows as tab-separated text</source>
+        <translation>将所选表格行复制为以制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Select All &amp;Instruments</source>
+        <translation>选择全部品种(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Overlay every instrument in the chart</source>
+        <translation>在图表中叠加显示所有品种</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Issues</source>
+        <translation>清除问题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Empty the Issues panel</source>
+        <translation>清空问题面板</translation>
+    </message>
+    <message>
+        <source>&amp;About MarketLens</source>
+        <translation>关于 MarketLens(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version, license and how saving works</source>
+        <translation>版本、许可证以及保存方式</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Risk Metrics</source>
+        <translation>风险指标</translation>
+    </message>
+    <message>
+        <source>Correlation Matrix</source>
+        <translation>相关性矩阵</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>News Sentiment</source>
+        <translation>新闻情绪</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 panel</source>
+        <translation>显示或隐藏“%1”面板</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>MarketLens writes every change to the project file immediately; the file on disk is always the saved state. An untitled project lives in a temporary folder until you use Save As.</source>
+        <translation>MarketLens 会将每项更改立即写入项目文件；磁盘上的文件始终是已保存的状态。未命名项目存放在临时文件夹中，直到您使用“另存为”。</translation>
+    </message>
+    <message>
+        <source>Show the %1 panel</source>
+        <translation>显示“%1”面板</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>&amp;Train Forecaster…</source>
+        <translation>训练预测模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Train a neural forecaster on an instrument&apos;s prices and compare it with the naive forecast (Ctrl+T)</source>
+        <translation>用某个品种的价格训练神经网络预测模型，并与朴素预测比较（Ctrl+T）</translation>
     </message>
 </context>
 <context>
@@ -2097,7 +1839,7 @@ Model MAE %3, naive MAE %4</source>
         <translation>模型向前预测的天数（1..H）</translation>
     </message>
     <message>
-        <source>Mean absolute error of the model's median forecast on the test part</source>
+        <source>Mean absolute error of the model&apos;s median forecast on the test part</source>
         <translation>模型中位数预测在测试部分上的平均绝对误差</translation>
     </message>
     <message>
@@ -2113,15 +1855,1012 @@ Model MAE %3, naive MAE %4</source>
         <translation>朴素预测在相同起点上的 MASE</translation>
     </message>
     <message>
-        <source>Yes when the model's MAE and MASE are both below the naive forecast's</source>
+        <source>Yes when the model&apos;s MAE and MASE are both below the naive forecast&apos;s</source>
         <translation>当模型的 MAE 和 MASE 都低于朴素预测时为“是”</translation>
     </message>
 </context>
 <context>
     <name>marketlens::ui::ModelsPanel</name>
     <message>
-        <source>No models yet. Use Train… to train one on an instrument's prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
+        <source>No models yet. Use Train… to train one on an instrument&apos;s prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
         <translation>还没有模型。使用“训练…”用某个品种的价格训练一个模型，或使用“导入模型…”添加在别处训练的 TorchScript 预测模型。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PortfolioEditor</name>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number</source>
+        <translation>%1 必须是有限数</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative</source>
+        <translation>%1 不能为负数</translation>
+    </message>
+    <message>
+        <source>Currency: &apos;%1&apos; is not a three-letter code such as USD</source>
+        <translation>币种：“%1”不是 USD 这样的三字母代码</translation>
+    </message>
+    <message>
+        <source>%1: no project is open</source>
+        <translation>%1：没有打开的项目</translation>
+    </message>
+    <message>
+        <source>%1: an import is running; edit when it has finished</source>
+        <translation>%1：导入正在进行；请在导入完成后再编辑</translation>
+    </message>
+    <message>
+        <source>%1 failed; the project is unchanged.
+
+%2</source>
+        <translation>%1失败；项目未作更改。
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 undoes it)</source>
+        <translation>%1（按 %2 撤销）</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Cost Basis</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited</source>
+        <translation>此列不可编辑</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>更改 %2 的%1</translation>
+    </message>
+    <message>
+        <source>%1 is not in portfolio %2</source>
+        <translation>%1 不在投资组合 %2 中</translation>
+    </message>
+    <message>
+        <source>%1 needs a quantity or a weight; clear one, not both</source>
+        <translation>%1 需要数量或权重；只能清除其中一项，不能两项都清除</translation>
+    </message>
+    <message>
+        <source>Add Holding %1</source>
+        <translation>添加持仓 %1</translation>
+    </message>
+    <message>
+        <source>A holding needs a ticker and a quantity or a weight</source>
+        <translation>持仓需要代码以及数量或权重</translation>
+    </message>
+    <message>
+        <source>%1: numbers must be finite</source>
+        <translation>%1：数字必须是有限数</translation>
+    </message>
+    <message>
+        <source>%1 is already in portfolio %2</source>
+        <translation>%1 已在投资组合 %2 中</translation>
+    </message>
+    <message>
+        <source>Remove Holding %1</source>
+        <translation>移除持仓 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 Holdings</source>
+        <translation>移除 %1 项持仓</translation>
+    </message>
+    <message>
+        <source>New Portfolio %1</source>
+        <translation>新建投资组合 %1</translation>
+    </message>
+    <message>
+        <source>A portfolio needs a name</source>
+        <translation>投资组合需要名称</translation>
+    </message>
+    <message>
+        <source>Rename Portfolio %1 to %2</source>
+        <translation>将投资组合 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Duplicate Portfolio %1</source>
+        <translation>复制投资组合 %1</translation>
+    </message>
+    <message>
+        <source>Delete Portfolio %1</source>
+        <translation>删除投资组合 %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo/Redo</source>
+        <translation>撤销/重做</translation>
+    </message>
+    <message>
+        <source>%1 failed; the project file is unchanged and the edit history was cleared.
+
+%2</source>
+        <translation>%1失败；项目文件未作更改，编辑历史已清除。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Edit history cleared: portfolios were replaced by an import</source>
+        <translation>编辑历史已清除：投资组合已被导入替换</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Holding…</source>
+        <translation>添加持仓(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a holding to the portfolio shown in the holdings table (Ins)</source>
+        <translation>向持仓表中显示的投资组合添加一项持仓 (Ins)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Holdings</source>
+        <translation>移除持仓(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected holdings from the portfolio (Del)</source>
+        <translation>从投资组合中移除所选持仓 (Del)</translation>
+    </message>
+    <message>
+        <source>New &amp;Portfolio…</source>
+        <translation>新建投资组合(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Create an empty portfolio (Ctrl+Shift+N)</source>
+        <translation>创建一个空的投资组合 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Portfolio…</source>
+        <translation>重命名投资组合(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Rename the portfolio (F2 in the project tree)</source>
+        <translation>重命名投资组合（在项目树中按 F2）</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Portfolio…</source>
+        <translation>复制投资组合(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Copy the portfolio and its holdings under a new name</source>
+        <translation>以新名称复制投资组合及其持仓</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Portfolio</source>
+        <translation>删除投资组合(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete the portfolio and its holdings (Del in the project tree; Undo brings it back)</source>
+        <translation>删除投资组合及其持仓（在项目树中按 Del；可通过撤销恢复）</translation>
+    </message>
+    <message>
+        <source>Add Holding</source>
+        <translation>添加持仓</translation>
+    </message>
+    <message>
+        <source>Select the holdings to remove in the holdings table</source>
+        <translation>请在持仓表中选择要移除的持仓</translation>
+    </message>
+    <message>
+        <source>New Portfolio</source>
+        <translation>新建投资组合</translation>
+    </message>
+    <message>
+        <source>Name of the new portfolio:</source>
+        <translation>新投资组合的名称：</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>投资组合</translation>
+    </message>
+    <message>
+        <source>Rename Portfolio</source>
+        <translation>重命名投资组合</translation>
+    </message>
+    <message>
+        <source>New name of portfolio %1:</source>
+        <translation>投资组合 %1 的新名称：</translation>
+    </message>
+    <message>
+        <source>Duplicate Portfolio</source>
+        <translation>复制投资组合</translation>
+    </message>
+    <message>
+        <source>Name of the copy of %1:</source>
+        <translation>%1 副本的名称：</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language of menus, dialogs and number formats; the system language by default. Takes effect when MarketLens is restarted.</source>
+        <translation>菜单、对话框和数字格式所用的语言；默认使用系统语言。重新启动 MarketLens 后生效。</translation>
+    </message>
+    <message>
+        <source>The new language applies after MarketLens is restarted.</source>
+        <translation>新语言将在重新启动 MarketLens 后生效。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colours of windows and charts. System follows the desktop&apos;s colours; Light and Dark use the same look on every platform.</source>
+        <translation>窗口和图表的配色。“跟随系统”沿用桌面的配色；“浅色”和“深色”在所有平台上外观相同。</translation>
+    </message>
+    <message>
+        <source>Confidence levels of VaR and ES that every risk run computes besides the one chosen in the Risk tab, separated by commas: e.g. 0.95, 0.975, 0.99 (or 95, 97.5, 99). Each between %1 and %2, at most %3.</source>
+        <translation>除“风险”标签页中所选的置信水平外，每次风险分析还会计算的 VaR 和 ES 置信水平，以逗号分隔：例如 0.95, 0.975, 0.99（或 95, 97.5, 99）。每个值介于 %1 与 %2 之间，最多 %3 个。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Periods per year used to annualise daily returns, volatility and Sharpe ratios: 252 trading days for exchange-traded assets, 365 for assets traded every day (e.g. crypto).</source>
+        <translation>将日收益率、波动率和夏普比率年化时所用的每年期数：交易所交易资产为 252 个交易日，每天交易的资产（如加密货币）为 365 天。</translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation>全部核心（%1）</translation>
+    </message>
+    <message>
+        <source>Worker threads of risk runs (Monte Carlo, measures) and of neural network training and inference. 0 uses every core; fewer keep the computer responsive during long runs.</source>
+        <translation>风险分析（蒙特卡洛、各项指标）以及神经网络训练和推理所用的工作线程数。0 表示使用全部核心；较少的线程可在长时间运行时保持计算机响应流畅。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;confidence levels:</source>
+        <translation>默认置信水平(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Annualisation:</source>
+        <translation>年化(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Worker &amp;threads:</source>
+        <translation>工作线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Put the default values into the fields (applied with OK or Apply)</source>
+        <translation>将默认值填入各字段（点击“确定”或“应用”后生效）</translation>
+    </message>
+    <message>
+        <source>Apply the values and keep the dialog open</source>
+        <translation>应用这些值并保持对话框打开</translation>
+    </message>
+    <message>
+        <source>Write levels between 0.5 and 0.9999 separated by commas, e.g. 0.95, 0.99.</source>
+        <translation>请输入介于 0.5 与 0.9999 之间、以逗号分隔的置信水平，例如 0.95, 0.99。</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, risk defaults and worker threads (%1)</source>
+        <translation>语言、主题、风险默认值和工作线程 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PriceChartView</name>
+    <message>
+        <source>Wheel: zoom around the cursor
+Drag: zoom to the dragged date range
+Shift+drag or middle-drag: pan; arrow keys pan, +/- zoom
+Double-click or Home: show everything
+Click a legend entry to hide or show its series
+Right-click: rebase, candlesticks, copy, export</source>
+        <translation>滚轮：以光标为中心缩放
+拖动：缩放到拖选的日期范围
+Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
+双击或 Home：显示全部
+单击图例项：隐藏或显示对应序列
+右键：以100为基准、蜡烛图、复制、导出</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Rebase to 100</source>
+        <translation>以100为基准</translation>
+    </message>
+    <message>
+        <source>Divide each series by its value at the first visible date</source>
+        <translation>将每个序列除以其在第一个可见日期的值</translation>
+    </message>
+    <message>
+        <source>Candlesticks</source>
+        <translation>蜡烛图</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PricesTab</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Show the whole date range (Ctrl+0, or double-click the chart)</source>
+        <translation>显示完整日期范围 (Ctrl+0，或双击图表)</translation>
+    </message>
+    <message>
+        <source>Rebase to 100</source>
+        <translation>以100为基准</translation>
+    </message>
+    <message>
+        <source>Rebase every series to 100 at the first visible date (Ctrl+B)</source>
+        <translation>将每个序列在第一个可见日期处折算为 100 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Candlesticks</source>
+        <translation>蜡烛图</translation>
+    </message>
+    <message>
+        <source>Draw candlesticks when one instrument with open/high/low/close data is shown (Ctrl+K)</source>
+        <translation>当显示单个具有开盘/最高/最低/收盘数据的品种时绘制蜡烛图 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>  Select several instruments to overlay them</source>
+        <translation>  选择多个品种可叠加显示</translation>
+    </message>
+    <message>
+        <source>Portfolio shown in the holdings table</source>
+        <translation>持仓表中显示的投资组合</translation>
+    </message>
+    <message>
+        <source>Portfolio:</source>
+        <translation>投资组合：</translation>
+    </message>
+    <message>
+        <source>Select one or several instruments (Ctrl/Shift+click) to show them in the chart</source>
+        <translation>选择一个或多个品种（Ctrl/Shift+单击）以在图表中显示</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectController</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectTree</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Everything stored in the project file. Select instruments to overlay them; drop CSV files here to import them.</source>
+        <translation>项目文件中存储的所有内容。选择品种可叠加显示；将 CSV 文件拖放到此处即可导入。</translation>
+    </message>
+    <message>
+        <source>Portfolios</source>
+        <translation>投资组合</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holding(s)</source>
+        <translation>
+            <numerusform>%n 项持仓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 单位</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows from %2 to %3</source>
+        <translation>%1 行，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1 in the Prices tab</source>
+        <translation>双击在“价格”标签页中打开 %1</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>Double-click to show the holdings of %1; F2 renames it</source>
+        <translation>双击显示 %1 的持仓；按 F2 重命名</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReportController</name>
+    <message>
+        <source>Report preview</source>
+        <translation>报告预览</translation>
+    </message>
+    <message>
+        <source>Saving report %1</source>
+        <translation>正在保存报告 %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReportDialog</name>
+    <message>
+        <source>Create Report</source>
+        <translation>创建报告</translation>
+    </message>
+    <message>
+        <source>Portfolio of the holdings and risk sections</source>
+        <translation>持仓和风险章节所用的投资组合</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio:</source>
+        <translation>投资组合(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Sections without content in this project (no models, no news) are left out unless you choose a subset</source>
+        <translation>本项目中没有内容的章节（无模型、无新闻）会被省略，除非您只选择了其中部分章节</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>置信水平：</translation>
+    </message>
+    <message>
+        <source>VaR and ES at %1 confidence</source>
+        <translation>置信水平 %1 下的 VaR 和 ES</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Rolling window of the volatility and of the VaR backtest</source>
+        <translation>波动率和 VaR 回测的滚动窗口</translation>
+    </message>
+    <message>
+        <source>Backtest &amp;window:</source>
+        <translation>回测窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the project again and rebuild the preview (F5)</source>
+        <translation>重新读取项目并重建预览 (F5)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Zoom of the preview</source>
+        <translation>预览的缩放比例</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>缩放(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Paginated PDF with vector charts and page numbers</source>
+        <translation>带矢量图表和页码的分页 PDF</translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML…</source>
+        <translation>保存 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML file with the charts as SVG</source>
+        <translation>单个自包含的 HTML 文件，图表以 SVG 形式嵌入</translation>
+    </message>
+    <message>
+        <source>(no portfolio)</source>
+        <translation>（无投资组合）</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>请至少选择一个章节。</translation>
+    </message>
+    <message>
+        <source>Choose at least one confidence level.</source>
+        <translation>请至少选择一个置信水平。</translation>
+    </message>
+    <message>
+        <source>Building the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>预览已取消。</translation>
+    </message>
+    <message>
+        <source>The report cannot be built: %1</source>
+        <translation>无法生成报告：%1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s): %1.</source>
+        <translation>
+            <numerusform>%n 页：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Save Report as PDF</source>
+        <translation>将报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save Report as HTML</source>
+        <translation>将报告保存为 HTML</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML 文件 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 s).</source>
+        <translation>已保存 %1（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Saving %1 cancelled.</source>
+        <translation>已取消保存 %1。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>报告未保存</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>无法将报告保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ReturnHistogramView</name>
+    <message>
+        <source>Portfolio returns</source>
+        <translation>投资组合收益率</translation>
+    </message>
+    <message>
+        <source>Daily return</source>
+        <translation>日收益率</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the return distribution</source>
+        <translation>运行风险分析以查看收益率分布</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n day(s)</source>
+        <translation>
+            <numerusform>%1 至 %2：%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VaR%1: %2</source>
+        <translation>VaR%1：%2</translation>
+    </message>
+    <message>
+        <source>VaR</source>
+        <translation>VaR</translation>
+    </message>
+    <message>
+        <source>ES%1: %2</source>
+        <translation>ES%1：%2</translation>
+    </message>
+    <message>
+        <source>ES</source>
+        <translation>ES</translation>
+    </message>
+    <message>
+        <source>VaR%1
+%2</source>
+        <translation>VaR%1
+%2</translation>
+    </message>
+    <message>
+        <source>ES%1
+%2</source>
+        <translation>ES%1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskChartView</name>
+    <message>
+        <source>Drag: zoom to the dragged range; wheel: zoom
+Double-click: show everything
+Click a legend entry to hide or show its series
+Right-click: copy or export the chart</source>
+        <translation>拖动：缩放到拖选范围；滚轮：缩放
+双击：显示全部
+单击图例项：隐藏或显示对应序列
+右键：复制或导出图表</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskRunController</name>
+    <message>
+        <source>Risk analysis</source>
+        <translation>风险分析</translation>
+    </message>
+    <message>
+        <source>Loading the last risk run</source>
+        <translation>正在加载上次的风险分析结果</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RiskView</name>
+    <message>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>VaR backtest</source>
+        <translation>VaR 回测</translation>
+    </message>
+    <message>
+        <source>Daily portfolio returns with the VaR and ES lines</source>
+        <translation>投资组合日收益率及 VaR、ES 线</translation>
+    </message>
+    <message>
+        <source>How far the portfolio stood below its previous peak</source>
+        <translation>投资组合低于前期峰值的幅度</translation>
+    </message>
+    <message>
+        <source>Rolling, EWMA and GARCH(1,1) volatility, annualised</source>
+        <translation>滚动、EWMA 和 GARCH(1,1) 波动率（年化）</translation>
+    </message>
+    <message>
+        <source>Rolling one-day VaR forecast against the realised returns</source>
+        <translation>滚动一日 VaR 预测与实际收益率对比</translation>
+    </message>
+    <message>
+        <source>Correlation of daily returns</source>
+        <translation>日收益率相关性</translation>
+    </message>
+    <message>
+        <source>Portfolio whose holdings are analysed</source>
+        <translation>要分析其持仓的投资组合</translation>
+    </message>
+    <message>
+        <source>Confidence level of VaR and ES, between 0.5 and 0.9999 (0.95 = the worst 5 % of days)</source>
+        <translation>VaR 和 ES 的置信水平，介于 0.5 与 0.9999 之间（0.95 = 最差的 5 % 交易日）</translation>
+    </message>
+    <message>
+        <source>Historical: empirical quantile; Gaussian: normal distribution; Modified: Cornish-Fisher (skewness and kurtosis); Monte Carlo: multivariate normal simulation</source>
+        <translation>历史模拟法：经验分位数；正态分布法：正态分布；修正法：Cornish-Fisher（偏度和峰度）；蒙特卡洛：多元正态模拟</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Window of the rolling volatility and of the VaR backtest</source>
+        <translation>滚动波动率和 VaR 回测的窗口</translation>
+    </message>
+    <message>
+        <source>Benchmark for beta (none: no beta factor in the score)</source>
+        <translation>计算贝塔的基准（无：评分中不含贝塔因子）</translation>
+    </message>
+    <message>
+        <source>First price date used (inclusive)</source>
+        <translation>使用的起始价格日期（含）</translation>
+    </message>
+    <message>
+        <source>Last price date used (inclusive)</source>
+        <translation>使用的截止价格日期（含）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Compute every measure now and store the run in the project</source>
+        <translation>立即计算所有指标并将结果保存到项目中</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the running risk analysis</source>
+        <translation>取消正在进行的风险分析</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>投资组合(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence</source>
+        <translation>置信水平(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark</source>
+        <translation>基准(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Conventions of the numbers shown (see docs/risk.md)</source>
+        <translation>所示数字的约定（见 docs/risk.md）</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Write the holdings table, in its current order, to a CSV file</source>
+        <translation>按当前排序将持仓表写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>risk-holdings.csv</source>
+        <translation>risk-holdings.csv</translation>
+    </message>
+    <message>
+        <source>All instruments (equal weight)</source>
+        <translation>所有品种（等权重）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The confidence must be a number between 0.5 and 0.9999, e.g. 0.975.</source>
+        <translation>置信水平必须是介于 0.5 与 0.9999 之间的数字，例如 0.975。</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>起始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>Risk view</source>
+        <translation>风险视图</translation>
+    </message>
+    <message>
+        <source>Open a project to analyse its risk.</source>
+        <translation>打开项目以分析其风险。</translation>
+    </message>
+    <message>
+        <source>An import is running; the risk analysis runs when it has finished.</source>
+        <translation>导入正在进行；风险分析将在导入完成后运行。</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Risk analysis cancelled.</source>
+        <translation>风险分析已取消。</translation>
+    </message>
+    <message>
+        <source>Risk analysis failed: %1</source>
+        <translation>风险分析失败：%1</translation>
+    </message>
+    <message>
+        <source>No risk run stored in this project yet: choose the parameters and press Run.</source>
+        <translation>此项目中尚未保存风险分析结果：请选择参数并点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Computed %1.</source>
+        <translation>已计算 %1。</translation>
+    </message>
+    <message>
+        <source>Stored run of %1 (not recomputed).</source>
+        <translation>%1 的已保存结果（未重新计算）。</translation>
+    </message>
+    <message>
+        <source>The run could not be stored in the project: %1</source>
+        <translation>无法将分析结果保存到项目中：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: VaR %2, ES %3 (%4) · volatility %5 · max drawdown %6 · %7 days, %8 to %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：VaR %2，ES %3（%4）· 波动率 %5 · 最大回撤 %6 · %7 天，%8 至 %9</translation>
+    </message>
+    <message>
+        <source>No risk run shown yet.</source>
+        <translation>尚未显示风险分析结果。</translation>
+    </message>
+    <message>
+        <source>The prices have changed since this run was computed: press Run to update it.</source>
+        <translation>自本次计算以来价格已发生变化：请点击“运行”以更新。</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Learn tail risk</source>
+        <translation>学习尾部风险</translation>
+    </message>
+    <message>
+        <source>Train a 1D-CNN on the returns and volatility of the portfolio&apos;s holdings to estimate each holding&apos;s probability of a loss beyond its 95 % VaR within 5 trading days, and store the model</source>
+        <translation>用组合持仓的收益率和波动率训练一维卷积神经网络，估计每个持仓在 5 个交易日内损失超过其 95 % VaR 的概率，并保存模型</translation>
+    </message>
+    <message>
+        <source>Open a project to learn tail risk.</source>
+        <translation>请先打开项目再学习尾部风险。</translation>
+    </message>
+    <message>
+        <source>Choose a portfolio to learn the tail risk of its holdings.</source>
+        <translation>请选择一个投资组合以学习其持仓的尾部风险。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::RollingVolView</name>
+    <message>
+        <source>Annualised volatility</source>
+        <translation>年化波动率</translation>
+    </message>
+    <message>
+        <source>Run the risk analysis to see the volatility over time</source>
+        <translation>运行风险分析以查看波动率随时间的变化</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2944,33 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Naive</source>
         <translation>朴素预测</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::TailRiskController</name>
+    <message>
+        <source>Learning tail risk of %1</source>
+        <translation>正在学习 %1 的尾部风险</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Learning tail risk cancelled.</source>
+        <translation>已取消学习尾部风险。</translation>
+    </message>
+    <message>
+        <source>Learning tail risk failed: %1</source>
+        <translation>学习尾部风险失败：%1</translation>
+    </message>
+    <message>
+        <source>Learned tail risk: Brier skill %1 over the base rate %2, lift %3 in the top decile (test part).</source>
+        <translation>尾部风险学习完成：相对基准频率 %2 的 Brier 技能评分为 %1，最高十分位提升度 %3（测试集）。</translation>
+    </message>
+    <message>
+        <source>The model could not be stored in the project: %1</source>
+        <translation>模型无法保存到项目中：%1</translation>
     </message>
 </context>
 <context>
@@ -2342,7 +3108,7 @@ Model MAE %3, naive MAE %4</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <source>Refit the model on each fold's past and score it beside the baselines</source>
+        <source>Refit the model on each fold&apos;s past and score it beside the baselines</source>
         <translation>在每折的过去数据上重新拟合模型，并与基准并列评分</translation>
     </message>
     <message>
@@ -2422,156 +3188,48 @@ Model MAE %3, naive MAE %4</source>
     </message>
 </context>
 <context>
-    <name>ChartExport</name>
+    <name>marketlens::ui::UnderwaterView</name>
     <message>
-        <source>nothing to export (no chart, or an empty size)</source>
-        <translation>没有可导出的内容（没有图表，或尺寸为空）</translation>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
     </message>
     <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
+        <source>Maximum drawdown</source>
+        <translation>最大回撤</translation>
     </message>
     <message>
-        <source>Copy chart</source>
-        <translation>复制图表</translation>
+        <source>Below previous peak</source>
+        <translation>低于前期峰值</translation>
     </message>
     <message>
-        <source>Copy the chart to the clipboard as an image</source>
-        <translation>将图表作为图像复制到剪贴板</translation>
+        <source>Run the risk analysis to see the drawdowns</source>
+        <translation>运行风险分析以查看回撤</translation>
     </message>
     <message>
-        <source>Export chart…</source>
-        <translation>导出图表…</translation>
+        <source>Maximum drawdown %1 % on %2</source>
+        <translation>最大回撤 %1 %（%2）</translation>
     </message>
     <message>
-        <source>Export &amp;Chart…</source>
-        <translation>导出图表(&amp;C)…</translation>
+        <source>
+peak %1</source>
+        <translation>
+峰值 %1</translation>
     </message>
     <message>
-        <source>Save the focused or visible chart as PNG, SVG or PDF at a chosen size</source>
-        <translation>将当前聚焦或可见的图表按所选尺寸保存为 PNG、SVG 或 PDF</translation>
+        <source>, recovered %1</source>
+        <translation>，%1 恢复</translation>
     </message>
     <message>
-        <source>Export &amp;Table…</source>
-        <translation>导出表格(&amp;T)…</translation>
+        <source>, not recovered</source>
+        <translation>，尚未恢复</translation>
     </message>
     <message>
-        <source>Save the focused or visible table as CSV or Excel (.xlsx)</source>
-        <translation>将当前聚焦或可见的表格保存为 CSV 或 Excel (.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>TableExport</name>
-    <message>
-        <source>cannot create %1</source>
-        <translation>无法创建 %1</translation>
+        <source>No drawdown in this period</source>
+        <translation>此期间没有回撤</translation>
     </message>
     <message>
-        <source>cannot replace %1</source>
-        <translation>无法替换 %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>table</source>
-        <translation>表格</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>导出表格</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>marketlens::ui::ChartExportDialog</name>
-    <message>
-        <source>Export Chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG vector image</source>
-        <translation>SVG 矢量图像</translation>
-    </message>
-    <message>
-        <source>PDF document (vector)</source>
-        <translation>PDF 文档（矢量）</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> 像素</translation>
-    </message>
-    <message>
-        <source> DPI</source>
-        <translation> DPI</translation>
-    </message>
-    <message>
-        <source>Screen size</source>
-        <translation>屏幕尺寸</translation>
-    </message>
-    <message>
-        <source>The chart&apos;s size on screen at the chosen resolution</source>
-        <translation>图表在屏幕上的尺寸（按所选分辨率）</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>F&amp;ormat:</source>
-        <translation>格式(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Size:</source>
-        <translation>尺寸(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Resolution:</source>
-        <translation>分辨率(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG 图像 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>%1 × %2 cm at print size; the chart is laid out at %3 × %4 screen pixels and scaled by %5.</source>
-        <translation>打印尺寸 %1 × %2 厘米；图表按 %3 × %4 屏幕像素布局并放大 %5 倍。</translation>
-    </message>
-    <message>
-        <source>Could not export the chart: %1</source>
-        <translation>无法导出图表：%1</translation>
+        <source>%1: %2 % below the previous peak</source>
+        <translation>%1：低于前期峰值 %2 %</translation>
     </message>
 </context>
 </TS>
