@@ -205,20 +205,6 @@
         <source>About MarketLens</source>
         <translation>Über MarketLens</translation>
     </message>
-    <message numerus="yes">
-        <source>CPU (%n thread(s)) and CUDA</source>
-        <translation>
-            <numerusform>CPU (%n Thread) und CUDA</numerusform>
-            <numerusform>CPU (%n Threads) und CUDA</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>CPU (%n thread(s)); no CUDA device</source>
-        <translation>
-            <numerusform>CPU (%n Thread); kein CUDA-Gerät</numerusform>
-            <numerusform>CPU (%n Threads); kein CUDA-Gerät</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop analytics for financial analysts.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saving:&lt;/b&gt; every change is written to the project file (.mlens) immediately; the file on disk is always the saved state. A new project is &quot;Untitled&quot; and lives in a temporary folder until you choose &lt;i&gt;File &amp;gt; Save As&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MarketLens %1&lt;/h3&gt;&lt;p&gt;Desktop-Analysen für Finanzanalysten.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Speichern:&lt;/b&gt; Jede Änderung wird sofort in die Projektdatei (.mlens) geschrieben; die Datei auf der Festplatte ist immer der gespeicherte Stand. Ein neues Projekt heißt „Unbenannt“ und liegt in einem temporären Ordner, bis Sie &lt;i&gt;Datei &amp;gt; Speichern unter&lt;/i&gt; wählen.&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder später (GPL-3.0-or-later).&lt;/p&gt;</translation>
@@ -242,6 +228,14 @@
     <message>
         <source>Copy the versions, the compute device and the data folder as text, for a bug report</source>
         <translation>Die Versionen, das Rechengerät und den Datenordner als Text kopieren, für einen Fehlerbericht</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads, and CUDA</source>
+        <translation>CPU, %1 Threads und CUDA</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads (no CUDA device)</source>
+        <translation>CPU, %1 Threads (kein CUDA-Gerät)</translation>
     </message>
 </context>
 <context>
