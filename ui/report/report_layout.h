@@ -107,6 +107,10 @@ void paintReportPage(QPainter& painter, const core::report::ReportDocument& doc,
 // The chart painter with a theme (the public paintReportChart() uses the light one).
 void paintReportChart(QPainter& painter, const QRectF& rect, const core::report::Chart& chart,
     const ReportTheme& theme);
+// The heatmap part of the chart painter (report_chart_heatmap.cpp).
+void paintHeatmap(QPainter& painter, const QRectF& rect, const core::report::Chart& chart,
+    const ReportTheme& theme);
+double heatmapHeight(const core::report::Chart& chart, double width);
 // Height the chart needs when drawn `width` wide (title, legend, plot at the chart's aspect,
 // axes; heatmaps are square).
 double reportChartHeight(const core::report::Chart& chart, double width);
