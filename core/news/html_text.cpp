@@ -7,41 +7,80 @@
 namespace marketlens::core {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAlnum(char c) { return isAlpha(c) || (c >= '0' && c <= '9'); }
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
+bool isAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isAlnum(char c)
+{
+    return isAlpha(c) || (c >= '0' && c <= '9');
+}
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Latin-1 names in code point order: U+00A0..U+00FF.
-constexpr std::array<std::string_view, 96> kLatin1 = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",
-    "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",
-    "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",  "para",   "middot",
-    "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
-    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
-    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
-    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
-    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
-    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
-    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+constexpr std::array<std::string_view, 96> kLatin1 = {"nbsp", "iexcl", "cent", "pound", "curren",
+    "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy", "reg", "macr", "deg",
+    "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm", "raquo",
+    "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring",
+    "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
+    "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave",
+    "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
+    "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute",
+    "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide",
+    "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml"};
 
 struct Named {
     std::string_view name;
     char32_t cp;
 };
 constexpr std::array<Named, 40> kOther = {{
-    {"amp", '&'},        {"lt", '<'},         {"gt", '>'},         {"quot", '"'},
-    {"apos", '\''},      {"hellip", 0x2026},  {"mdash", 0x2014},   {"ndash", 0x2013},
-    {"lsquo", 0x2018},   {"rsquo", 0x2019},   {"sbquo", 0x201A},   {"ldquo", 0x201C},
-    {"rdquo", 0x201D},   {"bdquo", 0x201E},   {"bull", 0x2022},    {"euro", 0x20AC},
-    {"trade", 0x2122},   {"prime", 0x2032},   {"Prime", 0x2033},   {"dagger", 0x2020},
-    {"Dagger", 0x2021},  {"permil", 0x2030},  {"larr", 0x2190},    {"rarr", 0x2192},
-    {"uarr", 0x2191},    {"darr", 0x2193},    {"le", 0x2264},      {"ge", 0x2265},
-    {"ne", 0x2260},      {"asymp", 0x2248},   {"minus", 0x2212},   {"thinsp", 0x2009},
-    {"ensp", 0x2002},    {"emsp", 0x2003},    {"zwnj", 0x200C},    {"zwj", 0x200D},
-    {"lrm", 0x200E},     {"rlm", 0x200F},     {"lsaquo", 0x2039},  {"rsaquo", 0x203A},
+    {"amp", '&'},
+    {"lt", '<'},
+    {"gt", '>'},
+    {"quot", '"'},
+    {"apos", '\''},
+    {"hellip", 0x2026},
+    {"mdash", 0x2014},
+    {"ndash", 0x2013},
+    {"lsquo", 0x2018},
+    {"rsquo", 0x2019},
+    {"sbquo", 0x201A},
+    {"ldquo", 0x201C},
+    {"rdquo", 0x201D},
+    {"bdquo", 0x201E},
+    {"bull", 0x2022},
+    {"euro", 0x20AC},
+    {"trade", 0x2122},
+    {"prime", 0x2032},
+    {"Prime", 0x2033},
+    {"dagger", 0x2020},
+    {"Dagger", 0x2021},
+    {"permil", 0x2030},
+    {"larr", 0x2190},
+    {"rarr", 0x2192},
+    {"uarr", 0x2191},
+    {"darr", 0x2193},
+    {"le", 0x2264},
+    {"ge", 0x2265},
+    {"ne", 0x2260},
+    {"asymp", 0x2248},
+    {"minus", 0x2212},
+    {"thinsp", 0x2009},
+    {"ensp", 0x2002},
+    {"emsp", 0x2003},
+    {"zwnj", 0x200C},
+    {"zwj", 0x200D},
+    {"lrm", 0x200E},
+    {"rlm", 0x200F},
+    {"lsaquo", 0x2039},
+    {"rsaquo", 0x203A},
 }};
 
 // Code point of `name` (case-sensitive, as HTML), 0 when unknown.
@@ -116,12 +155,10 @@ enum class Break { None, Space, Line, Paragraph };
 Break breakOf(std::string_view tag)
 {
     static constexpr std::array<std::string_view, 5> kLine = {"br", "li", "tr", "dt", "dd"};
-    static constexpr std::array<std::string_view, 31> kBlock = {
-        "p",       "div",    "h1",     "h2",         "h3",      "h4",         "h5",
-        "h6",      "ul",     "ol",     "dl",         "table",   "blockquote", "pre",
-        "section", "article", "header", "footer",    "aside",   "nav",        "main",
-        "figure",  "figcaption", "hr", "address",    "form",    "fieldset",   "tbody",
-        "thead",   "center", "body"};
+    static constexpr std::array<std::string_view, 31> kBlock
+        = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
+            "pre", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
+            "figcaption", "hr", "address", "form", "fieldset", "tbody", "thead", "center", "body"};
     if (tag == "td" || tag == "th")
         return Break::Space;
     if (std::find(kLine.begin(), kLine.end(), tag) != kLine.end())
@@ -276,7 +313,8 @@ std::string htmlToText(std::string_view html)
         const bool closing = i + 1 < html.size() && html[i + 1] == '/';
         const std::size_t nameStart = i + (closing ? 2 : 1);
         const bool markup = nameStart < html.size()
-            && (isAlpha(html[nameStart]) || (!closing && (html[nameStart] == '!' || html[nameStart] == '?')));
+            && (isAlpha(html[nameStart])
+                || (!closing && (html[nameStart] == '!' || html[nameStart] == '?')));
         if (!markup) {
             sink.text(c); // "a < b": plain text
             ++i;
@@ -309,10 +347,9 @@ std::string htmlToText(std::string_view html)
 
 bool looksLikeHtml(std::string_view text)
 {
-    static constexpr std::array<std::string_view, 30> kTags = {
-        "p",  "br", "div", "a",      "b",     "i",      "u",          "em",   "strong", "span",
-        "ul", "ol", "li",  "img",    "table", "tr",     "td",         "h1",   "h2",     "h3",
-        "h4", "h5", "h6",  "script", "style", "font",   "blockquote", "pre",  "hr",     "small"};
+    static constexpr std::array<std::string_view, 30> kTags = {"p", "br", "div", "a", "b", "i", "u",
+        "em", "strong", "span", "ul", "ol", "li", "img", "table", "tr", "td", "h1", "h2", "h3",
+        "h4", "h5", "h6", "script", "style", "font", "blockquote", "pre", "hr", "small"};
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '&') {
             char32_t cp = 0;

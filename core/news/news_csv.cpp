@@ -39,7 +39,7 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
             ignored += (ignored.empty() ? "" : ", ") + name;
         } else if (at(f) >= 0) {
             sink.warn(path + ": column '" + name + "' is a second " + newsdetail::fieldName(f)
-                      + " column; ignored");
+                + " column; ignored");
         } else {
             at(f) = int(i);
         }
@@ -48,13 +48,12 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
         std::swap(at(Field::Date), at(Field::Time)); // a lone "time" column is the date
     if (at(Field::Headline) < 0)
         return makeError(ErrorCode::BadData,
-                         "no headline column (headline, title, heading, subject) among: " + names,
-                         path, reader.line());
+            "no headline column (headline, title, heading, subject) among: " + names, path,
+            reader.line());
     if (at(Field::Date) < 0)
         return makeError(ErrorCode::BadData,
-                         "no date column (date, datetime, time, published, timestamp) among: "
-                             + names,
-                         path, reader.line());
+            "no date column (date, datetime, time, published, timestamp) among: " + names, path,
+            reader.line());
     if (!ignored.empty())
         sink.warn(path + ": columns not used: " + ignored);
 
@@ -64,7 +63,7 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
         auto get = [&](Field f) -> std::string {
             const int c = at(f);
             return c >= 0 && std::size_t(c) < fields.size() ? std::string(fields[std::size_t(c)])
-                                                             : std::string();
+                                                            : std::string();
         };
         newsdetail::RawItem raw;
         raw.line = reader.line();

@@ -8,9 +8,18 @@
 namespace marketlens::core {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
 
 bool equalsNoCase(std::string_view a, std::string_view b)
 {
@@ -32,9 +41,8 @@ bool abbreviates(std::string_view word, std::string_view full)
 
 int monthFromName(std::string_view word)
 {
-    static constexpr std::array<std::string_view, 12> kMonths = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december"};
     for (std::size_t m = 0; m < kMonths.size(); ++m)
         if (abbreviates(word, kMonths[m]))
             return int(m) + 1;
@@ -43,8 +51,8 @@ int monthFromName(std::string_view word)
 
 bool isWeekday(std::string_view word)
 {
-    static constexpr std::array<std::string_view, 7> kDays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static constexpr std::array<std::string_view, 7> kDays
+        = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     for (auto d : kDays)
         if (abbreviates(word, d))
             return true;
@@ -400,7 +408,7 @@ std::optional<NewsTimestamp> parseDigits(std::string_view t)
     if (fraction || (n != 8 && n != 12 && n != 14))
         return std::nullopt;
     const auto s = utcSecondsFromCivil(num(0, 4), num(4, 2), num(6, 2), n >= 12 ? num(8, 2) : 0,
-                                       n >= 12 ? num(10, 2) : 0, n == 14 ? num(12, 2) : 0);
+        n >= 12 ? num(10, 2) : 0, n == 14 ? num(12, 2) : 0);
     if (!s)
         return std::nullopt;
     out.utcSeconds = *s;
@@ -440,15 +448,48 @@ std::optional<int> namedZoneOffset(std::string_view name)
         int minutes;
     };
     static constexpr std::array<Zone, 42> kZones = {{
-        {"ut", 0},        {"utc", 0},       {"gmt", 0},       {"z", 0},         {"est", -300},
-        {"edt", -240},    {"cst", -360},    {"cdt", -300},    {"mst", -420},    {"mdt", -360},
-        {"pst", -480},    {"pdt", -420},    {"akst", -540},   {"akdt", -480},   {"hst", -600},
-        {"ast", -240},    {"adt", -180},    {"nst", -210},    {"ndt", -150},    {"wet", 0},
-        {"west", 60},     {"bst", 60},      {"cet", 60},      {"cest", 120},    {"met", 60},
-        {"mest", 120},    {"eet", 120},     {"eest", 180},    {"msk", 180},     {"jst", 540},
-        {"kst", 540},     {"hkt", 480},     {"sgt", 480},     {"awst", 480},    {"acst", 570},
-        {"aest", 600},    {"aedt", 660},    {"nzst", 720},    {"nzdt", 780},    {"cat", 120},
-        {"eat", 180},     {"wat", 60},
+        {"ut", 0},
+        {"utc", 0},
+        {"gmt", 0},
+        {"z", 0},
+        {"est", -300},
+        {"edt", -240},
+        {"cst", -360},
+        {"cdt", -300},
+        {"mst", -420},
+        {"mdt", -360},
+        {"pst", -480},
+        {"pdt", -420},
+        {"akst", -540},
+        {"akdt", -480},
+        {"hst", -600},
+        {"ast", -240},
+        {"adt", -180},
+        {"nst", -210},
+        {"ndt", -150},
+        {"wet", 0},
+        {"west", 60},
+        {"bst", 60},
+        {"cet", 60},
+        {"cest", 120},
+        {"met", 60},
+        {"mest", 120},
+        {"eet", 120},
+        {"eest", 180},
+        {"msk", 180},
+        {"jst", 540},
+        {"kst", 540},
+        {"hkt", 480},
+        {"sgt", 480},
+        {"awst", 480},
+        {"acst", 570},
+        {"aest", 600},
+        {"aedt", 660},
+        {"nzst", 720},
+        {"nzdt", 780},
+        {"cat", 120},
+        {"eat", 180},
+        {"wat", 60},
     }};
     for (const auto& z : kZones)
         if (equalsNoCase(name, z.name))
@@ -459,8 +500,8 @@ std::optional<int> namedZoneOffset(std::string_view name)
     return std::nullopt;
 }
 
-std::optional<std::int64_t> utcSecondsFromCivil(int year, int month, int day, int hour,
-                                                int minute, int second)
+std::optional<std::int64_t> utcSecondsFromCivil(
+    int year, int month, int day, int hour, int minute, int second)
 {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
         return std::nullopt;
@@ -481,7 +522,7 @@ std::string formatUtcIso(std::int64_t utcSeconds)
     const Date d(static_cast<std::int32_t>(days));
     char buf[40];
     std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.toIso().c_str(), int(rest / 3600),
-                  int(rest / 60 % 60), int(rest % 60));
+        int(rest / 60 % 60), int(rest % 60));
     return buf;
 }
 
@@ -494,7 +535,7 @@ std::optional<NewsTimestamp> parseNewsTimestamp(std::string_view text)
         return std::nullopt;
     if (auto d = parseDigits(clean))
         return d;
-    Cursor c{clean};
+    Cursor c {clean};
     if (isAlpha(clean[0]))
         return parseWordy(c);
     std::size_t lead = 0;

@@ -30,9 +30,9 @@ namespace marketlens::core {
 
 struct NewsTimestamp {
     std::int64_t utcSeconds = 0; // seconds since 1970-01-01T00:00:00Z
-    bool dateOnly = false;       // a day without a time: 00:00 UTC
-    bool hasZone = false;        // the text gave a zone or offset (otherwise UTC was assumed)
-    int offsetSeconds = 0;       // that zone's offset east of UTC
+    bool dateOnly = false; // a day without a time: 00:00 UTC
+    bool hasZone = false; // the text gave a zone or offset (otherwise UTC was assumed)
+    int offsetSeconds = 0; // that zone's offset east of UTC
 };
 
 // Any of the formats above; nullopt when the text fits none or names an impossible time.
@@ -42,8 +42,8 @@ std::optional<NewsTimestamp> parseNewsTimestamp(std::string_view text);
 std::optional<int> namedZoneOffset(std::string_view name);
 
 // UTC seconds of a proleptic Gregorian civil time; nullopt for an impossible day or time.
-std::optional<std::int64_t> utcSecondsFromCivil(int year, int month, int day, int hour = 0,
-                                                int minute = 0, int second = 0);
+std::optional<std::int64_t> utcSecondsFromCivil(
+    int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
 
 // "2003-06-10T04:00:00Z" (for messages and tests).
 std::string formatUtcIso(std::int64_t utcSeconds);

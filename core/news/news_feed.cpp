@@ -33,13 +33,20 @@ public:
     }
 };
 
-bool is(QStringView name, const char* what) { return name.compare(QLatin1String(what), Qt::CaseInsensitive) == 0; }
+bool is(QStringView name, const char* what)
+{
+    return name.compare(QLatin1String(what), Qt::CaseInsensitive) == 0;
+}
 
-bool isItemTag(QStringView name) { return is(name, "item") || is(name, "entry"); }
+bool isItemTag(QStringView name)
+{
+    return is(name, "item") || is(name, "entry");
+}
 
 // A category that names a ticker: domain="ticker"/"symbol"/"stock...", "NYSE:IBM", "$AAPL", or a
 // short upper-case code ("AAPL", "BRK.B"). Words such as "Markets" are not.
-void addCategoryTicker(std::vector<std::string>& tickers, const QString& text, const QString& scheme)
+void addCategoryTicker(
+    std::vector<std::string>& tickers, const QString& text, const QString& scheme)
 {
     const QString t = text.trimmed();
     if (t.isEmpty() || t.size() > 40)
@@ -59,7 +66,7 @@ void addCategoryTicker(std::vector<std::string>& tickers, const QString& text, c
         return;
     for (const QChar c : code)
         if (!((c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c.isDigit()
-              || c == QLatin1Char('.') || c == QLatin1Char('-')))
+                || c == QLatin1Char('.') || c == QLatin1Char('-')))
             return;
     newsdetail::appendTickers(tickers, code.toStdString());
 }
@@ -83,7 +90,8 @@ bool readMarkup(QXmlStreamReader& xml, bool escapeText, QString& out)
         case QXmlStreamReader::EntityReference:
             out += escapeText ? xml.text().toString().toHtmlEscaped() : xml.text().toString();
             break;
-        default: break;
+        default:
+            break;
         }
     }
     return !xml.hasError();
@@ -114,10 +122,10 @@ bool readItem(QXmlStreamReader& xml, RawItem& raw)
             if (!readMarkup(xml, escape, html))
                 return false;
             raw.headline = html.toStdString();
-            raw.headlineIsHtml = type == QLatin1String("html") || escape
-                || type == QLatin1String("text/html");
+            raw.headlineIsHtml
+                = type == QLatin1String("html") || escape || type == QLatin1String("text/html");
         } else if (is(name, "description") || is(name, "summary") || is(name, "content:encoded")
-                   || is(name, "content")) {
+            || is(name, "content")) {
             QString html;
             if (type == QLatin1String("text") || type == QLatin1String("text/plain")) {
                 html = xml.readElementText(QXmlStreamReader::IncludeChildElements).toHtmlEscaped();
@@ -129,12 +137,12 @@ bool readItem(QXmlStreamReader& xml, RawItem& raw)
             const bool full = is(name, "content:encoded") || is(name, "content");
             (full ? body : summary) = html;
         } else if (is(name, "pubDate") || is(name, "published") || is(name, "dc:date")
-                   || is(name, "issued")) {
+            || is(name, "issued")) {
             const QString t = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (published.isEmpty())
                 published = t;
         } else if (is(name, "updated") || is(name, "modified") || is(name, "atom:updated")
-                   || is(name, "a10:updated")) {
+            || is(name, "a10:updated")) {
             updated = xml.readElementText(QXmlStreamReader::IncludeChildElements);
         } else if (is(name, "link")) {
             const QString href = attrs.value(QLatin1String("href")).toString();
@@ -153,7 +161,9 @@ bool readItem(QXmlStreamReader& xml, RawItem& raw)
                     link = t.trimmed();
             }
         } else if (is(name, "guid") || is(name, "id")) {
-            raw.id = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed().toStdString();
+            raw.id = xml.readElementText(QXmlStreamReader::IncludeChildElements)
+                         .trimmed()
+                         .toStdString();
         } else if (is(name, "category")) {
             const QString term = attrs.value(QLatin1String("term")).toString();
             const QString scheme = attrs.value(QLatin1String("domain")).toString()
@@ -184,7 +194,8 @@ qsizetype nextItemStart(const QString& text, qsizetype from)
          p = text.indexOf(QLatin1Char('<'), p + 1)) {
         for (const char* tag : {"item", "entry"}) {
             const qsizetype n = qsizetype(std::strlen(tag));
-            if (QStringView(text).mid(p + 1, n).compare(QLatin1String(tag), Qt::CaseInsensitive) != 0)
+            if (QStringView(text).mid(p + 1, n).compare(QLatin1String(tag), Qt::CaseInsensitive)
+                != 0)
                 continue;
             const QChar after = p + 1 + n < text.size() ? text.at(p + 1 + n) : QChar();
             if (after == QLatin1Char('>') || after == QLatin1Char('/') || after.isSpace())
@@ -197,8 +208,11 @@ qsizetype nextItemStart(const QString& text, qsizetype from)
 class FeedReader {
 public:
     FeedReader(const QString& text, std::int64_t fileBytes, newsdetail::ItemSink& sink,
-               const NewsParseOptions& options)
-        : m_text(text), m_fileBytes(fileBytes), m_sink(sink), m_options(options)
+        const NewsParseOptions& options)
+        : m_text(text)
+        , m_fileBytes(fileBytes)
+        , m_sink(sink)
+        , m_options(options)
     {
     }
 
@@ -214,14 +228,14 @@ private:
             raw.date = m_feed.date.toStdString();
             if (!m_warnedFeedDate)
                 m_sink.warn(m_sink.file() + ": items without a date were given the feed's date ("
-                            + m_feed.date.trimmed().toStdString() + "), first "
-                            + newsdetail::where(raw.line, raw.itemNumber));
+                    + m_feed.date.trimmed().toStdString() + "), first "
+                    + newsdetail::where(raw.line, raw.itemNumber));
             m_warnedFeedDate = true;
         }
         m_sink.add(std::move(raw));
     }
-    void xmlError(const QXmlStreamReader& xml, std::int64_t baseLine, bool inItem,
-                  const RawItem& raw);
+    void xmlError(
+        const QXmlStreamReader& xml, std::int64_t baseLine, bool inItem, const RawItem& raw);
     // In bytes of the file like the reading before it: the second half of the job.
     bool progress(qsizetype offset)
     {
@@ -230,8 +244,7 @@ private:
         m_lastReport = offset;
         const double share = m_text.isEmpty() ? 1.0 : double(offset) / double(m_text.size());
         return reportProgress(m_options.progress,
-                              m_fileBytes / 2 + std::int64_t(double(m_fileBytes / 2) * share),
-                              m_fileBytes);
+            m_fileBytes / 2 + std::int64_t(double(m_fileBytes / 2) * share), m_fileBytes);
     }
     Status recover(qsizetype from);
 
@@ -246,12 +259,12 @@ private:
     bool m_warnedFeedDate = false;
 };
 
-void FeedReader::xmlError(const QXmlStreamReader& xml, std::int64_t baseLine, bool inItem,
-                          const RawItem& raw)
+void FeedReader::xmlError(
+    const QXmlStreamReader& xml, std::int64_t baseLine, bool inItem, const RawItem& raw)
 {
     const std::int64_t line = baseLine + xml.lineNumber() - 1;
-    const std::string what = "malformed XML at line " + std::to_string(line) + ": "
-        + xml.errorString().toStdString();
+    const std::string what
+        = "malformed XML at line " + std::to_string(line) + ": " + xml.errorString().toStdString();
     if (inItem)
         m_sink.reject(raw.line, raw.itemNumber, what);
     else
@@ -278,9 +291,8 @@ Status FeedReader::run()
             rootSeen = true;
             if (!is(name, "rss") && !is(name, "feed") && !is(name, "rdf:RDF"))
                 return makeError(ErrorCode::BadData,
-                                 "not an RSS or Atom feed: the root element is <"
-                                     + name.toStdString() + ">",
-                                 m_sink.file(), xml.lineNumber());
+                    "not an RSS or Atom feed: the root element is <" + name.toStdString() + ">",
+                    m_sink.file(), xml.lineNumber());
         }
         const QString parent = stack.isEmpty() ? QString() : stack.last();
         if (isItemTag(name)) {
@@ -299,8 +311,9 @@ Status FeedReader::run()
         const bool feedLevel = is(parent, "channel") || is(parent, "feed");
         if (feedLevel && is(name, "title")) {
             m_feed.title = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-        } else if (feedLevel && (is(name, "pubDate") || is(name, "lastBuildDate")
-                                 || is(name, "updated") || is(name, "dc:date"))) {
+        } else if (feedLevel
+            && (is(name, "pubDate") || is(name, "lastBuildDate") || is(name, "updated")
+                || is(name, "dc:date"))) {
             const QString d = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (m_feed.date.isEmpty() || is(name, "pubDate"))
                 m_feed.date = d;
@@ -311,8 +324,8 @@ Status FeedReader::run()
     if (xml.hasError()) {
         if (!rootSeen)
             return makeError(ErrorCode::BadData,
-                             "not an RSS or Atom feed: " + xml.errorString().toStdString(),
-                             m_sink.file(), xml.lineNumber());
+                "not an RSS or Atom feed: " + xml.errorString().toStdString(), m_sink.file(),
+                xml.lineNumber());
         xmlError(xml, 1, false, RawItem());
         return recover(xml.characterOffset());
     }
@@ -333,8 +346,7 @@ Status FeedReader::recover(qsizetype from)
         QXmlStreamReader xml(fragment);
         xml.setNamespaceProcessing(false);
         xml.setEntityResolver(&m_resolver);
-        while (!xml.atEnd() && xml.readNext() != QXmlStreamReader::StartElement) {
-        }
+        while (!xml.atEnd() && xml.readNext() != QXmlStreamReader::StartElement) { }
         RawItem raw;
         raw.itemNumber = ++m_itemNumber;
         raw.line = line;
@@ -366,8 +378,8 @@ Result<NewsParseResult> parseNewsFeed(const std::string& path, const NewsParseOp
         text = QString::fromLatin1(*data);
     } else {
         bool bad = false;
-        const std::string clean =
-            newsdetail::sanitizeUtf8(std::string_view(data->constData(), data->size()), &bad);
+        const std::string clean
+            = newsdetail::sanitizeUtf8(std::string_view(data->constData(), data->size()), &bad);
         if (bad)
             sink.noteInvalidUtf8(0, 0);
         text = QString::fromStdString(clean);

@@ -135,10 +135,18 @@ void rawFromObject(const QJsonObject& o, RawItem& raw)
         const QJsonValue v = it.value();
         std::string* target = nullptr;
         switch (f) {
-        case Field::Tickers: addJsonTickers(raw.tickers, v); continue;
-        case Field::Date: target = &raw.date; break;
-        case Field::Time: target = &raw.time; break;
-        case Field::Headline: target = &raw.headline; break;
+        case Field::Tickers:
+            addJsonTickers(raw.tickers, v);
+            continue;
+        case Field::Date:
+            target = &raw.date;
+            break;
+        case Field::Time:
+            target = &raw.time;
+            break;
+        case Field::Headline:
+            target = &raw.headline;
+            break;
         case Field::Body: {
             std::string t = jsonText(v); // several body keys (summary, content): the longest
             if (t.size() > raw.body.size())
@@ -149,17 +157,23 @@ void rawFromObject(const QJsonObject& o, RawItem& raw)
             if (v.isObject()) { // NewsAPI style: "source": {"id": ..., "name": "Reuters"}
                 const QJsonObject so = v.toObject();
                 if (raw.source.empty())
-                    raw.source = jsonText(so.value(QLatin1String(so.contains(QLatin1String("name"))
-                                                                     ? "name"
-                                                                     : "title")));
+                    raw.source = jsonText(so.value(
+                        QLatin1String(so.contains(QLatin1String("name")) ? "name" : "title")));
                 continue;
             }
             target = &raw.source;
             break;
-        case Field::Label: target = &raw.label; break;
-        case Field::Url: target = &raw.url; break;
-        case Field::Id: target = &raw.id; break;
-        default: continue;
+        case Field::Label:
+            target = &raw.label;
+            break;
+        case Field::Url:
+            target = &raw.url;
+            break;
+        case Field::Id:
+            target = &raw.id;
+            break;
+        default:
+            continue;
         }
         if (target->empty())
             *target = jsonText(v);
@@ -169,8 +183,8 @@ void rawFromObject(const QJsonObject& o, RawItem& raw)
 }
 
 // Parses one item's text; rejects it with the JSON error's line when it is not a valid object.
-void parseItem(std::string_view text, std::int64_t line, std::int64_t itemNumber,
-               newsdetail::ItemSink& sink)
+void parseItem(
+    std::string_view text, std::int64_t line, std::int64_t itemNumber, newsdetail::ItemSink& sink)
 {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || text[first] != '{') {
@@ -184,8 +198,8 @@ void parseItem(std::string_view text, std::int64_t line, std::int64_t itemNumber
         const auto upTo = text.substr(0, std::min<std::size_t>(text.size(), error.offset));
         const std::int64_t errLine = line + std::count(upTo.begin(), upTo.end(), '\n');
         sink.reject(errLine, itemNumber,
-                    "invalid JSON: " + error.errorString().toStdString() + " (item starts at line "
-                        + std::to_string(line) + ")");
+            "invalid JSON: " + error.errorString().toStdString() + " (item starts at line "
+                + std::to_string(line) + ")");
         return;
     }
     if (!doc.isObject()) {
@@ -209,7 +223,7 @@ bool isItemsKey(std::string_view key)
 
 // The array at sc.i ('['), item by item. False when cancelled.
 bool readArray(Scanner& sc, int containerDepth, std::int64_t& itemNumber,
-               newsdetail::ItemSink& sink, const NewsParseOptions& options)
+    newsdetail::ItemSink& sink, const NewsParseOptions& options)
 {
     ++sc.i;
     sc.ws();
@@ -234,12 +248,11 @@ bool readArray(Scanner& sc, int containerDepth, std::int64_t& itemNumber,
             sink.reject(line, itemNumber, "invalid JSON: a value was expected");
         else if (size > options.maxItemBytes)
             sink.reject(line, itemNumber,
-                        "item is larger than the limit of " + std::to_string(options.maxItemBytes)
-                            + " bytes (" + std::to_string(size) + ")");
+                "item is larger than the limit of " + std::to_string(options.maxItemBytes)
+                    + " bytes (" + std::to_string(size) + ")");
         else if (depth + containerDepth > options.maxJsonDepth)
             sink.reject(line, itemNumber,
-                        "JSON nested deeper than " + std::to_string(options.maxJsonDepth)
-                            + " levels");
+                "JSON nested deeper than " + std::to_string(options.maxJsonDepth) + " levels");
         else
             parseItem(sc.s.substr(start, size), line, itemNumber, sink);
         if (sc.i - lastReport > std::size_t(kProgressStep)) {
@@ -260,8 +273,8 @@ bool readArray(Scanner& sc, int containerDepth, std::int64_t& itemNumber,
             return true;
         }
         sink.reject(sc.line, 0,
-                    "invalid JSON: ',' or ']' expected after item " + std::to_string(itemNumber)
-                        + "; the rest of the file was not read");
+            "invalid JSON: ',' or ']' expected after item " + std::to_string(itemNumber)
+                + "; the rest of the file was not read");
         return true;
     }
 }
@@ -270,7 +283,7 @@ bool readArray(Scanner& sc, int containerDepth, std::int64_t& itemNumber,
 
 NewsFormat newsdetail::sniffJsonFormat(std::string_view sample)
 {
-    Scanner sc{sample};
+    Scanner sc {sample};
     sc.ws();
     if (sc.i >= sample.size())
         return NewsFormat::Auto;
@@ -292,7 +305,7 @@ Result<NewsParseResult> parseNewsJson(const std::string& path, const NewsParseOp
         return data.error();
     NewsParseResult result;
     newsdetail::ItemSink sink(result, path, options);
-    Scanner sc{std::string_view(data->constData(), std::size_t(data->size()))};
+    Scanner sc {std::string_view(data->constData(), std::size_t(data->size()))};
     sc.ws();
     if (sc.i >= sc.s.size())
         return makeError(ErrorCode::BadData, "the file is empty", path);
@@ -313,12 +326,12 @@ Result<NewsParseResult> parseNewsJson(const std::string& path, const NewsParseOp
                 continue;
             }
             if (sc.s[sc.i] != '"')
-                return makeError(ErrorCode::BadData, "invalid JSON: a member name was expected",
-                                 path, sc.line);
+                return makeError(
+                    ErrorCode::BadData, "invalid JSON: a member name was expected", path, sc.line);
             const std::size_t keyStart = sc.i + 1;
             if (!sc.string())
-                return makeError(ErrorCode::BadData, "invalid JSON: unterminated string", path,
-                                 sc.line);
+                return makeError(
+                    ErrorCode::BadData, "invalid JSON: unterminated string", path, sc.line);
             const std::string_view key = sc.s.substr(keyStart, sc.i - 1 - keyStart);
             sc.ws();
             if (sc.i >= sc.s.size() || sc.s[sc.i] != ':')
@@ -336,9 +349,8 @@ Result<NewsParseResult> parseNewsJson(const std::string& path, const NewsParseOp
                 return makeError(ErrorCode::BadData, "invalid JSON value", path, line);
             if (depth + 1 > options.maxJsonDepth)
                 return makeError(ErrorCode::BadData,
-                                 "JSON nested deeper than " + std::to_string(options.maxJsonDepth)
-                                     + " levels",
-                                 path, line);
+                    "JSON nested deeper than " + std::to_string(options.maxJsonDepth) + " levels",
+                    path, line);
         }
         if (!found && !cancelled) { // one object: a single news item?
             sc.i = objectStart;
@@ -346,23 +358,22 @@ Result<NewsParseResult> parseNewsJson(const std::string& path, const NewsParseOp
             int depth = 0;
             if (sc.value(depth) != Scanner::Out::Ok || depth > options.maxJsonDepth
                 || sc.i - objectStart > options.maxItemBytes)
-                return makeError(ErrorCode::BadData,
-                                 "no items/articles/data array and not one news item", path);
+                return makeError(
+                    ErrorCode::BadData, "no items/articles/data array and not one news item", path);
             parseItem(sc.s.substr(objectStart, sc.i - objectStart), 1, ++itemNumber, sink);
         }
     } else {
-        return makeError(ErrorCode::BadData,
-                         "not a JSON news file: expected an array or an object", path, sc.line);
+        return makeError(ErrorCode::BadData, "not a JSON news file: expected an array or an object",
+            path, sc.line);
     }
-    if (cancelled || !reportProgress(options.progress, std::int64_t(sc.s.size()),
-                                     std::int64_t(sc.s.size())))
+    if (cancelled
+        || !reportProgress(options.progress, std::int64_t(sc.s.size()), std::int64_t(sc.s.size())))
         return makeError(ErrorCode::Cancelled, "cancelled", path);
     dropDuplicateNews(result);
     return result;
 }
 
-Result<NewsParseResult> parseNewsJsonLines(const std::string& path,
-                                           const NewsParseOptions& options)
+Result<NewsParseResult> parseNewsJsonLines(const std::string& path, const NewsParseOptions& options)
 {
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly))
@@ -404,17 +415,16 @@ Result<NewsParseResult> parseNewsJsonLines(const std::string& path,
         ++itemNumber;
         if (tooLong) {
             sink.reject(lineNo, itemNumber,
-                        "line is longer than the limit of " + std::to_string(options.maxItemBytes)
-                            + " bytes");
+                "line is longer than the limit of " + std::to_string(options.maxItemBytes)
+                    + " bytes");
             continue;
         }
-        Scanner sc{text};
+        Scanner sc {text};
         int depth = 0;
         const auto out = sc.value(depth);
         if (out == Scanner::Out::Ok && depth > options.maxJsonDepth) {
             sink.reject(lineNo, itemNumber,
-                        "JSON nested deeper than " + std::to_string(options.maxJsonDepth)
-                            + " levels");
+                "JSON nested deeper than " + std::to_string(options.maxJsonDepth) + " levels");
             continue;
         }
         parseItem(text, lineNo, itemNumber, sink);

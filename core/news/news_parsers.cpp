@@ -18,15 +18,18 @@ std::string lowerSuffix(const std::string& path)
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
         return {};
     std::string s = path.substr(dot + 1);
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(
+        s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return s;
 }
 
 bool containsNoCase(std::string_view text, std::string_view needle)
 {
-    const auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    const auto it
+        = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
+              return std::tolower(static_cast<unsigned char>(a))
+                  == std::tolower(static_cast<unsigned char>(b));
+          });
     return it != text.end();
 }
 
@@ -65,12 +68,18 @@ bool isCsvSample(std::string_view sample)
 const char* newsFormatKey(NewsFormat format)
 {
     switch (format) {
-    case NewsFormat::Csv: return "csv";
-    case NewsFormat::Json: return "json";
-    case NewsFormat::JsonLines: return "jsonl";
-    case NewsFormat::Feed: return "feed";
-    case NewsFormat::Text: return "text";
-    default: return "auto";
+    case NewsFormat::Csv:
+        return "csv";
+    case NewsFormat::Json:
+        return "json";
+    case NewsFormat::JsonLines:
+        return "jsonl";
+    case NewsFormat::Feed:
+        return "feed";
+    case NewsFormat::Text:
+        return "text";
+    default:
+        return "auto";
     }
 }
 
@@ -96,15 +105,15 @@ Result<NewsFormat> detectNewsFormat(const std::string& path)
     if (suffix == "json") {
         const NewsFormat j = newsdetail::sniffJsonFormat(sample);
         if (j == NewsFormat::Auto)
-            return makeError(ErrorCode::BadData, "not a JSON file: it does not start with [ or {",
-                             path, 1);
+            return makeError(
+                ErrorCode::BadData, "not a JSON file: it does not start with [ or {", path, 1);
         return j;
     }
     if (suffix == "xml" || suffix == "rss" || suffix == "atom") {
         if (c == '<' && isFeedSample(sample))
             return NewsFormat::Feed;
         return makeError(ErrorCode::BadData,
-                         "not an RSS or Atom feed: no <rss>, <feed> or <rdf:RDF> element", path);
+            "not an RSS or Atom feed: no <rss>, <feed> or <rdf:RDF> element", path);
     }
     if (c == '[' || c == '{') {
         const NewsFormat j = newsdetail::sniffJsonFormat(sample);
@@ -118,8 +127,8 @@ Result<NewsFormat> detectNewsFormat(const std::string& path)
     return NewsFormat::Text;
 }
 
-Result<NewsParseResult> parseNewsFile(const std::string& path, NewsFormat format,
-                                      const NewsParseOptions& options)
+Result<NewsParseResult> parseNewsFile(
+    const std::string& path, NewsFormat format, const NewsParseOptions& options)
 {
     if (format == NewsFormat::Auto) {
         auto detected = detectNewsFormat(path);
@@ -128,12 +137,18 @@ Result<NewsParseResult> parseNewsFile(const std::string& path, NewsFormat format
         format = *detected;
     }
     switch (format) {
-    case NewsFormat::Csv: return parseNewsCsv(path, options);
-    case NewsFormat::Json: return parseNewsJson(path, options);
-    case NewsFormat::JsonLines: return parseNewsJsonLines(path, options);
-    case NewsFormat::Feed: return parseNewsFeed(path, options);
-    case NewsFormat::Text: return parseNewsText(path, options);
-    default: break;
+    case NewsFormat::Csv:
+        return parseNewsCsv(path, options);
+    case NewsFormat::Json:
+        return parseNewsJson(path, options);
+    case NewsFormat::JsonLines:
+        return parseNewsJsonLines(path, options);
+    case NewsFormat::Feed:
+        return parseNewsFeed(path, options);
+    case NewsFormat::Text:
+        return parseNewsText(path, options);
+    default:
+        break;
     }
     return makeError(ErrorCode::InvalidArgument, "unknown news format", path);
 }

@@ -34,7 +34,7 @@ const char* newsFormatKey(NewsFormat format);
 struct NewsParseOptions {
     Progress progress;
     std::size_t maxFieldBytes = std::size_t(1) << 20; // one headline/body/...: 1 MiB
-    std::size_t maxItemBytes = std::size_t(4) << 20;  // one JSON item or JSON Lines line: 4 MiB
+    std::size_t maxItemBytes = std::size_t(4) << 20; // one JSON item or JSON Lines line: 4 MiB
     int maxJsonDepth = 64;
     // Feeds, JSON documents and text files are decoded whole; larger files are refused.
     std::int64_t maxDocumentBytes = std::int64_t(512) << 20;
@@ -48,21 +48,21 @@ Result<NewsFormat> detectNewsFormat(const std::string& path);
 
 // Parses `path` in `format` (Auto: detectNewsFormat first).
 Result<NewsParseResult> parseNewsFile(const std::string& path, NewsFormat format = NewsFormat::Auto,
-                                      const NewsParseOptions& options = {});
+    const NewsParseOptions& options = {});
 
 Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOptions& options = {});
 // A JSON array of objects, or an object with an "items"/"articles"/"data"/"entries"/"news"/
 // "results"/"stories" array, or one object; items are streamed one at a time.
-Result<NewsParseResult> parseNewsJson(const std::string& path,
-                                      const NewsParseOptions& options = {});
-Result<NewsParseResult> parseNewsJsonLines(const std::string& path,
-                                           const NewsParseOptions& options = {});
-Result<NewsParseResult> parseNewsFeed(const std::string& path,
-                                      const NewsParseOptions& options = {});
+Result<NewsParseResult> parseNewsJson(
+    const std::string& path, const NewsParseOptions& options = {});
+Result<NewsParseResult> parseNewsJsonLines(
+    const std::string& path, const NewsParseOptions& options = {});
+Result<NewsParseResult> parseNewsFeed(
+    const std::string& path, const NewsParseOptions& options = {});
 // First non-empty line is the headline; "Date:", "Source:", "Tickers:", "URL:" header lines at
 // the top are read; without a date the file's modification time is used (with a warning).
-Result<NewsParseResult> parseNewsText(const std::string& path,
-                                      const NewsParseOptions& options = {});
+Result<NewsParseResult> parseNewsText(
+    const std::string& path, const NewsParseOptions& options = {});
 
 // Duplicate detection: the headline case-folded, punctuation removed, whitespace collapsed
 // ("Apple's  Q3: Beats!" -> "apples q3 beats").

@@ -21,8 +21,7 @@ std::pair<Field, std::string_view> headerLine(std::string_view line)
         return {Field::Unknown, {}};
     for (std::size_t k = 0; k < colon; ++k) {
         const char c = line[k];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-'
-              || c == '_'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '_'))
             return {Field::Unknown, {}};
     }
     const Field f = newsdetail::classifyKey(line.substr(0, colon));
@@ -75,14 +74,30 @@ Result<NewsParseResult> parseNewsText(const std::string& path, const NewsParseOp
     auto takeHeader = [&](std::size_t k) {
         const auto [field, value] = headerLine(lines[k]);
         switch (field) {
-        case Field::Date: raw.date = value; dateLine = std::int64_t(k) + 1; break;
-        case Field::Headline: raw.headline = value; break;
-        case Field::Source: raw.source = value; break;
-        case Field::Tickers: newsdetail::appendTickers(raw.tickers, value); break;
-        case Field::Label: raw.label = value; break;
-        case Field::Url: raw.url = value; break;
-        case Field::Id: raw.id = value; break;
-        default: return false;
+        case Field::Date:
+            raw.date = value;
+            dateLine = std::int64_t(k) + 1;
+            break;
+        case Field::Headline:
+            raw.headline = value;
+            break;
+        case Field::Source:
+            raw.source = value;
+            break;
+        case Field::Tickers:
+            newsdetail::appendTickers(raw.tickers, value);
+            break;
+        case Field::Label:
+            raw.label = value;
+            break;
+        case Field::Url:
+            raw.url = value;
+            break;
+        case Field::Id:
+            raw.id = value;
+            break;
+        default:
+            return false;
         }
         return true;
     };
@@ -118,7 +133,7 @@ Result<NewsParseResult> parseNewsText(const std::string& path, const NewsParseOp
         raw.date = std::to_string(modified.toSecsSinceEpoch());
     } else if (!parseNewsTimestamp(raw.date)) {
         sink.reject(dateLine, 1,
-                    "unrecognised date/time '" + newsdetail::collapseWhitespace(raw.date) + "'");
+            "unrecognised date/time '" + newsdetail::collapseWhitespace(raw.date) + "'");
         return result;
     }
     if (sink.add(std::move(raw)) && fromFile) {
@@ -126,7 +141,7 @@ Result<NewsParseResult> parseNewsText(const std::string& path, const NewsParseOp
         item.timeFromFile = true;
         item.timestampText.clear();
         sink.warn(path + ": no Date: line; the file's modification time ("
-                  + formatUtcIso(item.timestamp) + ") was used as the news time");
+            + formatUtcIso(item.timestamp) + ") was used as the news time");
     }
     if (!reportProgress(options.progress, 1, 1))
         return makeError(ErrorCode::Cancelled, "cancelled", path);

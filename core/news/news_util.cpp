@@ -17,9 +17,18 @@ namespace {
 
 constexpr qint64 kReadBlock = qint64(1) << 20;
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-char upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; }
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
+char upper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+}
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string normaliseKey(std::string_view key)
 {
@@ -59,32 +68,74 @@ Field classifyKey(std::string_view key)
         Field field;
     };
     static constexpr std::array<Synonym, 68> kSynonyms = {{
-        {"date", Field::Date}, {"datetime", Field::Date}, {"date time", Field::Date},
-        {"published", Field::Date}, {"published at", Field::Date},
-        {"published date", Field::Date}, {"publish date", Field::Date},
-        {"publication date", Field::Date}, {"published on", Field::Date},
-        {"date published", Field::Date}, {"pubdate", Field::Date}, {"pub date", Field::Date},
-        {"timestamp", Field::Date}, {"time stamp", Field::Date}, {"created at", Field::Date},
+        {"date", Field::Date},
+        {"datetime", Field::Date},
+        {"date time", Field::Date},
+        {"published", Field::Date},
+        {"published at", Field::Date},
+        {"published date", Field::Date},
+        {"publish date", Field::Date},
+        {"publication date", Field::Date},
+        {"published on", Field::Date},
+        {"date published", Field::Date},
+        {"pubdate", Field::Date},
+        {"pub date", Field::Date},
+        {"timestamp", Field::Date},
+        {"time stamp", Field::Date},
+        {"created at", Field::Date},
         {"time", Field::Time},
-        {"headline", Field::Headline}, {"title", Field::Headline}, {"heading", Field::Headline},
-        {"head line", Field::Headline}, {"subject", Field::Headline},
-        {"body", Field::Body}, {"text", Field::Body}, {"content", Field::Body},
-        {"contents", Field::Body}, {"summary", Field::Body}, {"description", Field::Body},
-        {"article", Field::Body}, {"story", Field::Body}, {"article text", Field::Body},
-        {"full text", Field::Body}, {"abstract", Field::Body}, {"snippet", Field::Body},
-        {"content html", Field::Body}, {"content text", Field::Body},
-        {"ticker", Field::Tickers}, {"tickers", Field::Tickers}, {"symbol", Field::Tickers},
-        {"symbols", Field::Tickers}, {"stock", Field::Tickers}, {"stocks", Field::Tickers},
-        {"ticker symbol", Field::Tickers}, {"stock symbol", Field::Tickers},
-        {"source", Field::Source}, {"publisher", Field::Source}, {"provider", Field::Source},
-        {"outlet", Field::Source}, {"news source", Field::Source}, {"source name", Field::Source},
-        {"label", Field::Label}, {"sentiment", Field::Label}, {"sentiment label", Field::Label},
-        {"polarity", Field::Label}, {"class", Field::Label},
-        {"url", Field::Url}, {"link", Field::Url}, {"href", Field::Url},
-        {"article url", Field::Url}, {"permalink", Field::Url},
-        {"id", Field::Id}, {"guid", Field::Id}, {"uuid", Field::Id}, {"article id", Field::Id},
-        {"news id", Field::Id}, {"item id", Field::Id}, {"story id", Field::Id},
-        {"date time utc", Field::Date}, {"datetime utc", Field::Date},
+        {"headline", Field::Headline},
+        {"title", Field::Headline},
+        {"heading", Field::Headline},
+        {"head line", Field::Headline},
+        {"subject", Field::Headline},
+        {"body", Field::Body},
+        {"text", Field::Body},
+        {"content", Field::Body},
+        {"contents", Field::Body},
+        {"summary", Field::Body},
+        {"description", Field::Body},
+        {"article", Field::Body},
+        {"story", Field::Body},
+        {"article text", Field::Body},
+        {"full text", Field::Body},
+        {"abstract", Field::Body},
+        {"snippet", Field::Body},
+        {"content html", Field::Body},
+        {"content text", Field::Body},
+        {"ticker", Field::Tickers},
+        {"tickers", Field::Tickers},
+        {"symbol", Field::Tickers},
+        {"symbols", Field::Tickers},
+        {"stock", Field::Tickers},
+        {"stocks", Field::Tickers},
+        {"ticker symbol", Field::Tickers},
+        {"stock symbol", Field::Tickers},
+        {"source", Field::Source},
+        {"publisher", Field::Source},
+        {"provider", Field::Source},
+        {"outlet", Field::Source},
+        {"news source", Field::Source},
+        {"source name", Field::Source},
+        {"label", Field::Label},
+        {"sentiment", Field::Label},
+        {"sentiment label", Field::Label},
+        {"polarity", Field::Label},
+        {"class", Field::Label},
+        {"url", Field::Url},
+        {"link", Field::Url},
+        {"href", Field::Url},
+        {"article url", Field::Url},
+        {"permalink", Field::Url},
+        {"id", Field::Id},
+        {"guid", Field::Id},
+        {"uuid", Field::Id},
+        {"article id", Field::Id},
+        {"news id", Field::Id},
+        {"item id", Field::Id},
+        {"story id", Field::Id},
+        {"date time utc", Field::Date},
+        {"datetime utc", Field::Date},
     }};
     const std::string k = normaliseKey(key);
     for (const auto& s : kSynonyms)
@@ -96,16 +147,26 @@ Field classifyKey(std::string_view key)
 const char* fieldName(Field field)
 {
     switch (field) {
-    case Field::Date: return "date";
-    case Field::Time: return "time";
-    case Field::Headline: return "headline";
-    case Field::Body: return "body";
-    case Field::Tickers: return "tickers";
-    case Field::Source: return "source";
-    case Field::Label: return "label";
-    case Field::Url: return "url";
-    case Field::Id: return "id";
-    default: return "unknown";
+    case Field::Date:
+        return "date";
+    case Field::Time:
+        return "time";
+    case Field::Headline:
+        return "headline";
+    case Field::Body:
+        return "body";
+    case Field::Tickers:
+        return "tickers";
+    case Field::Source:
+        return "source";
+    case Field::Label:
+        return "label";
+    case Field::Url:
+        return "url";
+    case Field::Id:
+        return "id";
+    default:
+        return "unknown";
     }
 }
 
@@ -251,24 +312,30 @@ void ItemSink::noteInvalidUtf8(std::int64_t line, std::int64_t itemNumber)
         return;
     m_warnedUtf8 = true;
     warn(m_file + ": invalid UTF-8 replaced by U+FFFD"
-         + (line > 0 || itemNumber > 0 ? " (first at " + where(line, itemNumber) + ")" : ""));
+        + (line > 0 || itemNumber > 0 ? " (first at " + where(line, itemNumber) + ")" : ""));
 }
 
 bool ItemSink::add(RawItem raw)
 {
     const std::array<std::pair<Field, std::string*>, 9> fields = {{
-        {Field::Date, &raw.date}, {Field::Time, &raw.time}, {Field::Headline, &raw.headline},
-        {Field::Body, &raw.body}, {Field::Source, &raw.source}, {Field::Label, &raw.label},
-        {Field::Url, &raw.url}, {Field::Id, &raw.id}, {Field::Tickers, nullptr},
+        {Field::Date, &raw.date},
+        {Field::Time, &raw.time},
+        {Field::Headline, &raw.headline},
+        {Field::Body, &raw.body},
+        {Field::Source, &raw.source},
+        {Field::Label, &raw.label},
+        {Field::Url, &raw.url},
+        {Field::Id, &raw.id},
+        {Field::Tickers, nullptr},
     }};
     for (const auto& [field, value] : fields) {
         if (!value)
             continue;
         if (value->size() > m_options.maxFieldBytes) {
             reject(raw.line, raw.itemNumber,
-                   std::string(fieldName(field)) + " is longer than the limit of "
-                       + std::to_string(m_options.maxFieldBytes) + " bytes ("
-                       + std::to_string(value->size()) + ")");
+                std::string(fieldName(field)) + " is longer than the limit of "
+                    + std::to_string(m_options.maxFieldBytes) + " bytes ("
+                    + std::to_string(value->size()) + ")");
             return false;
         }
         bool bad = false;
@@ -328,9 +395,9 @@ Result<QByteArray> readWholeFile(const std::string& path, const NewsParseOptions
     const qint64 size = f.size();
     if (size > options.maxDocumentBytes)
         return makeError(ErrorCode::BadData,
-                         "the file is larger than the limit of "
-                             + std::to_string(options.maxDocumentBytes) + " bytes",
-                         path);
+            "the file is larger than the limit of " + std::to_string(options.maxDocumentBytes)
+                + " bytes",
+            path);
     QByteArray data;
     data.reserve(size);
     while (!f.atEnd()) {
@@ -360,12 +427,12 @@ std::optional<NewsLabel> parseNewsLabel(std::string_view text)
     std::string low;
     for (char c : t)
         low += newsdetail::lower(c);
-    static constexpr std::array<std::string_view, 6> kNeg = {"negative", "neg", "bearish",
-                                                             "sell",     "bad", "down"};
-    static constexpr std::array<std::string_view, 5> kNeu = {"neutral", "neu", "hold", "none",
-                                                             "flat"};
-    static constexpr std::array<std::string_view, 6> kPos = {"positive", "pos", "bullish",
-                                                             "buy",      "good", "up"};
+    static constexpr std::array<std::string_view, 6> kNeg
+        = {"negative", "neg", "bearish", "sell", "bad", "down"};
+    static constexpr std::array<std::string_view, 5> kNeu
+        = {"neutral", "neu", "hold", "none", "flat"};
+    static constexpr std::array<std::string_view, 6> kPos
+        = {"positive", "pos", "bullish", "buy", "good", "up"};
     if (std::find(kNeg.begin(), kNeg.end(), low) != kNeg.end())
         label.klass = SentimentClass::Negative;
     else if (std::find(kNeu.begin(), kNeu.end(), low) != kNeu.end())
@@ -382,8 +449,8 @@ std::optional<NewsLabel> parseNewsLabel(std::string_view text)
 
 std::string normaliseHeadline(std::string_view headline)
 {
-    const QString folded =
-        QString::fromUtf8(headline.data(), qsizetype(headline.size())).toCaseFolded();
+    const QString folded
+        = QString::fromUtf8(headline.data(), qsizetype(headline.size())).toCaseFolded();
     QString out;
     out.reserve(folded.size());
     bool space = false;
@@ -426,9 +493,9 @@ void dropDuplicateNews(NewsParseResult& result)
         const NewsItem& first = kept[it->second];
         ++result.duplicatesDropped;
         result.warnings.push_back(item.sourceFile + ": "
-                                  + newsdetail::where(item.line, item.itemNumber)
-                                  + " duplicates " + newsdetail::where(first.line, first.itemNumber)
-                                  + " (same headline and time); dropped");
+            + newsdetail::where(item.line, item.itemNumber) + " duplicates "
+            + newsdetail::where(first.line, first.itemNumber)
+            + " (same headline and time); dropped");
     }
     result.items = std::move(kept);
 }

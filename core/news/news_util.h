@@ -17,7 +17,17 @@
 namespace marketlens::core::newsdetail {
 
 enum class Field : std::uint8_t {
-    Unknown, Date, Time, Headline, Body, Tickers, Source, Label, Url, Id, Count
+    Unknown,
+    Date,
+    Time,
+    Headline,
+    Body,
+    Tickers,
+    Source,
+    Label,
+    Url,
+    Id,
+    Count
 };
 
 // The field a column header or JSON key names (case-insensitive; '_', '-', '.' and blank runs
@@ -44,14 +54,16 @@ struct RawItem {
     std::int64_t itemNumber = 0;
     std::string date, time, headline, body, source, label, url, id;
     std::vector<std::string> tickers;
-    bool bodyIsHtml = false;     // feeds: description/content are HTML by definition
+    bool bodyIsHtml = false; // feeds: description/content are HTML by definition
     bool headlineIsHtml = false; // Atom title type="html"
 };
 
 class ItemSink {
 public:
     ItemSink(NewsParseResult& result, std::string file, const NewsParseOptions& options)
-        : m_result(result), m_file(std::move(file)), m_options(options)
+        : m_result(result)
+        , m_file(std::move(file))
+        , m_options(options)
     {
     }
 

@@ -13,9 +13,18 @@ bool isAsciiAlnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool isAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool isAsciiAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char upper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+}
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
 
 std::string tickerKey(std::string_view ticker)
 {
@@ -68,21 +77,64 @@ struct Exchange {
     std::string_view suffix;
 };
 constexpr std::array<Exchange, 58> kExchanges = {{
-    {"NYSE AMERICAN", ""}, {"NYSE ARCA", ""},  {"NYSE MKT", ""},     {"NYSEAMERICAN", ""},
-    {"NYSEARCA", ""},      {"NYSEMKT", ""},    {"NYSE", ""},         {"NASDAQGS", ""},
-    {"NASDAQGM", ""},      {"NASDAQCM", ""},   {"NASDAQ", ""},       {"AMEX", ""},
-    {"OTCQX", ""},         {"OTCQB", ""},      {"OTCMKTS", ""},      {"OTC", ""},
-    {"LSE", "L"},          {"LON", "L"},       {"AIM", "L"},         {"TSX-V", "V"},
-    {"TSXV", "V"},         {"TSX", "TO"},      {"CSE", "CN"},        {"ASX", "AX"},
-    {"NZX", "NZ"},         {"HKEX", "HK"},     {"HKG", "HK"},        {"SEHK", "HK"},
-    {"TYO", "T"},          {"TSE", "T"},       {"JPX", "T"},         {"SGX", "SI"},
-    {"NSE", "NS"},         {"BSE", "BO"},      {"XETRA", "DE"},      {"ETR", "DE"},
-    {"FRA", "F"},          {"FWB", "F"},       {"EPA", "PA"},        {"EURONEXT", "PA"},
-    {"AMS", "AS"},         {"BME", "MC"},      {"SIX", "SW"},        {"SWX", "SW"},
-    {"STO", "ST"},         {"OMX", "ST"},      {"OSE", "OL"},        {"CPH", "CO"},
-    {"HEL", "HE"},         {"JSE", "JO"},      {"BMV", "MX"},        {"BOVESPA", "SA"},
-    {"KRX", "KS"},         {"KOSDAQ", "KQ"},   {"TWSE", "TW"},       {"SSE", "SS"},
-    {"SZSE", "SZ"},        {"MIL", "MI"},
+    {"NYSE AMERICAN", ""},
+    {"NYSE ARCA", ""},
+    {"NYSE MKT", ""},
+    {"NYSEAMERICAN", ""},
+    {"NYSEARCA", ""},
+    {"NYSEMKT", ""},
+    {"NYSE", ""},
+    {"NASDAQGS", ""},
+    {"NASDAQGM", ""},
+    {"NASDAQCM", ""},
+    {"NASDAQ", ""},
+    {"AMEX", ""},
+    {"OTCQX", ""},
+    {"OTCQB", ""},
+    {"OTCMKTS", ""},
+    {"OTC", ""},
+    {"LSE", "L"},
+    {"LON", "L"},
+    {"AIM", "L"},
+    {"TSX-V", "V"},
+    {"TSXV", "V"},
+    {"TSX", "TO"},
+    {"CSE", "CN"},
+    {"ASX", "AX"},
+    {"NZX", "NZ"},
+    {"HKEX", "HK"},
+    {"HKG", "HK"},
+    {"SEHK", "HK"},
+    {"TYO", "T"},
+    {"TSE", "T"},
+    {"JPX", "T"},
+    {"SGX", "SI"},
+    {"NSE", "NS"},
+    {"BSE", "BO"},
+    {"XETRA", "DE"},
+    {"ETR", "DE"},
+    {"FRA", "F"},
+    {"FWB", "F"},
+    {"EPA", "PA"},
+    {"EURONEXT", "PA"},
+    {"AMS", "AS"},
+    {"BME", "MC"},
+    {"SIX", "SW"},
+    {"SWX", "SW"},
+    {"STO", "ST"},
+    {"OMX", "ST"},
+    {"OSE", "OL"},
+    {"CPH", "CO"},
+    {"HEL", "HE"},
+    {"JSE", "JO"},
+    {"BMV", "MX"},
+    {"BOVESPA", "SA"},
+    {"KRX", "KS"},
+    {"KOSDAQ", "KQ"},
+    {"TWSE", "TW"},
+    {"SSE", "SS"},
+    {"SZSE", "SZ"},
+    {"MIL", "MI"},
 }};
 
 bool matchesNoCase(std::string_view text, std::size_t at, std::string_view upperName)
@@ -113,8 +165,7 @@ std::size_t symbolAt(std::string_view text, std::size_t at, bool lettersOnly)
         if (m - k - 1 <= (lettersOnly ? 2u : 3u) && !wordAfter(text, m))
             return m - at;
     }
-    return wordAfter(text, k) || (k < text.size() && (text[k] == '$' || text[k] == '_')) ? 0
-                                                                                       : main;
+    return wordAfter(text, k) || (k < text.size() && (text[k] == '$' || text[k] == '_')) ? 0 : main;
 }
 
 // Lower-case (ASCII) with blank runs as one space.
@@ -141,10 +192,14 @@ std::string foldText(std::string_view text)
 const char* linkReasonKey(LinkReason reason)
 {
     switch (reason) {
-    case LinkReason::Explicit: return "explicit";
-    case LinkReason::Exchange: return "exchange";
-    case LinkReason::Cashtag: return "cashtag";
-    case LinkReason::Alias: return "alias";
+    case LinkReason::Explicit:
+        return "explicit";
+    case LinkReason::Exchange:
+        return "exchange";
+    case LinkReason::Cashtag:
+        return "cashtag";
+    case LinkReason::Alias:
+        return "alias";
     }
     return "explicit";
 }
@@ -244,7 +299,7 @@ TickerLinker::TickerLinker(const std::vector<InstrumentAliases>& instruments)
     for (auto& [text, tickers] : aliases)
         m_aliases.push_back({text, std::move(tickers)});
     std::stable_sort(m_aliases.begin(), m_aliases.end(),
-                     [](const Alias& a, const Alias& b) { return a.text.size() > b.text.size(); });
+        [](const Alias& a, const Alias& b) { return a.text.size() > b.text.size(); });
     for (std::size_t k = 0; k < m_aliases.size(); ++k) {
         const std::string& a = m_aliases[k].text;
         if (!wordAfter(a, 0)) {
@@ -258,8 +313,8 @@ TickerLinker::TickerLinker(const std::vector<InstrumentAliases>& instruments)
     }
 }
 
-std::optional<std::string> TickerLinker::knownTicker(std::string_view symbol,
-                                                     std::string_view exchange) const
+std::optional<std::string> TickerLinker::knownTicker(
+    std::string_view symbol, std::string_view exchange) const
 {
     const std::string key = tickerKey(symbol);
     if (auto it = m_byKey.find(key); it != m_byKey.end())
@@ -272,7 +327,7 @@ std::optional<std::string> TickerLinker::knownTicker(std::string_view symbol,
 }
 
 TickerLinks TickerLinker::link(const std::vector<std::string>& explicitTickers,
-                               std::string_view headline, std::string_view body) const
+    std::string_view headline, std::string_view body) const
 {
     TickerLinks out;
     auto warn = [&](std::string w) {
@@ -350,10 +405,10 @@ TickerLinks TickerLinker::link(const std::vector<std::string>& explicitTickers,
         for (const auto& [alias, p] : found) {
             const std::size_t e = p + m_aliases[alias].text.size();
             if (std::any_of(claimed.begin() + std::ptrdiff_t(p),
-                            claimed.begin() + std::ptrdiff_t(e), [](bool c) { return c; }))
+                    claimed.begin() + std::ptrdiff_t(e), [](bool c) { return c; }))
                 continue;
-            std::fill(claimed.begin() + std::ptrdiff_t(p), claimed.begin() + std::ptrdiff_t(e),
-                      true);
+            std::fill(
+                claimed.begin() + std::ptrdiff_t(p), claimed.begin() + std::ptrdiff_t(e), true);
             kept.emplace_back(p, alias);
         }
         std::sort(kept.begin(), kept.end()); // links in the order of their first mention
@@ -362,7 +417,7 @@ TickerLinks TickerLinker::link(const std::vector<std::string>& explicitTickers,
                 add(t, LinkReason::Alias, m_aliases[alias].text);
     }
     std::stable_sort(out.links.begin(), out.links.end(),
-                     [](const TickerLink& a, const TickerLink& b) { return a.reason < b.reason; });
+        [](const TickerLink& a, const TickerLink& b) { return a.reason < b.reason; });
     return out;
 }
 

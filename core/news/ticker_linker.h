@@ -35,7 +35,7 @@ enum class LinkReason : std::uint8_t { Explicit, Exchange, Cashtag, Alias };
 const char* linkReasonKey(LinkReason reason);
 
 struct InstrumentAliases {
-    std::string ticker;               // as the project spells it
+    std::string ticker; // as the project spells it
     std::vector<std::string> aliases; // company names; may be empty
 };
 
@@ -43,7 +43,7 @@ struct TickerLink {
     std::string ticker; // the project's ticker
     LinkReason reason = LinkReason::Explicit;
     std::string evidence; // the first text that matched: "$AAPL", "NYSE: IBM", "Microsoft Corp"
-    int mentions = 1;     // matches in headline and body (1 for explicit)
+    int mentions = 1; // matches in headline and body (1 for explicit)
 };
 
 struct TickerLinks {
@@ -69,15 +69,15 @@ public:
     explicit TickerLinker(const std::vector<InstrumentAliases>& instruments);
 
     TickerLinks link(const std::vector<std::string>& explicitTickers, std::string_view headline,
-                     std::string_view body) const;
+        std::string_view body) const;
     TickerLinks link(const NewsItem& item) const
     {
         return link(item.tickers, item.headline, item.body);
     }
 
     // The project's ticker for `symbol` (optionally on `exchange`), nullopt when unknown.
-    std::optional<std::string> knownTicker(std::string_view symbol,
-                                           std::string_view exchange = {}) const;
+    std::optional<std::string> knownTicker(
+        std::string_view symbol, std::string_view exchange = {}) const;
 
 private:
     struct Alias {
@@ -85,7 +85,7 @@ private:
         std::vector<std::string> tickers;
     };
     std::unordered_map<std::string, std::string> m_byKey; // normalised ticker -> ticker
-    std::vector<Alias> m_aliases;                         // longest first
+    std::vector<Alias> m_aliases; // longest first
     std::unordered_map<std::string, std::vector<std::size_t>> m_byFirstWord; // -> m_aliases
     std::vector<std::size_t> m_symbolAliases; // aliases that start with no letter or digit
 };
