@@ -27,6 +27,16 @@ int cpuCount()
     return int(std::max(1u, std::thread::hardware_concurrency()));
 }
 
+// The language the running application was started with: a different choice shows after a
+// restart, and the dialog says so until then.
+QString& runningLanguage()
+{
+    static QString language;
+    if (language.isEmpty())
+        language = AppSettings::instance().language();
+    return language;
+}
+
 void applyEffects(const Preferences& now, const Preferences& before)
 {
     if (now.theme != before.theme)
@@ -154,8 +164,7 @@ void PreferencesDialog::setValues(const Preferences& preferences)
 
 void PreferencesDialog::updateNotes()
 {
-    m_languageNote->setVisible(
-        m_language->currentData().toString() != AppSettings::instance().language());
+    m_languageNote->setVisible(m_language->currentData().toString() != runningLanguage());
     bool ok = false;
     AppSettings::parseConfidences(m_confidences->text(), &ok);
     m_confidenceNote->setText(ok ? QString()
@@ -195,6 +204,7 @@ void installPreferenceEffects()
     AppSettings& settings = AppSettings::instance();
     if (!installed) {
         installed = true;
+        runningLanguage(); // the language installed at start-up (gui_app.cpp)
         QObject::connect(&settings, &AppSettings::preferencesChanged, qApp, &applyEffects);
     }
     applyTheme(settings.theme());

@@ -64,6 +64,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("MarketLensTest"));
         QCoreApplication::setApplicationName(QStringLiteral("test_preferences"));
+        QSettings().clear();
         installPreferenceEffects(); // as the GUI does at start-up
     }
     void init() { QSettings().clear(); }
@@ -208,6 +209,8 @@ private Q_SLOTS:
         QCOMPARE(p.annualisationDays, 260);
         QCOMPARE(p.threads, 2);
         QCOMPARE(confidences->text(), QStringLiteral("0.95, 0.995")); // normalised
+        // The new language shows after a restart, and the dialog keeps saying so.
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("languageNote"))->isVisibleTo(&dialog));
         // Effects: the dark palette at once, torch's thread count.
         QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(0x2D, 0x2D, 0x30));
         QCOMPARE(models::torchRuntimeInfo().intraOpThreads, 2);
