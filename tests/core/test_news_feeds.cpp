@@ -213,6 +213,42 @@ private Q_SLOTS:
                 || html.find("&#") != std::string::npos);
         }
     }
+
+    void itemsWithoutDateTakeTheChannelDate()
+    {
+        const auto path = write("<rss version=\"2.0\"><channel><title>Wire</title>"
+                                "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate>"
+                                "<item><title>Undated</title></item></channel></rss>",
+            "rss");
+        const auto r = parseOk(path);
+        QCOMPARE(r.items.size(), std::size_t(1));
+        QCOMPARE(r.items[0].timestamp, kJun10);
+        QCOMPARE(q(r.items[0].source), QStringLiteral("Wire"));
+        QCOMPARE(r.warnings.size(), std::size_t(1));
+        QVERIFY(r.warnings[0].find("items without a date were given the feed's date")
+            != std::string::npos);
+    }
+
+    void rss1Rdf()
+    {
+        const auto path = write(
+            "<?xml version=\"1.0\"?>\n<rdf:RDF "
+            "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+            "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+            "<channel rdf:about=\"x\"><title>RDF Wire</title></channel>\n"
+            "<item rdf:about=\"https://e.x/1\"><title>RDF item</title><link>https://e.x/1</link>"
+            "<dc:date>2003-06-10T06:00:00+02:00</dc:date><description>Text.</description></item>\n"
+            "</rdf:RDF>\n",
+            "rdf");
+        QCOMPARE(detectNewsFormat(path).value(), NewsFormat::Feed);
+        const auto r = parseOk(path);
+        QCOMPARE(r.items.size(), std::size_t(1));
+        QCOMPARE(r.items[0].timestamp, kJun10);
+        QCOMPARE(r.items[0].line, qint64(4));
+        QCOMPARE(q(r.items[0].source), QStringLiteral("RDF Wire"));
+        QCOMPARE(q(r.items[0].url), QStringLiteral("https://e.x/1"));
+        QCOMPARE(q(r.items[0].body), QStringLiteral("Text."));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNewsFeeds)
