@@ -27,9 +27,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 using namespace marketlens;
 using namespace marketlens::core::report;
@@ -629,6 +631,29 @@ private Q_SLOTS:
             const auto images = ui::renderPreviewPages(doc);
             for (std::size_t i = 0; i < images->size(); ++i)
                 (*images)[i].save(QStringLiteral("%1/stress-page-%2.png").arg(dir).arg(i + 1));
+        }
+    }
+
+    // The renderers run off the GUI thread (the report dialog and the CLI use worker threads):
+    // two documents rendered at the same time give exactly what one thread gives.
+    void rendersOnWorkerThreads()
+    {
+        const QString expected = ui::reportHtml(m_doc);
+        const auto expectedPages = ui::renderPreviewPages(m_doc);
+        QVERIFY(expectedPages.ok());
+        auto job = [this](int i) {
+            const QString pdf = m_dir.filePath(QStringLiteral("thread-%1.pdf").arg(i));
+            const bool ok = ui::renderPdf(m_doc, pdf).ok();
+            const auto pages = ui::renderPreviewPages(m_doc);
+            return std::make_tuple(ok, ui::reportHtml(m_doc), pages.ok() ? pages->size() : 0);
+        };
+        QFuture<std::tuple<bool, QString, std::size_t>> a = QtConcurrent::run(job, 1);
+        QFuture<std::tuple<bool, QString, std::size_t>> b = QtConcurrent::run(job, 2);
+        for (auto* f : {&a, &b}) {
+            const auto [ok, html, pages] = f->result();
+            QVERIFY(ok);
+            QCOMPARE(html, expected);
+            QCOMPARE(pages, expectedPages->size());
         }
     }
 

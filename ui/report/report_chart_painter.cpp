@@ -105,7 +105,7 @@ void paintSwatch(QPainter& p, const QRectF& box, const ChartSeries& s, const QCo
         break;
     }
     case ChartSeries::Style::Points:
-        p.setPen(QPen(Qt::white, 0.4));
+        p.setPen(QPen(paper, 0.4));
         p.setBrush(colour);
         p.drawEllipse(QPointF(box.center().x(), midY), 2.6, 2.6);
         break;
@@ -258,7 +258,7 @@ void paintSeries(QPainter& p, const ChartSeries& s, int barIndex, int barCount,
         break;
     }
     case ChartSeries::Style::Points:
-        p.setPen(QPen(Qt::white, 0.4));
+        p.setPen(QPen(paper, 0.5));
         p.setBrush(colour);
         for (std::size_t i = 0; i < n; ++i) {
             if (finite(s.x[i]) && finite(s.y[i]))
