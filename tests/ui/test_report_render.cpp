@@ -551,7 +551,8 @@ private Q_SLOTS:
         doc.title = "Layout stress";
         Section s {"risk", "Risk", {}};
         Table wide;
-        wide.caption = "Risk per holding";
+        wide.caption = "Risk per holding: value at risk and expected shortfall by method and "
+                       "confidence, volatility, drawdown, ratios, beta and the risk score";
         wide.columns = {"Ticker", "VaR 95% historical", "VaR 99% historical", "VaR 95% parametric",
             "VaR 99% parametric", "ES 95% historical", "ES 99% historical", "Volatility (annual)",
             "Max drawdown", "Sharpe ratio", "Sortino ratio", "Beta to SPY", "Risk score",
@@ -572,6 +573,19 @@ private Q_SLOTS:
         s.blocks.push_back(Paragraph {std::string(300, 'x'), true}); // one word longer than a line
         Chart heat;
         heat.title = "Correlation of many instruments";
+        Chart epochs;
+        epochs.title = "Training and validation loss of the forecasting network per epoch, with "
+                       "the naive baseline for comparison (a title longer than one line)";
+        epochs.timeAxis = false;
+        epochs.xLabel = "Epoch";
+        epochs.yLabel = "Loss";
+        ChartSeries loss {"Training loss", {}, {}, ChartSeries::Style::Line, 0};
+        for (int e = 1; e <= 250; ++e) {
+            loss.x.push_back(e);
+            loss.y.push_back(1.0 / e);
+        }
+        epochs.series = {loss};
+        s.blocks.push_back(epochs);
         for (int i = 0; i < 18; ++i) {
             heat.heatLabels.push_back("Instrument " + std::string(1, char('A' + i)) + " Ltd");
             for (int j = 0; j < 18; ++j)
@@ -622,8 +636,9 @@ private Q_SLOTS:
         bool found = false;
         const QString text = runTool("pdftotext", {"-enc", "UTF-8", path, "-"}, &found);
         if (found) {
-            for (const char* t : {"Sortino", "TICKER11", "-0.2952", "风险价值", "No data",
-                     "Instrument R Ltd", "Correlation of many instruments"})
+            for (const char* t : {"Sortino", "TICKER11", "-0.2952", "风险价值", "No data", "Epoch",
+                     "250", "(a title longer than one line)", "the risk score", "Instrument R Ltd",
+                     "Correlation of many instruments"})
                 QVERIFY2(text.contains(QString::fromUtf8(t)), t);
         }
         const QString dir = qEnvironmentVariable("MARKETLENS_TEST_ARTIFACTS");

@@ -45,12 +45,9 @@ struct HeatFrame {
 HeatFrame heatFrame(const Chart& chart, double width, const QPaintDevice* device)
 {
     HeatFrame f;
-    const QFontMetricsF title(
-        reportFont(FontRole::ChartTitle, device), const_cast<QPaintDevice*>(device));
     const QFontMetricsF tick(
         reportFont(FontRole::ChartTick, device), const_cast<QPaintDevice*>(device));
-    if (!chart.title.empty())
-        f.titleH = title.lineSpacing() + 3.0;
+    f.titleH = chartTitleHeight(chart, width, device);
     for (const std::string& label : chart.heatLabels)
         f.labelW = std::max(f.labelW, tick.horizontalAdvance(qstr(label)));
     f.labelW = std::min(f.labelW, 90.0);
@@ -70,16 +67,9 @@ HeatFrame heatFrame(const Chart& chart, double width, const QPaintDevice* device
 void paintHeatmap(QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
 {
     const HeatFrame f = heatFrame(chart, rect.width(), p.device());
-    const QFont titleFont = reportFont(FontRole::ChartTitle, p.device());
     const QFont tickFont = reportFont(FontRole::ChartTick, p.device());
     const QFontMetricsF tickFm(tickFont, p.device());
-    if (f.titleH > 0.0) {
-        p.setFont(titleFont);
-        p.setPen(theme.heading);
-        drawTextAt(p,
-            QPointF(rect.left(), rect.top() + QFontMetricsF(titleFont, p.device()).ascent()),
-            qstr(chart.title));
-    }
+    paintChartTitle(p, rect, chart, theme);
     const int n = int(chart.heatLabels.size());
     const double gridLeft = rect.left() + f.left + f.labelW + 6.0;
     const double gridTop = rect.top() + f.titleH + kPad;

@@ -137,14 +137,11 @@ struct XyFrame {
 XyFrame xyFrame(const Chart& chart, double width, const QPaintDevice* device)
 {
     XyFrame f;
-    const QFontMetricsF title(
-        reportFont(FontRole::ChartTitle, device), const_cast<QPaintDevice*>(device));
     const QFontMetricsF label(
         reportFont(FontRole::ChartLabel, device), const_cast<QPaintDevice*>(device));
     const QFontMetricsF tick(
         reportFont(FontRole::ChartTick, device), const_cast<QPaintDevice*>(device));
-    if (!chart.title.empty())
-        f.titleH = title.lineSpacing() + 3.0;
+    f.titleH = chartTitleHeight(chart, width, device);
     f.legend = layoutLegend(chart, width, device);
     if (!chart.yLabel.empty())
         f.yTitleH = label.lineSpacing() + 1.0;
@@ -287,19 +284,13 @@ void paintSeries(QPainter& p, const ChartSeries& s, int barIndex, int barCount,
 void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
 {
     const XyFrame f = xyFrame(chart, rect.width(), p.device());
-    const QFont titleFont = reportFont(FontRole::ChartTitle, p.device());
     const QFont labelFont = reportFont(FontRole::ChartLabel, p.device());
     const QFont tickFont = reportFont(FontRole::ChartTick, p.device());
     const QFontMetricsF tickFm(tickFont, p.device());
     const QFontMetricsF labelFm(labelFont, p.device());
     double y = rect.top();
-    if (f.titleH > 0.0) {
-        p.setFont(titleFont);
-        p.setPen(theme.heading);
-        drawTextAt(p, QPointF(rect.left(), y + QFontMetricsF(titleFont, p.device()).ascent()),
-            qstr(chart.title));
-        y += f.titleH;
-    }
+    paintChartTitle(p, rect, chart, theme);
+    y += f.titleH;
     if (!f.legend.items.empty()) {
         p.setFont(labelFont);
         for (const LegendItem& item : f.legend.items) {
@@ -386,7 +377,8 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     if (f.yTitleH > 0.0) {
         p.setFont(labelFont);
         p.setPen(theme.muted);
-        drawTextAt(p, QPointF(rect.left(), y + labelFm.ascent()), qstr(chart.yLabel));
+        drawTextAt(p, QPointF(rect.left(), y + labelFm.ascent()),
+            labelFm.elidedText(qstr(chart.yLabel), Qt::ElideRight, rect.width()));
     }
 
     // Area fills first: the grid stays visible over them.
@@ -444,7 +436,7 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
     if (f.xTitleH > 0.0) {
         p.setFont(labelFont);
         p.setPen(theme.muted);
-        const QString xLabel = qstr(chart.xLabel);
+        const QString xLabel = labelFm.elidedText(qstr(chart.xLabel), Qt::ElideRight, plot.width());
         const double w = labelFm.horizontalAdvance(xLabel);
         drawTextAt(p,
             QPointF(plot.center().x() - w / 2.0, plot.bottom() + f.xTicksH + labelFm.ascent()),
@@ -487,6 +479,32 @@ void paintXyChart(QPainter& p, const QRectF& rect, const Chart& chart, const Rep
 }
 
 } // namespace
+
+double report_detail::chartTitleHeight(const Chart& chart, double width, const QPaintDevice* device)
+{
+    if (chart.title.empty())
+        return 0.0;
+    const QFont font = reportFont(FontRole::ChartTitle, device);
+    const QStringList lines = wrapText(qstr(chart.title), font, device, width);
+    return QFontMetricsF(font, const_cast<QPaintDevice*>(device)).lineSpacing()
+        * double(lines.size())
+        + 3.0;
+}
+
+void report_detail::paintChartTitle(
+    QPainter& p, const QRectF& rect, const Chart& chart, const ReportTheme& theme)
+{
+    if (chart.title.empty())
+        return;
+    const QFont font = reportFont(FontRole::ChartTitle, p.device());
+    const QFontMetricsF fm(font, p.device());
+    p.setFont(font);
+    p.setPen(theme.heading);
+    const QStringList lines = wrapText(qstr(chart.title), font, p.device(), rect.width());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        drawTextAt(p, QPointF(rect.left(), rect.top() + fm.ascent() + double(i) * fm.lineSpacing()),
+            lines[i]);
+}
 
 double report_detail::reportChartHeight(const Chart& chart, double width)
 {

@@ -322,8 +322,11 @@ private:
             QString caption = qstr(t.caption);
             if (continued)
                 caption += QStringLiteral(" (continued)");
-            textLine(kMarginX, m_y, caption, FontRole::Caption, Ink::Heading);
-            m_y += lineSpacing(FontRole::Caption) + 3.0;
+            for (const QString& line : wrap(caption, FontRole::Caption, kContentWidth)) {
+                textLine(kMarginX, m_y, line, FontRole::Caption, Ink::Heading);
+                m_y += lineSpacing(FontRole::Caption);
+            }
+            m_y += 3.0;
         }
         std::vector<QString> heads;
         for (const std::string& column : t.columns)
@@ -347,8 +350,11 @@ private:
         for (const std::string& column : t.columns)
             heads.push_back(qstr(column));
         std::vector<QStringList> lines;
-        const double headH = rowLines(heads, g, FontRole::TableHeader, lines)
-            + (t.caption.empty() ? 0.0 : lineSpacing(FontRole::Caption) + 3.0);
+        const double captionH = t.caption.empty() ? 0.0
+                                                  : lineSpacing(FontRole::Caption)
+                    * double(wrap(qstr(t.caption), FontRole::Caption, kContentWidth).size())
+                + 3.0;
+        const double headH = rowLines(heads, g, FontRole::TableHeader, lines) + captionH;
         std::vector<std::vector<QStringList>> rowText(t.rows.size());
         std::vector<double> rowH(t.rows.size());
         for (std::size_t r = 0; r < t.rows.size(); ++r) {

@@ -107,6 +107,12 @@ void paintReportPage(QPainter& painter, const core::report::ReportDocument& doc,
 // The chart painter with a theme (the public paintReportChart() uses the light one).
 void paintReportChart(QPainter& painter, const QRectF& rect, const core::report::Chart& chart,
     const ReportTheme& theme);
+// A chart's title wrapped to `width`: its height (0 without a title) and its painting from the
+// top of `rect` (shared by the XY charts and the heatmap).
+double chartTitleHeight(const core::report::Chart& chart, double width, const QPaintDevice* device);
+void paintChartTitle(QPainter& painter, const QRectF& rect, const core::report::Chart& chart,
+    const ReportTheme& theme);
+
 // The heatmap part of the chart painter (report_chart_heatmap.cpp).
 void paintHeatmap(QPainter& painter, const QRectF& rect, const core::report::Chart& chart,
     const ReportTheme& theme);
