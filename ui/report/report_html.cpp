@@ -55,7 +55,9 @@ table.data td.tone-muted { color: #8a8a8a; }
 figure.chart { margin: 0.8em 0; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 footer { border-top: 1px solid #b8b8b8; margin-top: 2.5em; padding-top: 0.5em; }
+@page { size: A4; margin: 16mm 17mm; }
 @media print {
+  body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   figure.chart, tr, dl.kv > div { break-inside: avoid; }
   h2 { break-after: avoid; }
