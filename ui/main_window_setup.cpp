@@ -203,9 +203,9 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_copyAction);
     edit->addAction(m_selectAllAction);
+    m_portfolioEditor->addToMenu(edit); // Add/Remove Holdings, New/Rename/… Portfolio
     edit->addSeparator();
     edit->addAction(createPreferencesAction(this)); // Preferences… (Ctrl+,)
-    m_portfolioEditor->addToMenu(edit); // Add/Remove Holdings, New/Rename/… Portfolio
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setToolTipsVisible(true);
