@@ -2374,6 +2374,10 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
         <source>Double-click to show the holdings of %1; F2 renames it</source>
         <translation>Doppelklicken, um die Positionen von %1 anzuzeigen; F2 benennt es um</translation>
     </message>
+    <message>
+        <source>Double-click to create a report</source>
+        <translation>Doppelklicken, um einen Bericht zu erstellen</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ReportController</name>
@@ -2855,6 +2859,10 @@ Rechtsklick: Diagramm kopieren oder exportieren</translation>
     <message>
         <source>Choose a portfolio to learn the tail risk of its holdings.</source>
         <translation>Wählen Sie ein Portfolio, um das Tail-Risiko seiner Positionen zu lernen.</translation>
+    </message>
+    <message>
+        <source>The holdings of %1 have changed since this run: press Run to update it.</source>
+        <translation>Die Positionen von %1 haben sich seit diesem Lauf geändert: Klicken Sie auf „Berechnen“, um ihn zu aktualisieren.</translation>
     </message>
 </context>
 <context>
