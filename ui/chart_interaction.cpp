@@ -3,6 +3,7 @@
 // selecting a period is what analysts do most; Shift+left-drag or middle-drag pans. Presses
 // outside the plot area go to Qt Charts (legend markers).
 #include "chart_view_impl.h"
+#include "ui/locale_format.h"
 
 #include <QDateTime>
 #include <QKeyEvent>
@@ -27,9 +28,12 @@ QString formatValue(double v)
                                                       : locale.toString(v, 'g', 10);
 }
 
-QString isoDate(qint64 ms)
+// The day in the UI's date format and its short weekday name ("1/2/2024 Tue", "02.01.2024 Di.").
+QString dayLabel(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd ddd"));
+    const QDate day = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+    return displayDate(day) + QLatin1Char(' ')
+        + QLocale().dayName(day.dayOfWeek(), QLocale::ShortFormat);
 }
 
 // Index of the row whose x is nearest to `x` (x sorted, non-empty).
@@ -118,7 +122,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
         }
     }
     *nearestMs = qint64(best);
-    QStringList lines {isoDate(qint64(best))};
+    QStringList lines {dayLabel(qint64(best))};
     int nameWidth = 0;
     for (const ChartSeriesData& s : series)
         nameWidth = std::max<int>(nameWidth, int(s.name.size()));
@@ -140,7 +144,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
             line += QStringLiteral("  = %1").arg(QLocale().toString(displayValue(s, v), 'f', 2));
         }
         if (qint64(s.x[i]) != qint64(best))
-            line += QStringLiteral("  (%1)").arg(isoDate(qint64(s.x[i])).left(10));
+            line += QStringLiteral("  (%1)").arg(displayDateMs(qint64(s.x[i])));
         lines << line;
     }
     return lines.join(QLatin1Char('\n'));

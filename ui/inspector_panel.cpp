@@ -1,4 +1,5 @@
 #include "inspector_panel.h"
+#include "ui/locale_format.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -66,8 +67,8 @@ void InspectorPanel::showInstrument(const core::PriceSeries& s, int others)
     m_title->setText(QString::fromStdString(s.ticker));
     m_fields->setVisible(true);
     set("rows", locale.toString(qlonglong(s.size())));
-    set("first", s.empty() ? QString() : QString::fromStdString(s.dates.front().toIso()));
-    set("last_date", s.empty() ? QString() : QString::fromStdString(s.dates.back().toIso()));
+    set("first", s.empty() ? QString() : displayDate(s.dates.front()));
+    set("last_date", s.empty() ? QString() : displayDate(s.dates.back()));
 
     std::size_t minAt = s.size(), maxAt = s.size(), firstAt = s.size(), lastAt = s.size();
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -85,8 +86,7 @@ void InspectorPanel::showInstrument(const core::PriceSeries& s, int others)
     auto priceAt = [&](std::size_t i) {
         return i == s.size() ? tr("n/a")
                              : tr("%1 on %2")
-                                   .arg(locale.toString(s.close[i], 'f', 2),
-                                       QString::fromStdString(s.dates[i].toIso()));
+                                   .arg(locale.toString(s.close[i], 'f', 2), displayDate(s.dates[i]));
     };
     set("last", priceAt(lastAt));
     set("min", priceAt(minAt));

@@ -1,5 +1,7 @@
 #include "instruments_model.h"
+#include "ui/locale_format.h"
 
+#include <QDate>
 #include <QLocale>
 
 namespace marketlens::ui {
@@ -66,6 +68,11 @@ QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
+    if (role == Qt::EditRole && (column == FirstDate || column == LastDate)) {
+        // The dates themselves (the display is the locale's text): clipboard and table export.
+        const std::optional<core::Date>& d = column == FirstDate ? item.firstDate : item.lastDate;
+        return d ? QVariant(QDate(d->year(), d->month(), d->day())) : QVariant();
+    }
     if (role == Qt::ToolTipRole && !item.name.empty())
         return QString::fromStdString(item.name);
     if (role != Qt::DisplayRole)
@@ -76,9 +83,9 @@ QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
     case Rows:
         return QLocale().toString(qlonglong(item.priceCount));
     case FirstDate:
-        return item.firstDate ? QString::fromStdString(item.firstDate->toIso()) : QString();
+        return item.firstDate ? displayDate(*item.firstDate) : QString();
     case LastDate:
-        return item.lastDate ? QString::fromStdString(item.lastDate->toIso()) : QString();
+        return item.lastDate ? displayDate(*item.lastDate) : QString();
     default:
         return {};
     }

@@ -102,6 +102,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_portfolioEditor, &PortfolioEditor::portfolioChanged, m_prices,
         &PricesTab::showPortfolio);
+    connect(m_portfolioEditor, &PortfolioEditor::portfolioChanged, risk,
+        &RiskView::markPortfolioEdited);
 
     createActions();
     createMenus();
@@ -527,7 +529,14 @@ void MainWindow::copySelection()
         if (row != -1)
             text += index.row() == row ? QLatin1Char('\t') : QLatin1Char('\n');
         row = index.row();
-        text += index.data().toString();
+        // Dates as ISO (sortable, read by any program), not in the UI's locale format.
+        const QVariant edit = index.data(Qt::EditRole);
+        if (edit.typeId() == QMetaType::QDate)
+            text += edit.toDate().toString(Qt::ISODate);
+        else if (edit.typeId() == QMetaType::QDateTime)
+            text += edit.toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        else
+            text += index.data().toString();
     }
     QApplication::clipboard()->setText(text);
 }

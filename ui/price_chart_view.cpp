@@ -5,6 +5,7 @@
 #include "chart_view_impl.h"
 #include "core/downsample.h"
 #include "theme.h"
+#include "ui/locale_format.h"
 
 #include <QApplication>
 #include <QCandlestickSet>
@@ -41,6 +42,7 @@ PriceChartView::PriceChartView(QWidget* parent)
     , d(std::make_unique<Impl>(this))
 {
     d->chart = new QChart;
+    d->chart->setLocalizeNumbers(true); // axis numbers in the UI language, like the tables
     d->chart->setAnimationOptions(QChart::NoAnimation);
     d->chart->legend()->setAlignment(Qt::AlignTop);
     d->chart->setMargins(QMargins(4, 4, 8, 4));
@@ -407,9 +409,9 @@ void PriceChartView::Impl::updateXAxisFormat()
         units = days / 31.0;
         labelPx = 95;
     } else {
-        format = QStringLiteral("dd MMM");
+        format = displayDateFormatForAxis();
         units = days;
-        labelPx = 80;
+        labelPx = 95;
     }
     const int ticks = std::clamp(int(std::min(double(w / labelPx), std::floor(units) + 1)), 2, 13);
     if (axisX->format() != format)

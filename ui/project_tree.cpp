@@ -1,4 +1,5 @@
 #include "project_tree.h"
+#include "ui/locale_format.h"
 
 #include "project_controller.h"
 
@@ -53,6 +54,11 @@ ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
             Q_EMIT portfolioMenuRequested(
                 item == m_portfolios ? QString() : currentPortfolio(),
                 viewport()->mapToGlobal(pos));
+    });
+    // Activation is a double-click or Enter (itemDoubleClicked covers only the mouse).
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (item && item->data(0, KindRole).toInt() == ReportsItem)
+            Q_EMIT reportsActivated();
     });
     connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         const int kind = item->data(0, KindRole).toInt();
@@ -125,8 +131,7 @@ void ProjectTree::reload()
                                 : QStringLiteral(", %1–%2").arg(y0).arg(y1);
             item->setToolTip(1,
                 tr("%1 rows from %2 to %3")
-                    .arg(rows, QString::fromStdString(info.firstDate->toIso()),
-                        QString::fromStdString(info.lastDate->toIso())));
+                    .arg(rows, displayDate(*info.firstDate), displayDate(*info.lastDate)));
         }
         item->setText(1, details);
         item->setData(0, KindRole, InstrumentItem);
@@ -138,12 +143,15 @@ void ProjectTree::reload()
     // Sections filled by later capabilities: visible so the shape of the project is clear,
     // greyed until they hold something.
     for (const auto& [title, icon] : {std::pair {tr("News"), QStringLiteral(":/icons/news.svg")},
-             std::pair {tr("Models"), QStringLiteral(":/icons/model.svg")},
-             std::pair {tr("Reports"), QStringLiteral(":/icons/report.svg")}}) {
+             std::pair {tr("Models"), QStringLiteral(":/icons/model.svg")}}) {
         auto* item = section(title, icon);
         item->setFlags(Qt::NoItemFlags);
         item->setToolTip(0, tr("Not available yet"));
     }
+    // Reports are not stored in the project: the node opens Report > Create Report….
+    QTreeWidgetItem* reports = section(tr("Reports"), QStringLiteral(":/icons/report.svg"));
+    reports->setData(0, KindRole, ReportsItem);
+    reports->setToolTip(0, tr("Double-click to create a report"));
     m_portfolios->setExpanded(true);
     m_instruments->setExpanded(true);
     for (int i = 0; i < m_portfolios->childCount(); ++i)

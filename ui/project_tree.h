@@ -1,7 +1,7 @@
 #pragma once
 // ProjectTree: the left "Project" dock: Portfolios (with their holdings), Instruments (ticker,
-// rows, date range) and the News / Models / Reports sections that later capabilities fill
-// (shown greyed until then). Multi-selection of instruments overlays them in the chart;
+// rows, date range), the News / Models sections that later capabilities fill (shown greyed until
+// then) and Reports (double-click or Enter: reportsActivated, i.e. Create Report…). Multi-selection of instruments overlays them in the chart;
 // double-click opens an instrument or portfolio in the Prices tab. F2 on a portfolio renames it
 // in place and a right-click asks for the portfolio menu (both carried out by PortfolioEditor).
 
@@ -15,7 +15,7 @@ class ProjectController;
 class ProjectTree : public QTreeWidget {
     Q_OBJECT
 public:
-    enum ItemKind { SectionItem = 1, PortfolioItem, HoldingItem, InstrumentItem };
+    enum ItemKind { SectionItem = 1, PortfolioItem, HoldingItem, InstrumentItem, ReportsItem };
     enum Role { KindRole = Qt::UserRole + 1, KeyRole };
 
     explicit ProjectTree(ProjectController* project, QWidget* parent = nullptr);
@@ -31,6 +31,8 @@ Q_SIGNALS:
     void tickersSelected(const QStringList& tickers);
     void instrumentActivated(const QString& ticker);
     void portfolioActivated(const QString& name);
+    // The Reports section was double-clicked or Enter was pressed on it.
+    void reportsActivated();
     // A portfolio's name was edited in place (the item shows the old name until a reload).
     void portfolioRenameRequested(const QString& from, const QString& to);
     // Right-click on the Portfolios section (empty name) or on a portfolio or holding.

@@ -59,7 +59,14 @@ bool plainNumber(const QString& text, double& out)
 
 Cell cellAt(const QAbstractItemModel& model, int row, int column, const TableExportOptions& o)
 {
-    const QVariant v = model.data(model.index(row, column), o.valueRole);
+    QVariant v = model.data(model.index(row, column), o.valueRole);
+    if (o.valueRole == Qt::DisplayRole) {
+        // Dates are shown in the locale's format (locale_format.h); a model that gives the
+        // QDate/QDateTime as its edit value exports that, as ISO, instead of the shown text.
+        const QVariant edit = model.data(model.index(row, column), Qt::EditRole);
+        if (edit.typeId() == QMetaType::QDate || edit.typeId() == QMetaType::QDateTime)
+            v = edit;
+    }
     Cell c;
     if (!v.isValid() || v.isNull())
         return c;

@@ -5,7 +5,8 @@
 // Values: each cell's TableExportOptions::valueRole. A number (double, float, integer) is a number
 // (NaN/inf = empty), a QDate/QDateTime a date, an invalid QVariant empty, anything else text;
 // integers in `dayNumberColumns` are days since 1970-01-01 (core::Date) and become dates. With
-// the DisplayRole, text that is exactly an ISO date or a plain '.'-decimal number is one too.
+// the DisplayRole, text that is exactly an ISO date or a plain '.'-decimal number is one too, and
+// a cell whose EditRole is a QDate/QDateTime exports that (its DisplayRole is the locale's text).
 // CSV (RFC 4180): a header row from the horizontal header, CRLF line ends, UTF-8, numbers in the
 // shortest form that reads back to the same double with '.' whatever the locale, dates
 // YYYY-MM-DD (date-times "YYYY-MM-DD HH:MM:SS"), fields with , " CR or LF quoted with "" inside.

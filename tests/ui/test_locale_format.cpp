@@ -2,11 +2,22 @@
 // exports stay locale-independent: with German as the default locale the holdings table shows
 // "1.234,56" and the risk table "12,34 %", yet the table CSV writes "1234.56" and the risk CSV
 // "0.1234"; with English the same cells read "1,234.56" and "12.34 %".
+// Dates likewise: 2 January 2024 reads "02.01.2024" (German), "1/2/2024" (US English) and
+// "2024/1/2" (Chinese) in the instruments table, the models table and a price chart's day axis,
+// always with four year digits, while the CSV of the same table writes "2024-01-02"; the C locale
+// (no language chosen) keeps ISO.
+#include "core/date.h"
+#include "ui/forecast/models_model.h"
 #include "ui/holdings_model.h"
+#include "ui/instruments_model.h"
+#include "ui/locale_format.h"
+#include "ui/price_chart_view.h"
 #include "ui/risk/holdings_risk_model.h"
 #include "ui/risk/risk_csv.h"
 #include "ui/table_export.h"
 
+#include <QChart>
+#include <QDateTimeAxis>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QtTest>
@@ -52,6 +63,40 @@ HoldingRiskTable riskTable()
     t.selectedConfidence = 0.975;
     t.rows = {r};
     return t;
+}
+
+core::InstrumentInfo instrumentOf2024()
+{
+    core::InstrumentInfo info;
+    info.ticker = "AAA";
+    info.priceCount = 20;
+    info.firstDate = core::Date::fromYmd(2024, 1, 2);
+    info.lastDate = core::Date::fromYmd(2024, 1, 29);
+    return info;
+}
+
+// 20 daily closes from 2024-01-02: a span short enough for the chart to label days.
+core::PriceSeries seriesOf2024()
+{
+    core::PriceSeries s;
+    s.ticker = "AAA";
+    for (int i = 0; i < 20; ++i) {
+        s.dates.push_back(core::Date(core::Date::fromYmd(2024, 1, 2)->days() + i));
+        s.close.push_back(100.0 + i);
+    }
+    return s;
+}
+
+QString axisFormatOfChart()
+{
+    PriceChartView view;
+    view.resize(800, 400);
+    view.setSeries({seriesOf2024()});
+    for (QAbstractAxis* axis : view.chart()->axes(Qt::Horizontal)) {
+        if (auto* dates = qobject_cast<QDateTimeAxis*>(axis))
+            return dates->format();
+    }
+    return {};
 }
 
 QString cell(const QAbstractItemModel& m, int column)
@@ -137,7 +182,60 @@ private Q_SLOTS:
         QCOMPARE(cell(model, model.varColumn(0)), QStringLiteral("-1.23 %"));
         QCOMPARE(cell(model, model.betaColumn()), QStringLiteral("1.25"));
     }
+
+    void datesByLocale_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QString>("axisFormat");
+        QTest::addColumn<QString>("created"); // 2024-03-01T10:05:00Z shown in UTC
+        QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany)
+                                << QStringLiteral("02.01.2024") << QStringLiteral("29.01.2024")
+                                << QStringLiteral("dd.MM.yyyy")
+                                << QStringLiteral("01.03.2024 10:05");
+        QTest::newRow("US English") << QLocale(QLocale::English, QLocale::UnitedStates)
+                                    << QStringLiteral("1/2/2024") << QStringLiteral("1/29/2024")
+                                    << QStringLiteral("M/d/yyyy")
+                                    << QStringLiteral("3/1/2024 10:05 AM");
+        QTest::newRow("Chinese") << QLocale(QLocale::Chinese, QLocale::China)
+                                 << QStringLiteral("2024/1/2") << QStringLiteral("2024/1/29")
+                                 << QStringLiteral("yyyy/M/d") << QStringLiteral("2024/3/1 10:05");
+        QTest::newRow("C") << QLocale::c() << QStringLiteral("2024-01-02")
+                           << QStringLiteral("2024-01-29") << QStringLiteral("yyyy-MM-dd")
+                           << QStringLiteral("2024-03-01 10:05");
+    }
+
+    void datesByLocale()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        QFETCH(QString, axisFormat);
+        QFETCH(QString, created);
+        QLocale::setDefault(locale);
+
+        InstrumentsModel model;
+        model.setInstruments({instrumentOf2024()});
+        QCOMPARE(cell(model, InstrumentsModel::FirstDate), first);
+        QCOMPARE(cell(model, InstrumentsModel::LastDate), last);
+        QCOMPARE(displayDate(*core::Date::fromYmd(2024, 1, 2)), first);
+        QCOMPARE(displayDateTime(QDateTime(QDate(2024, 3, 1), QTime(10, 5), Qt::UTC)), created);
+
+        // The day labels of a chart spanning 4 weeks, and what they read for the first day.
+        QCOMPARE(displayDateFormatForAxis(), axisFormat);
+        QCOMPARE(axisFormatOfChart(), axisFormat);
+        QCOMPARE(QLocale().toString(QDate(2024, 1, 2), axisFormat), first);
+
+        // Exports stay ISO whatever the language.
+        const QString csv = ui::tableToCsv(model, tableExportOptionsFor(model));
+        QCOMPARE(csv.split(QStringLiteral("\r\n")).value(1),
+            QStringLiteral("AAA,20,2024-01-02,2024-01-29"));
+        const QString plainCsv = ui::tableToCsv(model, TableExportOptions {});
+        QCOMPARE(plainCsv.split(QStringLiteral("\r\n")).value(1),
+            QStringLiteral("AAA,20,2024-01-02,2024-01-29"));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestLocaleFormat)
+QTEST_MAIN(TestLocaleFormat)
 #include "test_locale_format.moc"

@@ -1,6 +1,7 @@
 #include "forecast_chart_view.h"
 
 #include "ui/risk/risk_palette.h"
+#include "ui/locale_format.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -196,7 +197,7 @@ void ForecastChartView::fitAxes()
     // A little room after the last forecast date so its end is not on the frame.
     fitDateAxis(m_axisX, first, last + std::max<qint64>((last - first) / 40, 86400000LL));
     if (last - first < 200LL * 86400000LL)
-        m_axisX->setFormat(QStringLiteral("d MMM yyyy"));
+        m_axisX->setFormat(displayDateFormatForAxis());
     fitValueAxis(m_axisY, lo, hi, 0.05);
 }
 

@@ -1,4 +1,5 @@
 #include "forecast_view.h"
+#include "ui/locale_format.h"
 
 #include "forecast_chart_view.h"
 #include "forecast_controller.h"
@@ -41,7 +42,7 @@ QString qs(const std::string& s)
 
 QString isoDay(core::Date d)
 {
-    return qs(d.toIso());
+    return displayDate(d);
 }
 
 // A plain sentence when the stored metrics carry no verdict of their own.

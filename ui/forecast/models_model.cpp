@@ -1,4 +1,5 @@
 #include "models_model.h"
+#include "ui/locale_format.h"
 
 #include "ui/forecast/forecast_types.h"
 #include "ui/risk/risk_palette.h"
@@ -252,9 +253,13 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         if (col == CreatedColumn) {
+            // Shown in the UI's date format; the edit value (read by the table export) is the
+            // date-time itself, so files keep ISO.
             const QDateTime t = raw.toDateTime();
-            return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                               : QString::fromStdString(m_records[std::size_t(row)].createdUtc);
+            if (!t.isValid())
+                return QString::fromStdString(m_records[std::size_t(row)].createdUtc);
+            return role == Qt::EditRole ? QVariant(t.toLocalTime())
+                                        : QVariant(displayDateTime(t.toLocalTime()));
         }
         if (col == ModelMaeColumn || col == NaiveMaeColumn)
             return formatNumber(raw.toDouble(), 3);

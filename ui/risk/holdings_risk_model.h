@@ -44,7 +44,7 @@ struct LearnedTailRisk {
     double probability = std::numeric_limits<double>::quiet_NaN();
     double baseRate = std::numeric_limits<double>::quiet_NaN(); // the holding's historical rate
     double brierSkill = std::numeric_limits<double>::quiet_NaN(); // of the model, test part
-    QString asOf; // ISO date of the window the probability is from
+    QString asOf; // display date (locale_format.h) of the window the probability is from
 };
 
 class HoldingsRiskModel : public QAbstractTableModel {

@@ -1,4 +1,5 @@
 #include "risk_chart_view.h"
+#include "ui/locale_format.h"
 
 #include "risk_palette.h"
 #include "ui/chart_export.h"
@@ -89,13 +90,14 @@ void fitDateAxis(QDateTimeAxis* axis, qint64 fromMs, qint64 toMs)
 
 QString isoDate(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toString(Qt::ISODate);
+    return displayDateMs(ms);
 }
 
 RiskChartView::RiskChartView(QWidget* parent)
     : QChartView(parent)
 {
     auto* chart = new QChart;
+    chart->setLocalizeNumbers(true); // axis numbers in the UI language, like the tables
     risk::styleChart(chart);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing, true);

@@ -51,7 +51,7 @@ private:
 void fitValueAxis(QValueAxis* axis, double lo, double hi, double headroom = 0.05);
 // Sets a date axis (ms since the epoch, UTC) with a label format suited to the span.
 void fitDateAxis(QDateTimeAxis* axis, qint64 fromMs, qint64 toMs);
-// "2002-10-09" for ms since the epoch (UTC).
+// The day of ms since the epoch (UTC) as the UI shows dates (displayDateMs, locale_format.h).
 QString isoDate(qint64 ms);
 
 } // namespace marketlens::ui

@@ -1,4 +1,5 @@
 #include "risk_view.h"
+#include "ui/locale_format.h"
 
 #include "backtest_view.h"
 #include "correlation_heatmap.h"
@@ -399,6 +400,7 @@ void RiskView::onRunFinished(int, bool ok)
     }
     m_report = m_runner->report();
     m_reportComputed = m_runner->wasComputed();
+    setHoldingsStale(false);
     if (!m_reportComputed)
         applyOptionsToWidgets(m_report->options);
     showReport();
@@ -478,8 +480,8 @@ void RiskView::showReport()
                 pct(tail ? tail->var : var), pct(tail ? tail->es : es), selectionLabel(method, p),
                 pct(pf.figures.volatility.sampleAnnualised), pct(pf.figures.maxDrawdown))
             .arg(r.observations)
-            .arg(r.firstDate ? QString::fromStdString(r.firstDate->toIso()) : QString(),
-                r.lastDate ? QString::fromStdString(r.lastDate->toIso()) : QString()));
+            .arg(r.firstDate ? displayDate(*r.firstDate) : QString(),
+                r.lastDate ? displayDate(*r.lastDate) : QString()));
     m_conventions->setText(QString::fromStdString(r.conventionsText));
     if (!selected.isEmpty())
         selectHolding(selected);

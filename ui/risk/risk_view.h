@@ -81,6 +81,14 @@ public:
     bool reportWasComputed() const { return m_reportComputed; } // false: loaded from the project
     QString statusText() const;
     QString conventionsText() const;
+    // The shown run no longer matches the project: its portfolio's holdings were edited since it
+    // was computed (markPortfolioEdited), or a loaded run's prices have changed. A new run clears
+    // it; undoing the edit does not (the view does not compare holdings): press Run.
+    bool isReportStale() const;
+    bool holdingsChangedSinceRun() const { return m_holdingsStale; }
+    // Called after a user edit (or undo/redo) of portfolio `name` (PortfolioEditor::
+    // portfolioChanged): a shown run of that portfolio becomes stale and the status line says so.
+    void markPortfolioEdited(const QString& name);
 
     HoldingsRiskModel* holdingsModel() const { return m_model; }
     QSortFilterProxyModel* holdingsProxy() const { return m_proxy; }
@@ -122,6 +130,7 @@ private:
     void showReport();
     void clearViews();
     void setStatus(const QString& text);
+    void setHoldingsStale(bool stale);
     void applyOptionsToWidgets(const core::risk::RiskRunOptions& options);
     void onTableSelectionChanged();
     JobsBar* jobsBar();
@@ -131,6 +140,7 @@ private:
     QTimer* m_debounce = nullptr;
     std::optional<core::risk::RiskReport> m_report;
     bool m_reportComputed = false;
+    bool m_holdingsStale = false;
     bool m_updatingWidgets = false;
     bool m_pendingAfterImport = false;
     bool m_haveDateRange = false; // the date edits hold the data's range (or a choice in it)

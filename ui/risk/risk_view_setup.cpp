@@ -4,6 +4,7 @@
 
 #include "holdings_risk_model.h"
 #include "risk_csv.h"
+#include "risk_run_controller.h"
 #include "risk_view_data.h"
 #include "tail_risk_controller.h"
 #include "ui/project_controller.h"
@@ -221,6 +222,31 @@ bool RiskView::learnTailRisk()
     if (m_tailRisk->isLearning())
         return false;
     return m_tailRisk->learn(m_project->path(), portfolio);
+}
+
+bool RiskView::isReportStale() const
+{
+    return m_report && (m_holdingsStale || (!m_reportComputed && m_runner->isStale()));
+}
+
+void RiskView::markPortfolioEdited(const QString& name)
+{
+    // A run of "all instruments" (empty portfolio) does not depend on any holdings.
+    if (!m_report || m_report->options.portfolio.empty()
+        || QString::fromStdString(m_report->options.portfolio) != name)
+        return;
+    setHoldingsStale(true);
+    setStatus(tr("The holdings of %1 have changed since this run: press Run to update it.")
+                  .arg(name));
+}
+
+void RiskView::setHoldingsStale(bool stale)
+{
+    m_holdingsStale = stale;
+    // The Run button is the suggested next step while the shown run is out of date.
+    QFont font = m_runButton->font();
+    font.setBold(stale);
+    m_runButton->setFont(font);
 }
 
 } // namespace marketlens::ui

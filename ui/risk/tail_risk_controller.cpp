@@ -1,4 +1,5 @@
 #include "tail_risk_controller.h"
+#include "ui/locale_format.h"
 
 #include "holdings_risk_model.h"
 #include "ui/jobs_bar.h"
@@ -259,7 +260,7 @@ void TailRiskController::apply(const std::optional<models::StoredTailRisk>& stor
             l.probability = s.probability;
             l.baseRate = s.baseRate;
             l.brierSkill = stored->calibration.brierSkill;
-            l.asOf = QString::fromStdString(s.asOf.toIso());
+            l.asOf = displayDate(s.asOf);
             scores.insert(QString::fromStdString(s.ticker), l);
         }
     }
