@@ -8,10 +8,49 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QFileOpenEvent>
 #include <QIcon>
 #include <QLocale>
+#include <QUrl>
+
+#include <utility>
 
 namespace marketlens::ui {
+
+FileOpenHandler::FileOpenHandler(QObject* parent)
+    : QObject(parent)
+{
+}
+
+void FileOpenHandler::setWindow(MainWindow* window)
+{
+    m_window = window;
+    openPending();
+}
+
+bool FileOpenHandler::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::FileOpen)
+        return QObject::eventFilter(watched, event);
+    const auto* open = static_cast<QFileOpenEvent*>(event);
+    const QString path = open->file().isEmpty() ? open->url().toLocalFile() : open->file();
+    if (path.isEmpty())
+        return false;
+    m_pending << path;
+    // Opened from the event loop: openProject may show a message box, which must not run inside
+    // the platform's delivery of the event.
+    QMetaObject::invokeMethod(this, &FileOpenHandler::openPending, Qt::QueuedConnection);
+    return true;
+}
+
+void FileOpenHandler::openPending()
+{
+    if (!m_window)
+        return;
+    const QStringList files = std::exchange(m_pending, {});
+    for (const QString& file : files)
+        m_window->openProject(file);
+}
 
 int runGui(int& argc, char** argv, const QString& projectPath)
 {
@@ -25,6 +64,9 @@ int runGui(int& argc, char** argv, const QString& projectPath)
         QApplication::setApplicationVersion(QStringLiteral(MARKETLENS_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("MarketLens"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marketlens.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("marketlens"));
+    auto* fileOpen = new FileOpenHandler(&app);
+    app.installEventFilter(fileOpen);
     const QString language = AppSettings::instance().language();
     installTranslations(app, language);
     // Numbers and dates in the UI follow the chosen language (QLocale()), not only the system's.
@@ -50,7 +92,10 @@ int runGui(int& argc, char** argv, const QString& projectPath)
     if (!opened)
         window.newProject();
     window.show();
-    return app.exec();
+    fileOpen->setWindow(&window);
+    const int code = app.exec();
+    fileOpen->setWindow(nullptr);
+    return code;
 }
 
 } // namespace marketlens::ui

@@ -231,6 +231,7 @@ void MainWindow::createMenus()
     QMenu* report = menuBar()->addMenu(tr("&Report"));
     report->setToolTipsVisible(true);
     QAction* createReport = addReportMenuActions(report, this); // Create Report… (Ctrl+Shift+R)
+    connect(m_tree, &ProjectTree::reportsActivated, createReport, &QAction::trigger);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setToolTipsVisible(true);
