@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileOpenEvent>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -113,6 +114,10 @@ private Q_SLOTS:
         QVERIFY2(risk->statusText().contains(QStringLiteral("holdings of Core have changed")),
             qPrintable(risk->statusText()));
         QVERIFY(risk->statusText().contains(QStringLiteral("press Run")));
+        if (qEnvironmentVariableIsSet("MARKETLENS_RISK_SHOTS")) { // a look at the marker
+            w.findChild<QTabWidget*>()->setCurrentWidget(risk);
+            risk->grab().save(qEnvironmentVariable("MARKETLENS_RISK_SHOTS") + "/stale.png");
+        }
         QVERIFY(!risk->isRunning()); // no automatic recomputation: the analyst decides
         // The shown run is still the one of 50 MSFT (nothing was recomputed behind the marker).
         QVERIFY(risk->reportWasComputed());

@@ -46,7 +46,7 @@ BacktestChart::BacktestChart(QWidget* parent)
     m_hits->setBorderColor(Qt::white);
     m_axisX = new QDateTimeAxis;
     m_axisY = new QValueAxis;
-    m_axisY->setLabelFormat(QStringLiteral("%.0f %%"));
+    m_axisY->setLabelFormat(QStringLiteral("%.0f %")); // localized labels: no "%%" escape
     m_axisY->setTitleText(tr("Daily return"));
     risk::styleAxis(m_axisX);
     risk::styleAxis(m_axisY);

@@ -39,7 +39,7 @@ ReturnHistogramView::ReturnHistogramView(QWidget* parent)
     m_esLine = new QLineSeries;
     m_esLine->setPen(QPen(risk::kEsColor, 2.0, Qt::DashLine));
     m_axisX = new QValueAxis;
-    m_axisX->setLabelFormat(QStringLiteral("%.1f %%"));
+    m_axisX->setLabelFormat(QStringLiteral("%.1f %")); // localized labels: no "%%" escape
     m_axisX->setTitleText(tr("Daily return"));
     m_axisY = new QValueAxis;
     m_axisY->setLabelFormat(QStringLiteral("%.0f"));

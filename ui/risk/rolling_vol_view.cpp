@@ -19,7 +19,7 @@ RollingVolView::RollingVolView(QWidget* parent)
 {
     m_axisX = new QDateTimeAxis;
     m_axisY = new QValueAxis;
-    m_axisY->setLabelFormat(QStringLiteral("%.0f %%"));
+    m_axisY->setLabelFormat(QStringLiteral("%.0f %")); // localized labels: no "%%" escape
     m_axisY->setTitleText(tr("Annualised volatility"));
     risk::styleAxis(m_axisX);
     risk::styleAxis(m_axisY);

@@ -36,7 +36,7 @@ UnderwaterView::UnderwaterView(QWidget* parent)
     m_trough->setBorderColor(Qt::white);
     m_axisX = new QDateTimeAxis;
     m_axisY = new QValueAxis;
-    m_axisY->setLabelFormat(QStringLiteral("%.0f %%"));
+    m_axisY->setLabelFormat(QStringLiteral("%.0f %")); // localized labels: no "%%" escape
     m_axisY->setTitleText(tr("Below previous peak"));
     risk::styleAxis(m_axisX);
     risk::styleAxis(m_axisY);
