@@ -2371,6 +2371,10 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
         <source>Double-click to show the holdings of %1; F2 renames it</source>
         <translation>双击显示 %1 的持仓；按 F2 重命名</translation>
     </message>
+    <message>
+        <source>Double-click to create a report</source>
+        <translation>双击以创建报告</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ReportController</name>
@@ -2850,6 +2854,10 @@ Right-click: copy or export the chart</source>
     <message>
         <source>Choose a portfolio to learn the tail risk of its holdings.</source>
         <translation>请选择一个投资组合以学习其持仓的尾部风险。</translation>
+    </message>
+    <message>
+        <source>The holdings of %1 have changed since this run: press Run to update it.</source>
+        <translation>自本次计算以来 %1 的持仓已发生变化：请点击“运行”以更新。</translation>
     </message>
 </context>
 <context>
