@@ -27,12 +27,7 @@ struct ForecastConfig {
     core::forecast::BaselineParams baselines;
 };
 
-// Errors of one forecaster (a model or a baseline) on a set of origins.
-struct ScoredForecaster {
-    std::string name; // "lstm", "naive", "drift", ...
-    bool isModel = false;
-    core::forecast::ForecastErrors errors;
-};
+using ScoredForecaster = core::forecast::ScoredForecaster;
 
 struct Evaluation {
     std::vector<ScoredForecaster> scores; // the model first, then baselines in allBaselines order

@@ -33,6 +33,13 @@ struct ForecastErrors {
     double coverage95 = std::numeric_limits<double>::quiet_NaN();
 };
 
+// Errors of one forecaster (a model or a baseline) on a set of origins.
+struct ScoredForecaster {
+    std::string name; // "lstm", "naive", "drift", ...
+    bool isModel = false;
+    ForecastErrors errors;
+};
+
 // Collects forecasts one at a time; errors() summarises them. merge() pools accumulators, even
 // of walk-forward folds with different MASE scales: the pooled MASE is the mean of each
 // forecast's |error| / (its own accumulator's scale) over the forecasts that had a positive

@@ -1,17 +1,12 @@
 // The forecasts section (each stored forecasting model's test errors next to every baseline and
 // the verdict) and the model cards (data, parameters, seed, metrics) of every stored model.
 //
-// metricsJson is read the way models::trainForecaster writes it (docs/models.md):
-//   {"part": "test", "test": {"origins", "first", "last", ...},
-//    "forecasters": [{"name", "isModel", "count", "mae", "rmse", "mape", "smape", "mase",
-//                     "directional", "coverage80", "coverage95"}, ...],
-//    "beatsNaive": bool, "verdict": text, "training": {"bestEpoch", "epochsRun", ...}}
-// and, for imported models, the side file's {"<name>": {"mae", "mase", ...}, ...} form. Tail-risk
-// models (kind tailrisk_cnn) carry a calibration instead and only get a model card.
+// Stored test metrics are read by core::forecast::parseStoredMetrics. Tail-risk models (kind
+// tailrisk_cnn) carry a calibration instead and only get a model card.
 #include "core/report/report_sections.h"
 
-#include "core/forecast/forecast_metrics.h"
 #include "core/forecast/model_store.h"
+#include "core/forecast/stored_metrics.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,7 +21,6 @@ namespace {
 
 namespace fc = core::forecast;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kMaxParamsText = 600; // hyper-parameters beyond this are cut
 
 TableCell cell(std::string text, Tone tone = Tone::Normal)
@@ -34,154 +28,19 @@ TableCell cell(std::string text, Tone tone = Tone::Normal)
     return TableCell {std::move(text), tone};
 }
 
-QLatin1String key(const char* k)
+// A calibration figure (NaN when absent).
+double number(const QJsonObject& o, const char* name)
 {
-    return QLatin1String(k);
+    const QJsonValue v = o.value(QLatin1String(name));
+    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
 }
 
-double number(const QJsonObject& o, std::initializer_list<const char*> keys)
-{
-    for (const char* k : keys) {
-        const QJsonValue v = o.value(key(k));
-        if (v.isDouble())
-            return v.toDouble();
-    }
-    return kNaN;
-}
-
-struct Score {
-    std::string name;
-    bool isModel = false;
-    fc::ForecastErrors errors;
-};
-
-struct Metrics {
-    std::vector<Score> scores; // the model first, then the baselines in their usual order
-    std::optional<bool> beatsNaive;
-    std::string verdict;
-    std::string testFirst, testLast;
-    std::int64_t origins = 0;
-    std::int64_t epochsRun = 0, bestEpoch = 0;
-
-    const Score* model() const
-    {
-        for (const Score& s : scores)
-            if (s.isModel)
-                return &s;
-        return nullptr;
-    }
-    const Score* find(const std::string& name) const
-    {
-        for (const Score& s : scores)
-            if (!s.isModel && s.name == name)
-                return &s;
-        return nullptr;
-    }
-};
-
-bool readErrors(QJsonObject o, fc::ForecastErrors& e)
-{
-    for (const char* nested : {"errors", "metrics"})
-        if (!o.contains(key("mae")) && o.value(key(nested)).isObject())
-            o = o.value(key(nested)).toObject();
-    if (!o.contains(key("mae")))
-        return false;
-    const double n = number(o, {"count", "n"});
-    e.count = std::isfinite(n) && n > 0 ? std::size_t(n) : 0;
-    e.mae = number(o, {"mae"});
-    e.rmse = number(o, {"rmse"});
-    e.mape = number(o, {"mape"});
-    e.smape = number(o, {"smape"});
-    e.mase = number(o, {"mase"});
-    e.directional = number(o, {"directional"});
-    e.coverage80 = number(o, {"coverage80"});
-    e.coverage95 = number(o, {"coverage95"});
-    return true;
-}
-
-constexpr int kUnknownBaseline = 5;
-
-// Position of a forecaster in the tables: the model first, then the baselines in
-// core::forecast::allBaselines order.
-int baselineOrder(const Score& s)
-{
-    static const char* const order[]
-        = {"naive", "drift", "seasonal_naive", "moving_average", "linear_ar"};
-    if (s.isModel)
-        return -1;
-    for (int i = 0; i < kUnknownBaseline; ++i)
-        if (s.name == order[i])
-            return i;
-    return kUnknownBaseline;
-}
+using Score = fc::ScoredForecaster;
+using Metrics = fc::StoredMetrics;
 
 Metrics parseMetrics(const fc::ModelRecord& r)
 {
-    Metrics m;
-    const QJsonObject root
-        = QJsonDocument::fromJson(QByteArray::fromStdString(r.metricsJson)).object();
-    const QString kind = QString::fromStdString(r.kind);
-    auto add = [&](const QString& name, const QJsonObject& o, bool isModel) {
-        Score s;
-        s.name = name.toStdString();
-        s.isModel = isModel;
-        if (readErrors(o, s.errors))
-            m.scores.push_back(std::move(s));
-    };
-    QJsonValue list = root.value(key("forecasters"));
-    if (!list.isArray())
-        list = root.value(key("scores"));
-    if (list.isArray()) {
-        for (const QJsonValue& v : list.toArray()) {
-            const QJsonObject o = v.toObject();
-            const QString name = o.value(key("name")).toString();
-            const bool isModel = o.value(key("isModel")).isBool()
-                ? o.value(key("isModel")).toBool()
-                : (name == QLatin1String("model") || name == kind);
-            add(name, o, isModel);
-        }
-    } else {
-        for (auto it = root.begin(); it != root.end(); ++it)
-            if (it.value().isObject() && it.key() != QLatin1String("test")
-                && it.key() != QLatin1String("training"))
-                add(it.key(), it.value().toObject(),
-                    it.key() == QLatin1String("model") || it.key() == kind);
-    }
-    // An imported model's side file names the model by its architecture ("lstm") while the
-    // record's kind may be "imported": the one entry that is not a baseline is the model.
-    if (!m.model()) {
-        Score* only = nullptr;
-        int others = 0;
-        for (Score& sc : m.scores)
-            if (baselineOrder(sc) == kUnknownBaseline) {
-                only = &sc;
-                ++others;
-            }
-        if (others == 1)
-            only->isModel = true;
-    }
-    std::stable_sort(m.scores.begin(), m.scores.end(),
-        [](const Score& a, const Score& b) { return baselineOrder(a) < baselineOrder(b); });
-    if (root.value(key("beatsNaive")).isBool())
-        m.beatsNaive = root.value(key("beatsNaive")).toBool();
-    const Score* model = m.model();
-    const Score* naive = m.find("naive");
-    if (!m.beatsNaive && model && naive && std::isfinite(model->errors.mae)
-        && std::isfinite(naive->errors.mae)) {
-        // models::Evaluation's rule: MAE (and MASE where known) below the naive forecast's.
-        const bool mase = !std::isfinite(model->errors.mase) || !std::isfinite(naive->errors.mase)
-            || model->errors.mase < naive->errors.mase;
-        m.beatsNaive = mase && model->errors.mae < naive->errors.mae;
-    }
-    m.verdict = root.value(key("verdict")).toString().toStdString();
-    const QJsonObject test = root.value(key("test")).toObject();
-    m.testFirst = test.value(key("first")).toString().toStdString();
-    m.testLast = test.value(key("last")).toString().toStdString();
-    m.origins = test.value(key("origins")).toInteger();
-    const QJsonObject training = root.value(key("training")).toObject();
-    m.epochsRun = training.value(key("epochsRun")).toInteger();
-    m.bestEpoch = training.value(key("bestEpoch")).toInteger();
-    return m;
+    return fc::parseStoredMetrics(r.metricsJson, r.kind);
 }
 
 std::string forecasterTitle(const Score& s, const fc::ModelRecord& r)
@@ -305,13 +164,13 @@ std::string metricsSummary(const fc::ModelRecord& r, const Metrics& m)
     }
     const QJsonObject root
         = QJsonDocument::fromJson(QByteArray::fromStdString(r.metricsJson)).object();
-    const QJsonObject cal = root.value(key("calibration")).toObject();
+    const QJsonObject cal = root.value(QLatin1String("calibration")).toObject();
     if (!cal.isEmpty())
-        return "Brier " + fixed(number(cal, {"brier"}), 4) + " (base rate "
-            + fixed(number(cal, {"brierBaseRate"}), 4) + "), Brier skill "
-            + fixed(number(cal, {"brierSkill"}), 3) + ", AUC " + fixed(number(cal, {"auc"}), 3)
-            + ", lift " + fixed(number(cal, {"lift"}), 2) + " on "
-            + integerText(std::int64_t(number(cal, {"testCount"}))) + " test windows";
+        return "Brier " + fixed(number(cal, "brier"), 4) + " (base rate "
+            + fixed(number(cal, "brierBaseRate"), 4) + "), Brier skill "
+            + fixed(number(cal, "brierSkill"), 3) + ", AUC " + fixed(number(cal, "auc"), 3)
+            + ", lift " + fixed(number(cal, "lift"), 2) + " on "
+            + integerText(std::int64_t(number(cal, "testCount"))) + " test windows";
     return kMissingText;
 }
 

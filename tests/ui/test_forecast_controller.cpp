@@ -125,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(it != list->end());
         QCOMPARE(it->kind, std::string("mlp"));
         QCOMPARE(it->ticker, std::string("MSFT_OHLCV"));
-        const ui::ModelMetrics m = ui::parseModelMetrics(it->metricsJson, it->kind);
+        const ui::ModelMetrics m = core::forecast::parseStoredMetrics(it->metricsJson, it->kind);
         QVERIFY(m.model());
         QCOMPARE(m.model()->errors.mae, r.evaluation->scores.front().errors.mae);
         QVERIFY(m.find("naive"));

@@ -93,7 +93,7 @@ private Q_SLOTS:
     void metricsJsonIsParsed()
     {
         const ui::ModelMetrics m
-            = ui::parseModelMetrics(metricsJson(1.25, 0.91, 1.5, 1.09, true, "LSTM wins."), "lstm");
+            = core::forecast::parseStoredMetrics(metricsJson(1.25, 0.91, 1.5, 1.09, true, "LSTM wins."), "lstm");
         QCOMPARE(int(m.scores.size()), 3);
         QVERIFY(m.model());
         QCOMPARE(m.model()->name, std::string("lstm"));
@@ -105,14 +105,14 @@ private Q_SLOTS:
         QVERIFY(std::isnan(m.find("naive")->errors.directional)); // null in the JSON
         QCOMPARE(m.scores[2].name, std::string("drift"));
         QVERIFY(m.beatsNaive.has_value() && *m.beatsNaive);
-        QCOMPARE(m.verdict, QStringLiteral("LSTM wins."));
+        QCOMPARE(m.verdict, std::string("LSTM wins."));
         // Without a stored verdict the rule is applied: MAE and MASE below naive's.
         std::string noFlag = metricsJson(1.6, 1.2, 1.5, 1.09, false, "x");
         noFlag.replace(noFlag.find(R"("beatsNaive":false,)"), 19, "");
-        const ui::ModelMetrics n = ui::parseModelMetrics(noFlag, "lstm");
+        const ui::ModelMetrics n = core::forecast::parseStoredMetrics(noFlag, "lstm");
         QVERIFY(n.beatsNaive.has_value() && !*n.beatsNaive);
-        QVERIFY(ui::parseModelMetrics("not json").scores.empty());
-        QVERIFY(!ui::parseModelMetrics("{}").beatsNaive.has_value());
+        QVERIFY(core::forecast::parseStoredMetrics("not json").scores.empty());
+        QVERIFY(!core::forecast::parseStoredMetrics("{}").beatsNaive.has_value());
     }
 
     void modelsModelShowsStoredMetrics()
@@ -275,7 +275,7 @@ private Q_SLOTS:
 
         ui::ScoresTable table;
         const ui::ModelMetrics m
-            = ui::parseModelMetrics(metricsJson(1.25, 0.91, 1.5, 1.09, true, "v"), "lstm");
+            = core::forecast::parseStoredMetrics(metricsJson(1.25, 0.91, 1.5, 1.09, true, "v"), "lstm");
         table.setScores(m.scores, QStringLiteral("LSTM"));
         QCOMPARE(table.rowCount(), 3);
         QCOMPARE(table.item(0, 0)->text(), QStringLiteral("LSTM (model)"));

@@ -48,8 +48,8 @@ QString isoDay(core::Date d)
 // A plain sentence when the stored metrics carry no verdict of their own.
 QString verdictOf(const ModelMetrics& m, const QString& title)
 {
-    if (!m.verdict.isEmpty())
-        return m.verdict;
+    if (!m.verdict.empty())
+        return qs(m.verdict);
     const auto* model = m.model();
     const auto* naive = m.find("naive");
     if (!model || !naive || !m.beatsNaive)

@@ -5,9 +5,6 @@
 #include "ui/risk/risk_palette.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -22,95 +19,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The first numeric member among `keys` (NaN when none).
-double number(const QJsonObject& o, std::initializer_list<const char*> keys)
-{
-    for (const char* key : keys) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isDouble())
-            return v.toDouble();
-    }
-    return kNaN;
-}
-
-// Errors read from an object holding them directly or under "errors"/"metrics".
-bool readErrors(const QJsonObject& in, fc::ForecastErrors& e)
-{
-    QJsonObject o = in;
-    for (const char* nested : {"errors", "metrics", "test"}) {
-        if (!o.contains(QLatin1String("mae")) && o.value(QLatin1String(nested)).isObject())
-            o = o.value(QLatin1String(nested)).toObject();
-    }
-    if (!o.contains(QLatin1String("mae")))
-        return false;
-    const double n = number(o, {"count", "n"});
-    e.count = std::isfinite(n) && n > 0 ? std::size_t(n) : 0;
-    e.mae = number(o, {"mae"});
-    e.rmse = number(o, {"rmse"});
-    e.mape = number(o, {"mape"});
-    e.smape = number(o, {"smape"});
-    e.mase = number(o, {"mase"});
-    e.directional = number(o, {"directional", "direction", "directional_accuracy"});
-    e.coverage80 = number(o, {"coverage80", "coverage_80", "cov80"});
-    e.coverage95 = number(o, {"coverage95", "coverage_95", "cov95"});
-    return true;
-}
-
-bool isModelEntry(const QString& name, const QJsonObject& o, const QString& kind)
-{
-    for (const char* key : {"isModel", "is_model", "model"}) {
-        if (o.value(QLatin1String(key)).isBool())
-            return o.value(QLatin1String(key)).toBool();
-    }
-    return name == QLatin1String("model") || (!kind.isEmpty() && name == kind);
-}
-
-// Baselines in core::forecast::allBaselines order, after the model.
-int orderOf(const models::ScoredForecaster& s)
-{
-    static const char* const order[]
-        = {"naive", "drift", "seasonal_naive", "moving_average", "linear_ar"};
-    if (s.isModel)
-        return -1;
-    for (int i = 0; i < 5; ++i) {
-        if (s.name == order[i])
-            return i;
-    }
-    return 5;
-}
-
-void collect(const QJsonObject& root, const QString& kind, ModelMetrics& out)
-{
-    QJsonValue scores = root.value(QLatin1String("forecasters"));
-    if (!scores.isArray())
-        scores = root.value(QLatin1String("scores"));
-    if (scores.isArray()) {
-        for (const QJsonValue& v : scores.toArray()) {
-            const QJsonObject o = v.toObject();
-            models::ScoredForecaster s;
-            s.name = o.value(QLatin1String("name")).toString().toStdString();
-            s.isModel = isModelEntry(QString::fromStdString(s.name), o, kind);
-            if (readErrors(o, s.errors))
-                out.scores.push_back(std::move(s));
-        }
-        return;
-    }
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        if (!it.value().isObject())
-            continue;
-        const QJsonObject o = it.value().toObject();
-        models::ScoredForecaster s;
-        s.name = o.value(QLatin1String("name")).isString()
-            ? o.value(QLatin1String("name")).toString().toStdString()
-            : it.key().toStdString();
-        s.isModel = isModelEntry(it.key(), o, kind);
-        if (readErrors(o, s.errors))
-            out.scores.push_back(std::move(s));
-        else if (out.scores.empty() && (it.key() == QLatin1String("test")))
-            collect(o, kind, out);
-    }
-}
-
 QString formatNumber(double v, int decimals)
 {
     if (!std::isfinite(v))
@@ -119,51 +27,6 @@ QString formatNumber(double v, int decimals)
 }
 
 } // namespace
-
-const models::ScoredForecaster* ModelMetrics::model() const
-{
-    for (const auto& s : scores) {
-        if (s.isModel)
-            return &s;
-    }
-    return nullptr;
-}
-
-const models::ScoredForecaster* ModelMetrics::find(const std::string& name) const
-{
-    for (const auto& s : scores) {
-        if (!s.isModel && s.name == name)
-            return &s;
-    }
-    return nullptr;
-}
-
-ModelMetrics parseModelMetrics(const std::string& json, const std::string& modelKind)
-{
-    ModelMetrics out;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
-    if (!doc.isObject())
-        return out;
-    const QJsonObject root = doc.object();
-    collect(root, QString::fromStdString(modelKind), out);
-    std::stable_sort(out.scores.begin(), out.scores.end(),
-        [](const auto& a, const auto& b) { return orderOf(a) < orderOf(b); });
-    for (const char* key : {"beatsNaive", "beats_naive"}) {
-        if (root.value(QLatin1String(key)).isBool())
-            out.beatsNaive = root.value(QLatin1String(key)).toBool();
-    }
-    out.verdict = root.value(QLatin1String("verdict")).toString();
-    const auto* model = out.model();
-    const auto* naive = out.find("naive");
-    if (!out.beatsNaive && model && naive && std::isfinite(model->errors.mae)
-        && std::isfinite(naive->errors.mae)) {
-        // Same rule as models::Evaluation::beatsNaive: MASE (and MAE) below naive's.
-        const bool mase = !std::isfinite(model->errors.mase) || !std::isfinite(naive->errors.mase)
-            || model->errors.mase < naive->errors.mase;
-        out.beatsNaive = mase && model->errors.mae < naive->errors.mae;
-    }
-    return out;
-}
 
 ModelsModel::ModelsModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -176,7 +39,7 @@ void ModelsModel::setRecords(std::vector<fc::ModelRecord> records)
     m_records = std::move(records);
     m_metrics.clear();
     for (const auto& r : m_records)
-        m_metrics.push_back(parseModelMetrics(r.metricsJson, r.kind));
+        m_metrics.push_back(fc::parseStoredMetrics(r.metricsJson, r.kind));
     endResetModel();
 }
 
@@ -284,10 +147,10 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         const ModelMetrics& m = m_metrics[std::size_t(row)];
         if (col == BeatsNaiveColumn || (col >= ModelMaeColumn && col <= NaiveMaseColumn))
-            return m.verdict.isEmpty()
+            return m.verdict.empty()
                 ? tr("Errors on the held-out test part; the naive forecast repeats the last "
                      "price.")
-                : m.verdict;
+                : QString::fromStdString(m.verdict);
         if (col == NameColumn)
             return tr("Double-click to rename");
         return {};

@@ -6,11 +6,10 @@
 // values first), IdRole the record's id (every column). The name is editable: setData() emits
 // renameRequested() and the owner stores the name. Plain data in, GUI thread only.
 //
-// parseModelMetrics() reads a record's metricsJson (written by models::trainForecaster, see
-// docs/models.md): the model's and every baseline's errors on the test part.
+// A record's metricsJson is read with core::forecast::parseStoredMetrics.
 
 #include "core/forecast/model_store.h"
-#include "models/forecaster.h"
+#include "core/forecast/stored_metrics.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -20,15 +19,7 @@
 
 namespace marketlens::ui {
 
-struct ModelMetrics {
-    std::vector<models::ScoredForecaster> scores; // the model first, then the baselines
-    std::optional<bool> beatsNaive; // unknown without the model's or naive's MAE
-    QString verdict;
-    const models::ScoredForecaster* model() const;
-    const models::ScoredForecaster* find(const std::string& name) const;
-};
-
-ModelMetrics parseModelMetrics(const std::string& json, const std::string& modelKind = {});
+using ModelMetrics = core::forecast::StoredMetrics;
 
 class ModelsModel : public QAbstractTableModel {
     Q_OBJECT
