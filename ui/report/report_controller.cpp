@@ -3,15 +3,14 @@
 #include "report_render.h"
 
 #include "core/project_store.h"
+#include "ui/background_job.h"
 #include "ui/jobs_bar.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <exception>
 
 namespace marketlens::ui {
 
@@ -149,53 +148,22 @@ void ReportController::launch(const QString& jobId, const QString& label, Job jo
         m_jobs->removeJob(jobId); // a superseded preview's entry starts again
         m_jobs->addJob(jobId, label);
     }
-    QPointer<ReportController> self(this);
-    // Progress reaches the jobs bar as queued calls, at most ~10 a second, and only while the
-    // job is still wanted (a superseded or cancelled one stays silent).
-    auto report = [self, jobId, cancel](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, jobId, cancel, done, total] {
-                if (self && self->m_jobs && !cancel->load())
-                    self->m_jobs->setProgress(jobId, done, total);
-            },
-            Qt::QueuedConnection);
-    };
-    auto work = [job = std::move(job), cancel, report]() -> std::shared_ptr<Outcome> {
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = -1000;
-        const core::Progress progressFn = [&](std::int64_t d, std::int64_t total) {
-            const qint64 now = clock.elapsed();
-            if (now - last >= 100 || d >= total) {
-                last = now;
-                report(d, total);
+    // Progress reaches the jobs bar at most ~10 times a second, and only while the job is still
+    // wanted (a superseded or cancelled one stays silent).
+    runBackgroundJob<Outcome>(
+        this, std::move(job), cancel,
+        [this, jobId](qint64 done, qint64 total) {
+            if (m_jobs)
+                m_jobs->setProgress(jobId, done, total);
+        },
+        [onDone = std::move(onDone)](std::shared_ptr<Outcome> outcome) {
+            if (!outcome) {
+                outcome = std::make_shared<Outcome>();
+                outcome->error = core::makeError(
+                    core::ErrorCode::Io, "the report job ended without a result");
             }
-            return !cancel->load();
-        };
-        try {
-            return job(progressFn);
-        } catch (const std::exception& e) {
-            // core and the renderers do not throw; this guards against std::bad_alloc.
-            auto outcome = std::make_shared<Outcome>();
-            outcome->error = core::makeError(core::ErrorCode::Io, e.what());
-            return outcome;
-        }
-    };
-    auto* watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, onDone = std::move(onDone)] {
-        std::shared_ptr<Outcome> outcome;
-        if (watcher->future().resultCount() > 0)
-            outcome = watcher->result();
-        watcher->deleteLater();
-        if (!outcome) {
-            outcome = std::make_shared<Outcome>();
-            outcome->error
-                = core::makeError(core::ErrorCode::Io, "the report job ended without a result");
-        }
-        onDone(std::move(outcome));
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+            onDone(std::move(outcome));
+        });
 }
 
 int ReportController::preview(

@@ -1,13 +1,9 @@
 #include "risk_run_controller.h"
 
 #include "core/project_store.h"
+#include "ui/background_job.h"
 
-#include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <exception>
 
 namespace marketlens::ui {
 
@@ -47,49 +43,17 @@ int RiskRunController::launch(
     m_cancel = std::make_shared<std::atomic_bool>(false);
     ++m_runningCount;
 
-    auto cancel = m_cancel;
-    QPointer<RiskRunController> self(this);
-    auto report = [self, request](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, request, done, total] {
-                if (self && request == self->m_current)
-                    Q_EMIT self->progress(request, done, total);
-            },
-            Qt::QueuedConnection);
-    };
-    auto work = [job = std::move(job), cancel, report]() -> std::shared_ptr<Outcome> {
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = -1000;
-        const core::Progress progressFn = [&](std::int64_t done, std::int64_t total) {
-            const qint64 now = clock.elapsed();
-            if (now - last >= 100 || done >= total) {
-                last = now;
-                report(done, total);
-            }
-            return !cancel->load();
-        };
-        try {
-            return job(progressFn);
-        } catch (const std::exception& e) {
-            // core does not throw; this guards against std::bad_alloc and the like.
-            auto outcome = std::make_shared<Outcome>();
-            outcome->error = core::makeError(core::ErrorCode::Io, e.what());
-            return outcome;
-        }
-    };
-    auto* watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
-        std::shared_ptr<Outcome> outcome;
-        if (watcher->future().resultCount() > 0)
-            outcome = watcher->result();
-        watcher->deleteLater();
-        --m_runningCount;
-        deliver(request, std::move(outcome));
-    });
+    runBackgroundJob<Outcome>(
+        this, std::move(job), m_cancel,
+        [this, request](qint64 done, qint64 total) {
+            if (request == m_current)
+                Q_EMIT progress(request, done, total);
+        },
+        [this, request](std::shared_ptr<Outcome> outcome) {
+            --m_runningCount;
+            deliver(request, std::move(outcome));
+        });
     Q_EMIT started(request, label);
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
     return request;
 }
 

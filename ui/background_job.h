@@ -1,0 +1,78 @@
+#pragma once
+// runBackgroundJob: the one-shot job pattern of STYLE.md ("Threads") for a controller object.
+// `job` runs on Qt's global thread pool with a core::Progress that
+// - forwards (done, total) to `onProgress`, called on `context`'s thread, at most every 100 ms
+//   (and at the end), only while `context` lives and `*cancel` is not set;
+// - returns false once `*cancel` is set, so the job stops with ErrorCode::Cancelled.
+// A std::exception escaping the job (core and models do not throw: this guards against
+// std::bad_alloc) becomes an Outcome whose `error` (a core::Error member) says so. `onDone`
+// runs on `context`'s thread with the outcome, or with nullptr when the job gave none. The
+// watcher is a child of `context`: a controller's destructor sets its cancel flags and waits for
+// its QFutureWatcher<std::shared_ptr<Outcome>> children.
+
+#include "core/progress.h"
+#include "core/result.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QMetaObject>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <memory>
+
+namespace marketlens::ui {
+
+template <class Outcome>
+QFutureWatcher<std::shared_ptr<Outcome>>* runBackgroundJob(QObject* context,
+    std::function<std::shared_ptr<Outcome>(const core::Progress&)> job,
+    std::shared_ptr<std::atomic_bool> cancel, std::function<void(qint64, qint64)> onProgress,
+    std::function<void(std::shared_ptr<Outcome>)> onDone)
+{
+    QPointer<QObject> target(context);
+    auto report = [target, cancel, onProgress = std::move(onProgress)](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            target.data(),
+            [target, cancel, onProgress, done, total] {
+                if (target && !cancel->load())
+                    onProgress(done, total);
+            },
+            Qt::QueuedConnection);
+    };
+    auto work = [job = std::move(job), cancel, report]() -> std::shared_ptr<Outcome> {
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = -1000;
+        const core::Progress progress = [&](std::int64_t done, std::int64_t total) {
+            const qint64 now = clock.elapsed();
+            if (now - last >= 100 || done >= total) {
+                last = now;
+                report(done, total);
+            }
+            return !cancel->load();
+        };
+        try {
+            return job(progress);
+        } catch (const std::exception& e) {
+            auto outcome = std::make_shared<Outcome>();
+            outcome->error = core::makeError(core::ErrorCode::Io, e.what());
+            return outcome;
+        }
+    };
+    auto* watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+        [watcher, onDone = std::move(onDone)] {
+            std::shared_ptr<Outcome> outcome;
+            if (watcher->future().resultCount() > 0)
+                outcome = watcher->result();
+            watcher->deleteLater();
+            onDone(std::move(outcome));
+        });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    return watcher;
+}
+
+} // namespace marketlens::ui
