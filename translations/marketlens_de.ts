@@ -2186,8 +2186,8 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>&amp;Annualisierung:</translation>
     </message>
     <message>
-        <source>Worker &amp;threads:</source>
-        <translation>Worker-&amp;Threads:</translation>
+        <source>&amp;Worker threads:</source>
+        <translation>&amp;Worker-Threads:</translation>
     </message>
     <message>
         <source>Put the default values into the fields (applied with OK or Apply)</source>

@@ -2184,8 +2184,8 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>年化(&amp;A)：</translation>
     </message>
     <message>
-        <source>Worker &amp;threads:</source>
-        <translation>工作线程(&amp;T)：</translation>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
     </message>
     <message>
         <source>Put the default values into the fields (applied with OK or Apply)</source>

@@ -114,7 +114,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     form->addRow(tr("Default &confidence levels:"), m_confidences);
     form->addRow(QString(), m_confidenceNote);
     form->addRow(tr("&Annualisation:"), m_days);
-    form->addRow(tr("Worker &threads:"), m_threads);
+    form->addRow(tr("&Worker threads:"), m_threads);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
             | QDialogButtonBox::Apply | QDialogButtonBox::RestoreDefaults,
