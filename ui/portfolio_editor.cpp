@@ -95,6 +95,17 @@ PortfolioEditor::Parsed PortfolioEditor::parseCurrency(const QVariant& value, QS
 
 // ---------------------------------------------------------------- edits
 
+bool PortfolioEditor::canEditNamed(const QString& title, const QString& name)
+{
+    if (!canEdit(title))
+        return false;
+    if (name.isEmpty()) {
+        Q_EMIT rejected(tr("A portfolio needs a name"));
+        return false;
+    }
+    return true;
+}
+
 bool PortfolioEditor::canEdit(const QString& title)
 {
     if (!m_project->isOpen()) {
@@ -271,12 +282,8 @@ bool PortfolioEditor::newPortfolio(const QString& name, const QString& baseCurre
 {
     const QString trimmed = name.trimmed();
     const QString title = tr("New Portfolio %1").arg(trimmed);
-    if (!canEdit(title))
+    if (!canEditNamed(title, trimmed))
         return false;
-    if (trimmed.isEmpty()) {
-        Q_EMIT rejected(tr("A portfolio needs a name"));
-        return false;
-    }
     core::Portfolio p;
     p.name = trimmed.toStdString();
     p.baseCurrency = baseCurrency.trimmed().toUpper().toStdString();
@@ -287,12 +294,8 @@ bool PortfolioEditor::renamePortfolio(const QString& from, const QString& to)
 {
     const QString trimmed = to.trimmed();
     const QString title = tr("Rename Portfolio %1 to %2").arg(from, trimmed);
-    if (!canEdit(title))
+    if (!canEditNamed(title, trimmed))
         return false;
-    if (trimmed.isEmpty()) {
-        Q_EMIT rejected(tr("A portfolio needs a name"));
-        return false;
-    }
     if (trimmed == from)
         return true;
     const auto before = storedPortfolio(title, from);
@@ -307,12 +310,8 @@ bool PortfolioEditor::duplicatePortfolio(const QString& from, const QString& to)
 {
     const QString trimmed = to.trimmed();
     const QString title = tr("Duplicate Portfolio %1").arg(from);
-    if (!canEdit(title))
+    if (!canEditNamed(title, trimmed))
         return false;
-    if (trimmed.isEmpty()) {
-        Q_EMIT rejected(tr("A portfolio needs a name"));
-        return false;
-    }
     auto copy = storedPortfolio(title, from);
     if (!copy)
         return false;

@@ -112,6 +112,8 @@ Q_SIGNALS:
 
 private:
     bool canEdit(const QString& title);
+    // canEdit(), and a portfolio name that is not empty (else rejected() says so).
+    bool canEditNamed(const QString& title, const QString& name);
     bool execute(const QString& title, const QString& text,
         const std::optional<core::Portfolio>& before, const std::optional<core::Portfolio>& after);
     std::optional<core::Portfolio> storedPortfolio(const QString& title, const QString& name);
