@@ -1,52 +1,19 @@
 // News feeds (RSS 2.0, Atom, malformed feeds) and HTML to text. Timestamps are hand-computed UTC
 // seconds (2003-06-10T04:00:00Z = 1055217600; offsets and named zones added by hand).
 #include "core/news/html_text.h"
-#include "core/news/news_parsers.h"
-
-#include <QFile>
-#include <QTemporaryDir>
-#include <QTest>
+#include "news_test_support.h"
 
 using namespace marketlens::core;
-
-namespace {
-
-constexpr qint64 kJun10 = 1055217600; // 2003-06-10T04:00:00Z
-constexpr qint64 kHour = 3600;
-
-std::string fixture(const char* name)
-{
-    return std::string(MARKETLENS_TEST_DATA) + "/news/" + name;
-}
-
-NewsParseResult parseOk(const std::string& path)
-{
-    auto r = parseNewsFile(path, NewsFormat::Auto);
-    if (!r)
-        qFatal("parse failed: %s", r.error().toString().c_str());
-    return std::move(r).value();
-}
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
+using namespace marketlens::core::news_test;
 
 class TestNewsFeeds : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    ScratchFiles m_files;
 
     std::string write(const QByteArray& bytes, const char* suffix)
     {
-        const QString path = m_dir.filePath(QStringLiteral("feed.%1").arg(suffix));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write fixture");
-        f.write(bytes);
-        return path.toStdString();
+        return m_files.write(bytes, suffix);
     }
 
 private Q_SLOTS:

@@ -3,38 +3,14 @@
 // test_news_feeds.cpp). Timestamps are hand-computed UTC seconds (2003-06-10T04:00:00Z =
 // 1055217600).
 #include "core/news/news_dates.h"
-#include "core/news/news_parsers.h"
+#include "news_test_support.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QTemporaryDir>
-#include <QTest>
 
 using namespace marketlens::core;
+using namespace marketlens::core::news_test;
 
 namespace {
-
-constexpr qint64 kJun10 = 1055217600; // 2003-06-10T04:00:00Z
-constexpr qint64 kHour = 3600;
-
-std::string fixture(const char* name)
-{
-    return std::string(MARKETLENS_TEST_DATA) + "/news/" + name;
-}
-
-NewsParseResult parseOk(const std::string& path, NewsFormat format = NewsFormat::Auto,
-    const NewsParseOptions& options = {})
-{
-    auto r = parseNewsFile(path, format, options);
-    if (!r)
-        qFatal("parse failed: %s", r.error().toString().c_str());
-    return std::move(r).value();
-}
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 bool hasWarning(const NewsParseResult& r, const char* text)
 {
@@ -49,17 +25,11 @@ bool hasWarning(const NewsParseResult& r, const char* text)
 class TestNewsParsers : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_n = 0;
+    ScratchFiles m_files;
 
     std::string write(const QByteArray& bytes, const char* suffix)
     {
-        const QString path = m_dir.filePath(QStringLiteral("f%1.%2").arg(++m_n).arg(suffix));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write fixture");
-        f.write(bytes);
-        return path.toStdString();
+        return m_files.write(bytes, suffix);
     }
 
 private Q_SLOTS:
@@ -456,7 +426,7 @@ private Q_SLOTS:
             detectNewsFormat(write("Just words\nmore words\n", "dat")).value(), NewsFormat::Text);
         QCOMPARE(detectNewsFormat(write("x", "ndjson")).value(), NewsFormat::JsonLines);
         QVERIFY(!detectNewsFormat(write("not json", "json")));
-        QCOMPARE(detectNewsFormat(m_dir.filePath(QStringLiteral("missing.csv")).toStdString())
+        QCOMPARE(detectNewsFormat(m_files.path(QStringLiteral("missing.csv")).toStdString())
                      .error()
                      .code,
             ErrorCode::Io);
