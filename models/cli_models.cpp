@@ -442,7 +442,8 @@ bool isModelCliCommand(const QString& arg)
 {
     static const QStringList commands = {QStringLiteral("train"), QStringLiteral("forecast"),
         QStringLiteral("backtest"), QStringLiteral("models"), QStringLiteral("export-model"),
-        QStringLiteral("import-model"), QStringLiteral("tailrisk")};
+        QStringLiteral("import-model"), QStringLiteral("tailrisk"), QStringLiteral("sentiment"),
+        QStringLiteral("train-sentiment")};
     return commands.contains(arg);
 }
 
@@ -468,6 +469,10 @@ int runModelCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli_detail::cmdExportModel(rest, out, err);
     if (cmd == QLatin1String("import-model"))
         return cli_detail::cmdImportModel(rest, out, err);
+    if (cmd == QLatin1String("sentiment"))
+        return cmdSentiment(rest, out, err);
+    if (cmd == QLatin1String("train-sentiment"))
+        return cmdTrainSentiment(rest, out, err);
     return cmdTailRisk(rest, out, err);
 }
 

@@ -10,6 +10,9 @@
 //   export-model FILE.mlens ID --out M.pt        (writes M.pt and M.json)
 //   import-model FILE.mlens M.pt --meta M.json [--ticker T] [--json]
 //   tailrisk FILE.mlens [--portfolio NAME] [--json]
+//   sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--json]
+//   train-sentiment FILE.mlens [--model bow|transformer] [--folds K] [--epochs N] [--seed S] [--json]
+//   import-model FILE.mlens M.pt --meta M.json --vocab vocab.txt   (a BERT-style sentiment model)
 
 #include <QString>
 #include <QStringList>
@@ -21,7 +24,10 @@ namespace marketlens::models {
 bool isModelCliCommand(const QString& arg);
 int runModelCli(const QStringList& args, QTextStream& out, QTextStream& err);
 
-// One function per command (cli_models.cpp, cli_tailrisk.cpp).
+// One function per command (cli_models.cpp, cli_tailrisk.cpp, cli_sentiment.cpp,
+// cli_train_sentiment.cpp).
 int cmdTailRisk(const QStringList& args, QTextStream& out, QTextStream& err);
+int cmdSentiment(const QStringList& args, QTextStream& out, QTextStream& err);
+int cmdTrainSentiment(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace marketlens::models
