@@ -7,6 +7,7 @@
 #include "core/cli_commands.h"
 #include "core/cli_support.h"
 #include "core/forecast/model_store.h"
+#include "core/news/news_store.h"
 #include "core/project_store.h"
 #include "models/cli_models_support.h"
 #include "models/forecaster.h"
@@ -17,6 +18,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace marketlens::models {
@@ -191,6 +193,53 @@ core::Result<core::PriceSeries> seriesOf(core::ProjectStore& store, const std::s
     return s;
 }
 
+// The ticker's daily news sentiment index of the lexicon (what `marketlens sentiment` stores),
+// for the "sentiment" feature; NotFound with what to do when there is none.
+core::Result<std::vector<core::news::DailySentiment>> sentimentIndexOf(
+    core::ProjectStore& store, const std::string& ticker)
+{
+    auto index = core::news::loadSentimentIndex(store, ticker, core::news::kLexiconModelKey);
+    if (!index)
+        return index.error();
+    if (index->empty())
+        return makeError(ErrorCode::NotFound,
+            "the feature 'sentiment' needs the news sentiment index of " + ticker
+                + " (lexicon model), and there is none: import news that mention " + ticker
+                + " and run 'marketlens sentiment FILE.mlens' first");
+    return index;
+}
+
+// --features a,b,c and --sentiment (the default features plus "sentiment") into `config`, and
+// the ticker's sentiment index when the list has "sentiment".
+core::Status readFeatures(const cli::Args& a, core::ProjectStore& store,
+    const core::PriceSeries& series, ForecastConfig& config)
+{
+    if (a.values.contains(QStringLiteral("features"))) {
+        for (const QString& f : a.values.value(QStringLiteral("features")).split(QLatin1Char(','))) {
+            if (f.trimmed().isEmpty())
+                return makeError(ErrorCode::InvalidArgument,
+                    "--features needs a comma-separated list of feature names (known: logret, "
+                    "vol20, volume, dow, sentiment)");
+            config.features.push_back(f.trimmed().toStdString());
+        }
+    }
+    if (a.has(QStringLiteral("sentiment"))) {
+        if (config.features.empty())
+            config.features = cf::defaultFeatures(series);
+        if (std::find(config.features.begin(), config.features.end(), "sentiment")
+            == config.features.end())
+            config.features.push_back("sentiment");
+    }
+    if (std::find(config.features.begin(), config.features.end(), "sentiment")
+        != config.features.end()) {
+        auto index = sentimentIndexOf(store, series.ticker);
+        if (!index)
+            return index.error();
+        config.sentiment = std::move(*index);
+    }
+    return {};
+}
+
 // ---- train ----
 
 int cmdTrain(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -198,8 +247,10 @@ int cmdTrain(const QStringList& args, QTextStream& out, QTextStream& err)
     cli::Args a;
     const QStringList values = {QStringLiteral("ticker"), QStringLiteral("model"),
         QStringLiteral("horizon"), QStringLiteral("window"), QStringLiteral("epochs"),
-        QStringLiteral("seed"), QStringLiteral("device")};
-    if (const QString e = cli::parseArgs(args, {QStringLiteral("json")}, values, a); !e.isEmpty())
+        QStringLiteral("seed"), QStringLiteral("device"), QStringLiteral("features")};
+    if (const QString e = cli::parseArgs(
+            args, {QStringLiteral("json"), QStringLiteral("sentiment")}, values, a);
+        !e.isEmpty())
         return cli::usage(e, err);
     if (a.positional.size() != 1)
         return cli::usage(QStringLiteral("train needs exactly one project FILE"), err);
@@ -216,6 +267,8 @@ int cmdTrain(const QStringList& args, QTextStream& out, QTextStream& err)
     auto series = seriesOf(*store, a.values.value(QStringLiteral("ticker")).toStdString());
     if (!series)
         return cli::fail(series.error(), json, out, err);
+    if (auto s = readFeatures(a, *store, *series, config); !s)
+        return cli::fail(s.error(), json, out, err);
     auto trained = trainForecaster(*series, config, json ? TrainProgressFn() : epochPrinter(err));
     if (!trained)
         return cli::fail(trained.error(), json, out, err);
@@ -299,7 +352,15 @@ int cmdForecast(const QStringList& args, QTextStream& out, QTextStream& err)
     auto series = seriesOf(*store, ticker);
     if (!series)
         return cli::fail(series.error(), json, out, err);
-    auto f = forecastWith(*record, *series);
+    std::vector<core::news::DailySentiment> sentiment;
+    if (std::find(record->features.begin(), record->features.end(), "sentiment")
+        != record->features.end()) {
+        auto index = sentimentIndexOf(*store, series->ticker);
+        if (!index)
+            return cli::fail(index.error(), json, out, err);
+        sentiment = std::move(*index);
+    }
+    auto f = forecastWith(*record, *series, -1, sentiment.empty() ? nullptr : &sentiment);
     if (!f)
         return cli::fail(f.error(), json, out, err);
 
@@ -354,9 +415,11 @@ int cmdBacktest(const QStringList& args, QTextStream& out, QTextStream& err)
     cli::Args a;
     const QStringList values = {QStringLiteral("ticker"), QStringLiteral("model"),
         QStringLiteral("folds"), QStringLiteral("horizon"), QStringLiteral("window"),
-        QStringLiteral("epochs"), QStringLiteral("seed"), QStringLiteral("device")};
-    if (const QString e
-        = cli::parseArgs(args, {QStringLiteral("json"), QStringLiteral("sliding")}, values, a);
+        QStringLiteral("epochs"), QStringLiteral("seed"), QStringLiteral("device"),
+        QStringLiteral("features")};
+    if (const QString e = cli::parseArgs(args,
+            {QStringLiteral("json"), QStringLiteral("sliding"), QStringLiteral("sentiment")},
+            values, a);
         !e.isEmpty())
         return cli::usage(e, err);
     if (a.positional.size() != 1)
@@ -382,6 +445,8 @@ int cmdBacktest(const QStringList& args, QTextStream& out, QTextStream& err)
     auto series = seriesOf(*store, a.values.value(QStringLiteral("ticker")).toStdString());
     if (!series)
         return cli::fail(series.error(), json, out, err);
+    if (auto s = readFeatures(a, *store, *series, config); !s)
+        return cli::fail(s.error(), json, out, err);
     auto report = walkForwardBacktest(
         *series, config, folds, expanding, json ? TrainProgressFn() : epochPrinter(err));
     if (!report)

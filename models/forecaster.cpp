@@ -381,7 +381,8 @@ core::Result<TrainedForecaster> trainForecaster(const core::PriceSeries& series,
 {
     const std::vector<std::string> features
         = config.features.empty() ? cf::defaultFeatures(series) : config.features;
-    auto fm = cf::computeFeatures(series, features);
+    auto fm = cf::computeFeatures(
+        series, features, config.sentiment.empty() ? nullptr : &config.sentiment);
     if (!fm)
         return fm.error();
     auto spec = detail::forecasterSpec(config, fm->cols());
@@ -457,7 +458,13 @@ core::Result<bool> trainingDataChanged(
 {
     if (record.dataHash.empty() || !record.trainLast || record.horizon < 1)
         return false; // nothing to compare (an imported model without a training range)
-    auto fm = cf::computeFeatures(series, record.features);
+    // The hash covers dates and prices only, and "sentiment" drops no row: leave it out so no
+    // index is needed here.
+    std::vector<std::string> features = record.features;
+    std::erase(features, std::string("sentiment"));
+    if (features.empty())
+        features = {"logret"};
+    auto fm = cf::computeFeatures(series, features);
     if (!fm)
         return fm.error();
     const auto it = std::lower_bound(fm->dates.begin(), fm->dates.end(), *record.trainLast);
@@ -470,15 +477,16 @@ core::Result<bool> trainingDataChanged(
     return cf::dataHash(*fm, rowEnd) != record.dataHash;
 }
 
-core::Result<Forecast> forecastWith(
-    const cf::ModelRecord& record, const core::PriceSeries& series, long originRow)
+core::Result<Forecast> forecastWith(const cf::ModelRecord& record,
+    const core::PriceSeries& series, long originRow,
+    const std::vector<core::news::DailySentiment>* sentiment)
 {
     if (record.quantiles.empty())
         return makeError(ErrorCode::InvalidArgument,
             "model '" + record.name + "' is a classifier, not a forecaster");
     if (record.window < 1 || record.horizon < 1)
         return makeError(ErrorCode::InvalidArgument, "the model's window and horizon must be >= 1");
-    auto fm = cf::computeFeatures(series, record.features);
+    auto fm = cf::computeFeatures(series, record.features, sentiment);
     if (!fm)
         return fm.error();
     const std::size_t rows = fm->rows();

@@ -25,6 +25,9 @@ struct ForecastConfig {
     std::vector<std::string> features;  // empty: core::forecast::defaultFeatures
     core::forecast::SplitFractions split;
     core::forecast::BaselineParams baselines;
+    // The ticker's daily news sentiment index (core/news/sentiment_index.h), read by the
+    // "sentiment" feature only; empty: that feature is an error.
+    std::vector<core::news::DailySentiment> sentiment;
 };
 
 using ScoredForecaster = core::forecast::ScoredForecaster;
@@ -58,8 +61,11 @@ struct Forecast {
 
 // Forecasts from the last date of `series` (or from `originRow` of its feature matrix when >= 0)
 // with a stored record (trained or imported). Deterministic: same record + data -> same output.
+// `sentiment`: the ticker's daily sentiment index, needed when the record uses "sentiment".
 core::Result<Forecast> forecastWith(const core::forecast::ModelRecord& record,
-                                    const core::PriceSeries& series, long originRow = -1);
+                                    const core::PriceSeries& series, long originRow = -1,
+                                    const std::vector<core::news::DailySentiment>* sentiment
+                                    = nullptr);
 
 // Whether the prices a trained record was fitted on (its training part, hashed in
 // record.dataHash) differ in `series` now: true when they changed or its last training date is
@@ -87,7 +93,8 @@ struct BacktestReport {
 // order, a gap of H rows before each); each fold's training rows are split into training and
 // validation windows in the ratio split.train : split.validation. Progress epochs count on
 // across folds (fold k's epoch e is (k-1) * epochs + e of folds * epochs). Pooled MASE is the
-// mean of every forecast's error scaled by its own fold's training scale.
+// mean of every forecast's error scaled by its own fold's training scale. config.sentiment
+// feeds the "sentiment" feature.
 core::Result<BacktestReport> walkForwardBacktest(const core::PriceSeries& series,
                                                  const ForecastConfig& config, int folds,
                                                  bool expanding,

@@ -84,7 +84,8 @@ core::Result<BacktestReport> walkForwardBacktest(const core::PriceSeries& series
         return makeError(ErrorCode::InvalidArgument, "a walk-forward backtest needs >= 1 fold");
     const std::vector<std::string> features
         = config.features.empty() ? cf::defaultFeatures(series) : config.features;
-    auto fm = cf::computeFeatures(series, features);
+    auto fm = cf::computeFeatures(
+        series, features, config.sentiment.empty() ? nullptr : &config.sentiment);
     if (!fm)
         return fm.error();
     auto spec = detail::forecasterSpec(config, fm->cols());

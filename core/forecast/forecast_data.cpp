@@ -1,5 +1,7 @@
 #include "forecast_data.h"
 
+#include "core/news/sentiment_index.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -113,18 +115,21 @@ std::vector<std::string> defaultFeatures(const PriceSeries& series)
     return out;
 }
 
-Result<FeatureMatrix> computeFeatures(
-    const PriceSeries& series, const std::vector<std::string>& features)
+Result<FeatureMatrix> computeFeatures(const PriceSeries& series,
+    const std::vector<std::string>& features, const std::vector<news::DailySentiment>* sentiment)
 {
     if (features.empty())
         return invalid("no feature selected");
     const std::vector<std::string> known = knownFeatures();
     for (std::size_t i = 0; i < features.size(); ++i) {
         const std::string& f = features[i];
-        if (f == "sentiment")
-            return invalid("feature 'sentiment' is not available yet");
+        if (f == "sentiment" && !sentiment)
+            return invalid("feature 'sentiment' needs the daily news sentiment index of "
+                + (series.ticker.empty() ? std::string("the instrument") : series.ticker)
+                + " (score the project's news first)");
         if (std::find(known.begin(), known.end(), f) == known.end())
-            return invalid("unknown feature '" + f + "' (known: logret, vol20, volume, dow)");
+            return invalid(
+                "unknown feature '" + f + "' (known: logret, vol20, volume, dow, sentiment)");
         if (std::find(features.begin(), features.begin() + std::ptrdiff_t(i), f)
             != features.begin() + std::ptrdiff_t(i))
             return invalid("feature '" + f + "' is listed twice");
@@ -160,9 +165,13 @@ Result<FeatureMatrix> computeFeatures(
     m.prices.reserve(rows);
     m.values.reserve(rows * features.size());
     for (std::size_t u = first; u < price.size(); ++u) {
-        const std::size_t i = src[u];
-        m.dates.push_back(series.dates[i]);
+        m.dates.push_back(series.dates[src[u]]);
         m.prices.push_back(price[u]);
+    }
+    const std::vector<double> mood
+        = sentiment ? news::sentimentOnDates(*sentiment, m.dates) : std::vector<double>();
+    for (std::size_t u = first; u < price.size(); ++u) {
+        const std::size_t i = src[u];
         for (const std::string& f : features) {
             double v = 0.0;
             if (f == "logret") {
@@ -172,6 +181,8 @@ Result<FeatureMatrix> computeFeatures(
             } else if (f == "volume") {
                 const double vol = i < series.volume.size() ? series.volume[i] : kMissing;
                 v = std::isfinite(vol) && vol > 0.0 ? std::log1p(vol) : 0.0;
+            } else if (f == "sentiment") {
+                v = mood[u - first];
             } else { // dow: Monday 0 .. Friday 1; a weekend date counts as Friday
                 v = std::min(1.0, double(series.dates[i].dayOfWeek() - 1) / 4.0);
             }

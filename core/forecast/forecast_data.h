@@ -13,6 +13,7 @@
 //   training part overlaps a validation/test date.
 
 #include "core/date.h"
+#include "core/news/news_store.h"
 #include "core/result.h"
 #include "core/types.h"
 
@@ -28,7 +29,9 @@ namespace marketlens::core::forecast {
 //   "volume"   log(1 + volume); rows without volume are 0 (and the feature is dropped by
 //              defaultFeatures when the series has no volume at all)
 //   "dow"      day of week scaled to [0, 1] (Monday 0 .. Friday 1)
-//   "sentiment" reserved for the sentiment issue (not computed yet: an error if asked)
+//   "sentiment" the ticker's decayed daily news sentiment index (core/news/sentiment_index.h) on
+//              the row's date (news::sentimentOnDates: the latest index day <= the date, 0 before
+//              the first news); needs the index passed to computeFeatures
 std::vector<std::string> knownFeatures();
 // The default list for a series: logret, vol20, volume (when present), dow.
 std::vector<std::string> defaultFeatures(const PriceSeries& series);
@@ -48,9 +51,11 @@ struct FeatureMatrix {
 // Computes the named features over the rows of `series` that have a price (rows without one are
 // skipped). The first rows, where a rolling feature is not defined yet (vol20 needs 20 returns),
 // are dropped, so every value is finite. Errors: unknown or repeated feature, an empty list,
-// a non-positive or infinite price, fewer than 2 rows left.
-Result<FeatureMatrix> computeFeatures(
-    const PriceSeries& series, const std::vector<std::string>& features);
+// a non-positive or infinite price, fewer than 2 rows left, "sentiment" without `sentiment`.
+// `sentiment`: the ticker's daily sentiment index, read only by the "sentiment" feature.
+Result<FeatureMatrix> computeFeatures(const PriceSeries& series,
+    const std::vector<std::string>& features,
+    const std::vector<news::DailySentiment>* sentiment = nullptr);
 
 // Per-column affine scaling x' = (x - mean) / std, fitted on some rows only: the mean and the
 // sample standard deviation (n - 1) of each column; fewer than 2 rows give mean 0, std 1.

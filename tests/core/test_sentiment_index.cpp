@@ -9,6 +9,7 @@
 //   D4: (0.4 * 0.25 + 0.9 * 0.5^0.5 - 0.5) / (2 * 0.25 + 0.5^0.5 + 1) = 0.10710678118654755
 // (evaluated with Python's float arithmetic from the closed form, not the recursion the code uses).
 
+#include "core/forecast/forecast_data.h"
 #include "core/news/sentiment_index.h"
 
 #include <QTest>
@@ -184,6 +185,41 @@ private Q_SLOTS:
         QVERIFY(std::abs(s[2] - kA3) < 1e-12);
         QVERIFY(sentimentOnDates({}, {Date(kD0)}) == std::vector<double> {0.0});
         QVERIFY(sentimentOnDates(idx, {}).empty());
+    }
+
+    void forecastFeatureIsTheIndexOnPriceDates()
+    {
+        // Weekday prices from Wed 2024-01-03 to Wed 2024-01-17 (11 rows, no weekend rows).
+        PriceSeries s;
+        s.ticker = "A";
+        for (std::int32_t d = kD0 - 2; d <= kD0 + 12; ++d) {
+            if (Date(d).dayOfWeek() >= 6)
+                continue;
+            s.dates.push_back(Date(d));
+            s.close.push_back(100.0 + double(d - kD0));
+        }
+        s.adjClose.assign(s.size(), std::numeric_limits<double>::quiet_NaN());
+        const auto idx = indexOk(tickerA(), 2.0);
+        auto m = forecast::computeFeatures(s, {"logret", "sentiment", "dow"}, &idx);
+        QVERIFY2(m, m ? "" : m.error().toString().c_str());
+        QCOMPARE(m->rows(), s.size());
+        QCOMPARE(m->names[1], std::string("sentiment"));
+        // Hand-read expectations: before D0 0; Fri D0 0.2; Mon D3 A3; Tue D4 and later A4.
+        for (std::size_t r = 0; r < m->rows(); ++r) {
+            const std::int32_t d = m->dates[r].days();
+            const double want = d < kD0 ? 0.0 : d == kD0 ? 0.2 : d == kD0 + 3 ? kA3 : kA4;
+            QVERIFY2(std::abs(m->at(r, 1) - want) < 1e-12, qPrintable(m->dates[r].toIso().c_str()));
+        }
+        QCOMPARE(m->at(0, 1), 0.0);
+        // A matrix of the one column is sentimentOnDates of its rows' dates.
+        auto alone = forecast::computeFeatures(s, {"sentiment"}, &idx);
+        QVERIFY(alone);
+        QVERIFY(sentimentOnDates(idx, alone->dates) == alone->values);
+        // Without an index the feature is an error that says what is missing.
+        auto missing = forecast::computeFeatures(s, {"logret", "sentiment"});
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(missing.error().message.find("sentiment index") != std::string::npos);
     }
 };
 
