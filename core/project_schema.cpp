@@ -110,8 +110,66 @@ CREATE TABLE models (
 CREATE INDEX models_by_time ON models(created_utc);
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations = {
-    kMigration1, kMigration2, kMigration3, kMigration4};
+// Version 5: news and sentiment (core/news/news_store.h). news.dup_key is newsDuplicateKey()
+// (normalised headline + time), UNIQUE so that the same news is stored once per project;
+// explicit_tickers keeps the item's own tickers (file and import options, space-separated) so a
+// re-link after new instruments or aliases starts from what the file said. Links, scores and
+// index rows go with their news item or instrument (ON DELETE CASCADE). sentiment_scores is
+// keyed by (news, model): rescoring with another model keeps both.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE news (
+    id                INTEGER PRIMARY KEY,
+    time              INTEGER NOT NULL,
+    date_only         INTEGER NOT NULL DEFAULT 0,
+    headline          TEXT NOT NULL,
+    body              TEXT NOT NULL DEFAULT '',
+    source            TEXT NOT NULL DEFAULT '',
+    url               TEXT NOT NULL DEFAULT '',
+    external_id       TEXT NOT NULL DEFAULT '',
+    label             TEXT NOT NULL DEFAULT '',
+    label_class       INTEGER CHECK (label_class IN (-1, 0, 1)),
+    source_file       TEXT NOT NULL DEFAULT '',
+    item_number       INTEGER NOT NULL DEFAULT 0,
+    explicit_tickers  TEXT NOT NULL DEFAULT '',
+    dup_key           TEXT NOT NULL UNIQUE,
+    imported_at       TEXT NOT NULL
+);
+CREATE INDEX news_by_time ON news(time, id);
+CREATE TABLE news_tickers (
+    news_id        INTEGER NOT NULL REFERENCES news(id) ON DELETE CASCADE,
+    instrument_id  INTEGER NOT NULL REFERENCES instruments(id) ON DELETE CASCADE,
+    position       INTEGER NOT NULL DEFAULT 0,
+    reason         TEXT NOT NULL,
+    evidence       TEXT NOT NULL DEFAULT '',
+    mentions       INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (news_id, instrument_id)
+) WITHOUT ROWID;
+CREATE INDEX news_tickers_by_instrument ON news_tickers(instrument_id, news_id);
+CREATE TABLE sentiment_scores (
+    news_id        INTEGER NOT NULL REFERENCES news(id) ON DELETE CASCADE,
+    model_key      TEXT NOT NULL,
+    score          REAL NOT NULL,
+    label          INTEGER NOT NULL CHECK (label IN (-1, 0, 1)),
+    probabilities  TEXT NOT NULL DEFAULT '[]',
+    explanation    TEXT NOT NULL DEFAULT '[]',
+    scored_at      TEXT NOT NULL,
+    PRIMARY KEY (news_id, model_key)
+) WITHOUT ROWID;
+CREATE INDEX sentiment_scores_by_model ON sentiment_scores(model_key, news_id);
+CREATE TABLE sentiment_index (
+    scope      TEXT NOT NULL,
+    model_key  TEXT NOT NULL,
+    date       TEXT NOT NULL,
+    mean       REAL NOT NULL,
+    count      INTEGER NOT NULL,
+    decayed    REAL NOT NULL,
+    PRIMARY KEY (scope, model_key, date)
+) WITHOUT ROWID;
+CREATE INDEX sentiment_index_by_model ON sentiment_index(model_key, scope);
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations = {
+    kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 static_assert(kMigrations.size() == ProjectStore::kSchemaVersion);
 
 } // namespace

@@ -22,7 +22,7 @@ public:
     // 'MLNS' in the SQLite header's application_id field.
     static constexpr std::int32_t kApplicationId = 0x4D4C4E53;
     // Version written by this build; see migrations in project_schema.cpp.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     ProjectStore() = default;
     ProjectStore(ProjectStore&&) noexcept = default;

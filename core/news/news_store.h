@@ -56,6 +56,10 @@ struct StoredNews {
     std::string sourceFile; // file name (no folder) it was imported from
     std::int64_t itemNumber = 0;
     std::vector<StoredTickerLink> tickers;
+    // The item's own tickers as given (file column, import options), also those that were no
+    // instrument when it was stored: relinkNews starts from them. insertNews adds the tickers
+    // of Explicit links.
+    std::vector<std::string> explicitTickers;
 };
 
 // The text a sentiment model scores for an item: the headline, plus "\n\n" and the body when

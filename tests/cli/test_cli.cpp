@@ -178,7 +178,7 @@ private Q_SLOTS:
         r = run({QStringLiteral("info"), project, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         o = r.json();
-        QCOMPARE(o.value(QStringLiteral("schemaVersion")).toInt(), 4);
+        QCOMPARE(o.value(QStringLiteral("schemaVersion")).toInt(), 5);
         const QJsonArray instruments = o.value(QStringLiteral("instruments")).toArray();
         QCOMPARE(instruments.size(), 4);
         struct Expect {

@@ -102,7 +102,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::create(path);
             QVERIFY(store);
-            QCOMPARE(*store->schemaVersion(), 4);
+            QCOMPARE(*store->schemaVersion(), 5);
             auto saved = saveModel(*store, original);
             QVERIFY2(saved, saved ? "" : saved.error().toString().c_str());
             id = *saved;
@@ -300,7 +300,7 @@ private Q_SLOTS:
         }
         auto store = ProjectStore::open(path);
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
-        QCOMPARE(*store->schemaVersion(), 4);
+        QCOMPARE(*store->schemaVersion(), 5);
         QCOMPARE(store->prices("KO")->close[0], 40.25);
         QCOMPARE(
             *store->db().queryText("SELECT name || data_hash FROM risk_runs"), std::string("rh"));

@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray header = f.read(100);
         QCOMPARE(header.mid(68, 4), QByteArray("MLNS"));
-        QCOMPARE(header.mid(60, 4), QByteArray("\0\0\0\4", 4));
+        QCOMPARE(header.mid(60, 4), QByteArray("\0\0\0\5", 4));
     }
 
     void rejectsTextFile()
@@ -239,7 +239,7 @@ private Q_SLOTS:
             "rows_accepted, rows_rejected) VALUES ('ibm.csv', 'ab', 't', 'ohlcv', 2, 0);");
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
-        QCOMPARE(*store->schemaVersion(), 4);
+        QCOMPARE(*store->schemaVersion(), 5);
         QCOMPARE(*store->db().queryInt("SELECT count(*) FROM risk_runs"), std::int64_t {0});
         auto s = store->prices("IBM");
         QVERIFY(s);
@@ -252,8 +252,8 @@ private Q_SLOTS:
         QCOMPARE(store->importLog()->size(), std::size_t(1));
     }
 
-    // Version 2 -> 4 adds risk_runs (3) and models (4) and keeps everything else: prices, aliases,
-    // import options.
+    // Version 2 -> 5 adds risk_runs (3), models (4) and news (5) and keeps everything else:
+    // prices, aliases, import options.
     void migratesVersion2()
     {
         const QString path = newPath(QStringLiteral("v2"));
@@ -283,7 +283,7 @@ private Q_SLOTS:
         }
         auto store = ProjectStore::open(path.toStdString());
         QVERIFY2(store, store ? "" : store.error().toString().c_str());
-        QCOMPARE(*store->schemaVersion(), 4);
+        QCOMPARE(*store->schemaVersion(), 5);
         QCOMPARE(store->prices("MSFT")->close[0], 61.25);
         QCOMPARE(*store->db().queryText("SELECT alias FROM instrument_aliases"),
             std::string("Microsoft"));
