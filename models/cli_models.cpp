@@ -215,7 +215,8 @@ core::Status readFeatures(const cli::Args& a, core::ProjectStore& store,
     const core::PriceSeries& series, ForecastConfig& config)
 {
     if (a.values.contains(QStringLiteral("features"))) {
-        for (const QString& f : a.values.value(QStringLiteral("features")).split(QLatin1Char(','))) {
+        for (const QString& f :
+            a.values.value(QStringLiteral("features")).split(QLatin1Char(','))) {
             if (f.trimmed().isEmpty())
                 return makeError(ErrorCode::InvalidArgument,
                     "--features needs a comma-separated list of feature names (known: logret, "

@@ -8,9 +8,9 @@
 #include "core/sqlite_db.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -192,9 +192,8 @@ Result<ScoreRunResult> scoreProjectNews(ProjectStore& store, const SentimentScor
     }
 
     const std::int64_t total = static_cast<std::int64_t>(items->size());
-    const auto cancelled = [] {
-        return makeError(ErrorCode::Cancelled, "sentiment scoring cancelled");
-    };
+    const auto cancelled
+        = [] { return makeError(ErrorCode::Cancelled, "sentiment scoring cancelled"); };
     if (!reportProgress(progress, 0, total))
         return cancelled(); // the transaction rolls back in its destructor
     const std::size_t batch = std::size_t(std::max(1, scorer.preferredBatch()));

@@ -198,6 +198,7 @@ const std::vector<SectionSpec>& sectionTable()
         {"charts", "Risk charts", &buildCharts, true},
         {"forecasts", "Forecasts against baselines", &buildForecasts, false},
         {"models", "Model cards", &buildModels, false},
+        {"sentiment", "News sentiment", &buildSentiment, false},
         {"conventions", "Conventions", &buildConventions, false},
     };
     return table;

@@ -19,7 +19,9 @@
 //     forecasts   per stored forecasting model: test errors next to every baseline and the verdict
 //     models      model cards: kind, ticker, origin, training range, data hash, seed,
 //                 hyper-parameters, metrics, created time, device
-//     sentiment   (added by the news issue) daily sentiment per ticker; omitted when no news
+//     sentiment   the sentiment models used (items per label), per ticker the latest decayed
+//                 index and the 30-day mean, the portfolio's daily index as a chart; omitted
+//                 when no news is scored
 //     signals     (added by the signals issue); omitted when no signals
 //     conventions sign of VaR/ES, annualisation days, return kind, risk-free rate, the data hash
 //   A section asked for explicitly that has no content (no models) is kept with one sentence

@@ -75,6 +75,7 @@ Result<bool> buildRisk(ReportContext& ctx, Section& section); // report_sections
 Result<bool> buildCharts(ReportContext& ctx, Section& section); // report_sections_charts.cpp
 Result<bool> buildForecasts(ReportContext& ctx, Section& section); // report_sections_models.cpp
 Result<bool> buildModels(ReportContext& ctx, Section& section); // report_sections_models.cpp
+Result<bool> buildSentiment(ReportContext& ctx, Section& section); // report_sections_sentiment.cpp
 Result<bool> buildConventions(ReportContext& ctx, Section& section);
 
 // Locale-independent text of numbers ('.' decimal point, ASCII '-', no grouping), the same in

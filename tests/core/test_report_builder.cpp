@@ -220,7 +220,8 @@ private Q_SLOTS:
             != std::string::npos);
         QCOMPARE(allSectionIds(),
             (std::vector<std::string> {
-                "summary", "holdings", "risk", "charts", "forecasts", "models", "conventions"}));
+                "summary", "holdings", "risk", "charts", "forecasts", "models", "sentiment",
+                "conventions"}));
     }
 
     void unknownSectionIsAnError()
@@ -230,7 +231,7 @@ private Q_SLOTS:
         QCOMPARE(doc.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(doc.error().message,
             std::string("unknown report section 'bogus' (valid: summary, holdings, risk, charts, "
-                        "forecasts, models, conventions)"));
+                        "forecasts, models, sentiment, conventions)"));
     }
 
     void unknownPortfolioIsNotFound()

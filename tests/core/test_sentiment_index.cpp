@@ -31,12 +31,12 @@ constexpr double kA4 = 0.10710678118654755;
 std::vector<ScoredEvent> tickerA()
 {
     // Deliberately out of time order: the index sorts.
-    return {{kT0 + 4 * kDay + 12 * 3600, -0.5}, {kT0 + 10 * 3600, 0.6},
-        {kT0 + 3 * kDay, 0.9}, {kT0 + 23 * 3600 + 1800, -0.2}};
+    return {{kT0 + 4 * kDay + 12 * 3600, -0.5}, {kT0 + 10 * 3600, 0.6}, {kT0 + 3 * kDay, 0.9},
+        {kT0 + 23 * 3600 + 1800, -0.2}};
 }
 
-std::vector<DailySentiment> indexOk(std::vector<ScoredEvent> events, double halfLife,
-    std::optional<Date> lastDay = std::nullopt)
+std::vector<DailySentiment> indexOk(
+    std::vector<ScoredEvent> events, double halfLife, std::optional<Date> lastDay = std::nullopt)
 {
     auto r = dailySentimentIndex(std::move(events), halfLife, lastDay);
     if (!r)

@@ -16,6 +16,7 @@
 #include "core/news/sentiment_index.h"
 #include "core/news/sentiment_scoring.h"
 #include "core/project_store.h"
+#include "core/report/report_builder.h"
 #include "core/sqlite_db.h"
 
 #include <QTemporaryDir>
@@ -43,8 +44,8 @@ bool near(double a, double b)
     return std::abs(a - b) < 1e-9;
 }
 
-StoredNews item(std::int64_t t, const char* headline, std::vector<std::string> tickers,
-    const char* body = "")
+StoredNews item(
+    std::int64_t t, const char* headline, std::vector<std::string> tickers, const char* body = "")
 {
     StoredNews n;
     n.timestamp = t;
@@ -148,8 +149,8 @@ class TestSentimentScoring : public QObject {
         return std::move(*store);
     }
 
-    std::vector<DailySentiment> index(ProjectStore& store, const std::string& scope,
-        const std::string& key = kLexiconModelKey)
+    std::vector<DailySentiment> index(
+        ProjectStore& store, const std::string& scope, const std::string& key = kLexiconModelKey)
     {
         auto r = loadSentimentIndex(store, scope, key);
         if (!r)
@@ -184,8 +185,7 @@ private Q_SLOTS:
             QVERIFY(s.probabilities.empty());
             QCOMPARE(s.explanation.size(), ref.contributions.size());
             for (std::size_t k = 1; k < s.explanation.size(); ++k)
-                QVERIFY(std::abs(s.explanation[k - 1].weight)
-                    >= std::abs(s.explanation[k].weight));
+                QVERIFY(std::abs(s.explanation[k - 1].weight) >= std::abs(s.explanation[k].weight));
         }
         // Without explanations: the same scores, no word weights.
         auto plain = scorer->scoreTexts(texts, false);
@@ -243,8 +243,8 @@ private Q_SLOTS:
     {
         ProjectStore store = project();
         std::vector<std::pair<std::int64_t, std::int64_t>> calls;
-        auto run = scoreProjectNews(store, *lexicon(), {true, false, 2.0},
-            [&](std::int64_t d, std::int64_t t) {
+        auto run = scoreProjectNews(
+            store, *lexicon(), {true, false, 2.0}, [&](std::int64_t d, std::int64_t t) {
                 calls.emplace_back(d, t);
                 return true;
             });
@@ -361,8 +361,8 @@ private Q_SLOTS:
         QCOMPARE(acmeAfter.size(), acmeBefore.size());
         QCOMPARE(acmeAfter.back().decayed, acmeBefore.back().decayed);
         // A new model cancelled at once leaves nothing behind.
-        auto none = scoreProjectNews(
-            store, FixedScorer("model:9", 0.5), {}, [](std::int64_t, std::int64_t) { return false; });
+        auto none = scoreProjectNews(store, FixedScorer("model:9", 0.5), {},
+            [](std::int64_t, std::int64_t) { return false; });
         QVERIFY(!none);
         QVERIFY(loadScores(store, "model:9")->empty());
         QVERIFY(sentimentIndexScopes(store, "model:9")->empty());
@@ -389,6 +389,88 @@ private Q_SLOTS:
         auto bad = scoreProjectNews(store, *lexicon(), {true, false, -1.0});
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void reportSection()
+    {
+        namespace rep = marketlens::core::report;
+        ProjectStore store = project();
+        rep::ReportOptions options;
+        options.portfolio = "P";
+        // No scores yet: left out of a full report, one sentence when asked for.
+        options.sections = {"summary", "sentiment"};
+        auto empty = rep::buildReport(store, options);
+        QVERIFY2(empty, empty ? "" : empty.error().toString().c_str());
+        QCOMPARE(empty->sections.back().id, std::string("sentiment"));
+        QCOMPARE(empty->sections.back().blocks.size(), std::size_t(1));
+        QVERIFY(std::holds_alternative<rep::Paragraph>(empty->sections.back().blocks[0]));
+
+        QVERIFY(scoreProjectNews(store, *lexicon(), {true, false, 2.0}));
+        QVERIFY(saveScores(
+            store, "lexicon:vader", {{m_ids[0], -0.2, SentimentClass::Negative, {}, {}}}));
+        options.sections = {"sentiment"};
+        auto doc = rep::buildReport(store, options);
+        QVERIFY(doc);
+        QCOMPARE(doc->sections.size(), std::size_t(1));
+        const rep::Section& sec = doc->sections[0];
+        QCOMPARE(sec.title, std::string("News sentiment"));
+        std::vector<const rep::Table*> tables;
+        const rep::Chart* chart = nullptr;
+        for (const rep::Block& b : sec.blocks) {
+            if (const auto* t = std::get_if<rep::Table>(&b))
+                tables.push_back(t);
+            if (const auto* c = std::get_if<rep::Chart>(&b))
+                chart = c;
+        }
+        QCOMPARE(tables.size(), std::size_t(2));
+        // Models: the lexicon (4 items: 2 positive, 1 neutral, 1 negative) and VADER (1).
+        const rep::Table& models = *tables[0];
+        QCOMPARE(models.rows.size(), std::size_t(2));
+        std::map<std::string, std::vector<std::string>> byKey;
+        for (const auto& row : models.rows) {
+            std::vector<std::string> texts;
+            for (const rep::TableCell& c : row)
+                texts.push_back(c.text);
+            byKey[texts[1]] = texts;
+        }
+        QCOMPARE(byKey["lexicon"][0], std::string("Lexicon (market news)"));
+        QCOMPARE(byKey["lexicon"][2], std::string("4"));
+        QCOMPARE(byKey["lexicon"][3], std::string("2"));
+        QCOMPARE(byKey["lexicon"][4], std::string("1"));
+        QCOMPARE(byKey["lexicon"][5], std::string("1"));
+        QCOMPARE(byKey["lexicon:vader"][0], std::string("Lexicon (VADER)"));
+        QCOMPARE(byKey["lexicon:vader"][5], std::string("1"));
+        // Per ticker (the lexicon's index): ACME decayed and 30-day mean (s1 + s2)/2 = 0.0958;
+        // BETA decayed 0.2516, 30-day mean (s2 + s3)/2 = 0.
+        const rep::Table& tickers = *tables[1];
+        QCOMPARE(tickers.rows.size(), std::size_t(2));
+        const auto text = [&](std::size_t r, std::size_t c) { return tickers.rows[r][c].text; };
+        QCOMPARE(text(0, 0), std::string("ACME"));
+        QCOMPARE(text(0, 1), std::string("2"));
+        QCOMPARE(text(0, 2), std::string("2024-01-05"));
+        QCOMPARE(text(0, 3), std::string("0.096"));
+        QCOMPARE(text(0, 4), std::string("0.096"));
+        QCOMPARE(tickers.rows[0][3].tone, rep::Tone::Good);
+        QCOMPARE(text(1, 0), std::string("BETA"));
+        QCOMPARE(text(1, 2), std::string("2024-01-08"));
+        QCOMPARE(text(1, 3), std::string("0.252"));
+        QCOMPARE(text(1, 4), std::string("0.000"));
+        QCOMPARE(text(1, 5), std::string("2"));
+        // The portfolio's index as a chart: decayed line over D0..D4 and the daily means.
+        QVERIFY(chart);
+        QVERIFY(chart->timeAxis);
+        QCOMPARE(chart->series.size(), std::size_t(2));
+        QCOMPARE(chart->series[0].x.size(), std::size_t(5));
+        QCOMPARE(chart->series[0].x.front(), double(kD0));
+        QVERIFY(near(chart->series[0].y.back(), kPortfolioP));
+        QCOMPARE(chart->series[1].style, rep::ChartSeries::Style::Points);
+        QCOMPARE(chart->series[1].x.size(), std::size_t(2)); // D0 and D3 have news
+        // All sections: the sentiment section comes before the conventions.
+        options.sections = {};
+        auto all = rep::buildReport(store, options);
+        QVERIFY(all);
+        QCOMPARE(all->sections.back().id, std::string("conventions"));
+        QCOMPARE(all->sections[all->sections.size() - 2].id, std::string("sentiment"));
     }
 };
 
