@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <exception>
 
 namespace marketlens::ui {
@@ -131,7 +132,17 @@ int ForecastController::forecast(const QString& projectPath, qint64 modelId)
                 result.error = series.error();
                 return result;
             }
-            fillForecast(result, result.record, *series);
+            std::vector<core::news::DailySentiment> sentiment;
+            const auto& features = result.record.features;
+            if (std::find(features.begin(), features.end(), "sentiment") != features.end()) {
+                auto index = sentimentIndexFor(*store, series->ticker);
+                if (!index) {
+                    result.error = index.error();
+                    return result;
+                }
+                sentiment = std::move(*index);
+            }
+            fillForecast(result, result.record, *series, sentiment.empty() ? nullptr : &sentiment);
             result.record.weights.clear(); // the GUI needs the description, not the bytes
         } catch (const std::exception& e) {
             result.error = core::makeError(core::ErrorCode::Io, e.what());

@@ -38,6 +38,9 @@ struct TrainRequest {
     int progressIntervalMs = -1; // -1: the trainer's default (100 ms); 0: report every batch
     QString name; // empty: "<ticker> <kind> h<horizon>"
     bool store = true; // save the trained model in the project
+    // Add the "sentiment" feature (the ticker's daily news index of the lexicon) to the
+    // default features; the job fails with a message when the ticker has no index.
+    bool useSentiment = false;
     // Backtest only.
     int folds = 4;
     bool expanding = true;

@@ -3,6 +3,7 @@
 #include "forecast_controller.h"
 #include "loss_chart_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -103,6 +104,11 @@ TrainingDialog::TrainingDialog(ForecastController* controller, QWidget* parent)
     form->addRow(tr("&Epochs"), m_epochSpin);
     form->addRow(tr("&Seed"), m_seed);
     form->addRow(tr("&Device"), m_device);
+    m_sentiment = new QCheckBox(tr("Use &news sentiment"), this);
+    m_sentiment->setToolTip(tr("Adds the ticker's daily news sentiment index (lexicon scores, "
+                               "decayed over days) to the model's inputs. Score the news on the "
+                               "News tab first."));
+    form->addRow(QString(), m_sentiment);
     m_foldsLabel = new QLabel(tr("&Folds"), this);
     m_foldsLabel->setBuddy(m_folds);
     m_foldKindLabel = new QLabel(tr("&Refits"), this);
@@ -207,6 +213,7 @@ TrainRequest TrainingDialog::request() const
     r.device = models::Device(m_device->currentData().toInt());
     r.folds = m_folds->value();
     r.expanding = m_foldKind->currentData().toBool();
+    r.useSentiment = m_sentiment->isChecked();
     return r;
 }
 
@@ -224,6 +231,7 @@ void TrainingDialog::setRequest(const TrainRequest& r)
         m_device->setCurrentIndex(device);
     m_folds->setValue(r.folds);
     m_foldKind->setCurrentIndex(r.expanding ? 0 : 1);
+    m_sentiment->setChecked(r.useSentiment);
 }
 
 void TrainingDialog::loadSettings()
@@ -241,6 +249,7 @@ void TrainingDialog::loadSettings()
     m_device->setCurrentIndex(usable ? device : 0);
     m_folds->setValue(s.value(key("folds"), 4).toInt());
     m_foldKind->setCurrentIndex(s.value(key("expanding"), true).toBool() ? 0 : 1);
+    m_sentiment->setChecked(s.value(key("sentiment"), false).toBool());
 }
 
 void TrainingDialog::saveSettings() const
@@ -255,6 +264,7 @@ void TrainingDialog::saveSettings() const
     s.setValue(key("device"), m_device->currentData().toInt());
     s.setValue(key("folds"), m_folds->value());
     s.setValue(key("expanding"), m_foldKind->currentData().toBool());
+    s.setValue(key("sentiment"), m_sentiment->isChecked());
 }
 
 bool TrainingDialog::start()
@@ -367,7 +377,7 @@ void TrainingDialog::updateButtons()
              static_cast<QWidget*>(m_horizon), static_cast<QWidget*>(m_window),
              static_cast<QWidget*>(m_epochSpin), static_cast<QWidget*>(m_seed),
              static_cast<QWidget*>(m_device), static_cast<QWidget*>(m_folds),
-             static_cast<QWidget*>(m_foldKind)})
+             static_cast<QWidget*>(m_foldKind), static_cast<QWidget*>(m_sentiment)})
         w->setEnabled(!isRunning());
 }
 

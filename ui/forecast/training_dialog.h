@@ -11,6 +11,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -54,6 +55,7 @@ public:
     QPushButton* startButton() const { return m_startButton; }
     QPushButton* cancelButton() const { return m_cancelButton; }
     QComboBox* deviceBox() const { return m_device; }
+    QCheckBox* sentimentBox() const { return m_sentiment; }
 
 Q_SIGNALS:
     void jobFinished(const marketlens::ui::ForecastJobResult& result);
@@ -79,6 +81,7 @@ private:
     QSpinBox* m_epochSpin = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
+    QCheckBox* m_sentiment = nullptr;
     QSpinBox* m_folds = nullptr;
     QComboBox* m_foldKind = nullptr;
     QLabel* m_foldsLabel = nullptr;

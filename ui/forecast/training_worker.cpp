@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include "core/news/news_store.h"
 #include "core/project_store.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,7 @@ core::Result<core::PriceSeries> loadSeries(core::ProjectStore& store, const QStr
 struct JobInputs {
     core::ProjectStore store;
     core::PriceSeries series;
+    std::vector<core::news::DailySentiment> sentiment; // when the request uses it
 };
 
 core::Result<JobInputs> openInputs(const TrainRequest& request)
@@ -103,7 +105,26 @@ core::Result<JobInputs> openInputs(const TrainRequest& request)
     auto series = loadSeries(*store, request.ticker);
     if (!series)
         return series.error();
-    return JobInputs {std::move(*store), std::move(*series)};
+    std::vector<core::news::DailySentiment> sentiment;
+    if (request.useSentiment) {
+        auto index = sentimentIndexFor(*store, series->ticker);
+        if (!index)
+            return index.error();
+        sentiment = std::move(*index);
+    }
+    return JobInputs {std::move(*store), std::move(*series), std::move(sentiment)};
+}
+
+// The request's configuration with the sentiment feature and index when asked for.
+models::ForecastConfig configWithInputs(const TrainRequest& request, const JobInputs& inputs)
+{
+    models::ForecastConfig config = TrainingWorker::configFor(request);
+    if (request.useSentiment) {
+        config.features = fc::defaultFeatures(inputs.series);
+        config.features.push_back("sentiment");
+        config.sentiment = inputs.sentiment;
+    }
+    return config;
 }
 
 } // namespace
@@ -146,8 +167,24 @@ QString TrainingWorker::defaultName(const TrainRequest& request)
         .arg(request.horizon);
 }
 
-void fillForecast(
-    ForecastJobResult& result, const fc::ModelRecord& record, const core::PriceSeries& series)
+core::Result<std::vector<core::news::DailySentiment>> sentimentIndexFor(
+    core::ProjectStore& store, const std::string& ticker)
+{
+    auto index = core::news::loadSentimentIndex(store, ticker, core::news::kLexiconModelKey);
+    if (!index)
+        return index.error();
+    if (index->empty())
+        return core::makeError(core::ErrorCode::NotFound,
+            QCoreApplication::translate("marketlens::ui::TrainingWorker",
+                "%1 has no news sentiment index: import news about it and score them on the "
+                "News tab first.")
+                .arg(QString::fromStdString(ticker))
+                .toStdString());
+    return index;
+}
+
+void fillForecast(ForecastJobResult& result, const fc::ModelRecord& record,
+    const core::PriceSeries& series, const std::vector<core::news::DailySentiment>* sentiment)
 {
     result.historyDates.clear();
     result.historyPrices.clear();
@@ -166,7 +203,7 @@ void fillForecast(
             "This model is a classifier, not a price forecaster.");
         return;
     }
-    auto forecast = models::forecastWith(record, series);
+    auto forecast = models::forecastWith(record, series, -1, sentiment);
     if (forecast)
         result.forecast = std::move(*forecast);
     else
@@ -212,8 +249,8 @@ ForecastJobResult TrainingWorker::runTrain(
     ProgressRelay relay(this, job, cancel, result);
     const models::TrainProgressFn progressFn
         = [&relay](const models::TrainProgress& p) { relay(p); };
-    auto trained = models::trainForecaster(
-        inputs->series, configFor(request), progressFn, cancel ? cancel.get() : nullptr);
+    auto trained = models::trainForecaster(inputs->series, configWithInputs(request, *inputs),
+        progressFn, cancel ? cancel.get() : nullptr);
     if (cancel && cancel->load() && result.batchIndexAtCancel < 0)
         result.batchIndexAtCancel = result.lastBatchIndex; // no batch reported after the flag
     if (!trained) {
@@ -236,7 +273,8 @@ ForecastJobResult TrainingWorker::runTrain(
             result.storeError = QString::fromStdString(id.error().toString());
         }
     }
-    fillForecast(result, result.record, inputs->series);
+    fillForecast(result, result.record, inputs->series,
+        inputs->sentiment.empty() ? nullptr : &inputs->sentiment);
     return result;
 }
 
@@ -252,7 +290,8 @@ ForecastJobResult TrainingWorker::runBacktest(
     ProgressRelay relay(this, job, cancel, result, request.epochs, request.folds);
     const models::TrainProgressFn progressFn
         = [&relay](const models::TrainProgress& p) { relay(p); };
-    auto report = models::walkForwardBacktest(inputs->series, configFor(request), request.folds,
+    auto report = models::walkForwardBacktest(inputs->series, configWithInputs(request, *inputs),
+        request.folds,
         request.expanding, progressFn, cancel ? cancel.get() : nullptr);
     if (!report) {
         result.error = report.error();

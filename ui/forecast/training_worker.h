@@ -45,8 +45,15 @@ private:
 };
 
 // Forecast from the last date of `series` with `record`, plus the last kHistoryRows prices
-// (shared by the worker and the controller's one-shot forecast jobs).
+// (shared by the worker and the controller's one-shot forecast jobs). A record that uses the
+// "sentiment" feature needs `sentiment` (see sentimentIndexFor).
 void fillForecast(ForecastJobResult& result, const core::forecast::ModelRecord& record,
-    const core::PriceSeries& series);
+    const core::PriceSeries& series,
+    const std::vector<core::news::DailySentiment>* sentiment = nullptr);
+
+// The lexicon's daily sentiment index of `ticker` for the "sentiment" feature; NotFound with a
+// sentence for the user when there is none.
+core::Result<std::vector<core::news::DailySentiment>> sentimentIndexFor(
+    core::ProjectStore& store, const std::string& ticker);
 
 } // namespace marketlens::ui
