@@ -8,6 +8,7 @@
 #include "inspector_panel.h"
 #include "issues_panel.h"
 #include "jobs_bar.h"
+#include "news/news_view.h"
 #include "portfolio_editor.h"
 #include "price_chart_view.h"
 #include "prices_tab.h"
@@ -36,6 +37,7 @@
 #include <QTableView>
 
 #include <exception>
+#include <memory>
 
 // The icons are compiled into the static marketlens_ui library; its resource initialiser is only
 // linked when referenced, so register it explicitly (outside any namespace, as Qt requires).
@@ -78,6 +80,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_forecasts, QIcon(QStringLiteral(":/icons/model.svg")), tr("Forecasts"));
     connect(m_forecasts, &ForecastView::errorOccurred, this, &MainWindow::reportError);
     connect(m_forecasts, &ForecastView::message, this, &MainWindow::appendLog);
+    m_news = new NewsView(m_project, this);
+    m_tabs->addTab(m_news, QIcon(QStringLiteral(":/icons/news.svg")), tr("News"));
+    connect(m_news, &NewsView::errorOccurred, this, &MainWindow::reportError);
+    connect(m_news, &NewsView::message, this, &MainWindow::appendLog);
+    connect(m_news, &NewsView::busyChanged, this, &MainWindow::updateActions);
     setCentralWidget(m_tabs);
 
     m_tree = new ProjectTree(m_project, this);
@@ -126,6 +133,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_tabs->setCurrentWidget(m_prices);
         m_prices->showPortfolio(name);
     });
+    connect(m_tree, &ProjectTree::newsActivated, this, [this] { m_tabs->setCurrentWidget(m_news); });
     connect(m_prices, &PricesTab::tickersShown, this, &MainWindow::onTickersShown);
     connect(m_prices, &PricesTab::message, this, &MainWindow::appendLog);
 
@@ -292,7 +300,7 @@ void MainWindow::onTickersShown(const QStringList& tickers)
 
 void MainWindow::updateActions()
 {
-    const bool idle = !m_import->isBusy();
+    const bool idle = !m_import->isBusy() && !m_news->isBusy();
     m_newAction->setEnabled(idle);
     m_openAction->setEnabled(idle);
     m_recentMenu->setEnabled(idle);
@@ -301,6 +309,7 @@ void MainWindow::updateActions()
     m_importOptionsAction->setEnabled(idle && m_project->isOpen());
     m_trainForecasterAction->setEnabled(idle && m_project->isOpen());
     m_portfolioEditor->updateActions(); // reads the busy state the import set
+    m_news->updateActions();
 }
 
 // ---------------------------------------------------------------- import
@@ -309,7 +318,8 @@ bool MainWindow::isImportableFile(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1String("csv") || suffix == QLatin1String("txt")
-        || suffix == QLatin1String("tsv") || suffix == QLatin1String("xlsx");
+        || suffix == QLatin1String("tsv") || suffix == QLatin1String("xlsx")
+        || core::news::looksLikeNewsFile(path.toStdString()); // .json .xml .rss .atom ...
 }
 
 QStringList MainWindow::importableFiles(const QMimeData* mime)
@@ -376,7 +386,8 @@ void MainWindow::onImport()
 {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Price and holdings files (*.csv *.tsv *.txt *.xlsx);;All files (*)"));
+        tr("Price, holdings and news files (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson "
+           "*.xml *.rss *.atom);;All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
 }
@@ -398,20 +409,36 @@ bool MainWindow::importFiles(const QStringList& files, const core::ImportOptions
 {
     if (files.isEmpty())
         return false;
-    if (m_import->isBusy()) {
+    if (m_import->isBusy() || m_news->isBusy()) {
         appendLog(tr("An import is already running; wait for it to finish."));
         return false;
     }
     if (!m_project->isOpen() && !newProject())
         return false;
+    // News files go to the News tab's import job; other files follow when it has ended.
+    QStringList prices = files;
+    if (const QStringList news = takeNewsFiles(prices); !news.isEmpty()) {
+        m_issues->clear();
+        if (!m_news->importNews(news))
+            return false;
+        if (!prices.isEmpty()) {
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(m_news->controller(), &NewsController::finished, this,
+                [this, once, prices, options] {
+                    disconnect(*once);
+                    importFiles(prices, options);
+                });
+        }
+        return true;
+    }
     // The job's transaction locks the file: the window reads only cached data meanwhile.
     m_project->setBusy(true);
-    if (!m_import->start(m_project->path(), files, options)) {
+    if (!m_import->start(m_project->path(), prices, options)) {
         m_project->setBusy(false);
         return false;
     }
     m_issues->clear();
-    appendLog(tr("Import started: %1").arg(files.join(QStringLiteral(", "))));
+    appendLog(tr("Import started: %1").arg(prices.join(QStringLiteral(", "))));
     updateActions();
     return true;
 }

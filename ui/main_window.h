@@ -41,6 +41,7 @@ class PricesTab;
 class ProjectController;
 class ProjectTree;
 class ForecastView;
+class NewsView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -72,6 +73,8 @@ public:
     IssuesPanel* issuesPanel() const { return m_issues; }
     JobsBar* jobsBar() const { return m_jobs; }
     ForecastView* forecastView() const { return m_forecasts; }
+    // The News tab; news files given to importFiles() go to its import job.
+    NewsView* newsView() const { return m_news; }
     // Undoable edits of portfolios and holdings (Edit menu, holdings table, project tree).
     PortfolioEditor* portfolioEditor() const { return m_portfolioEditor; }
     QString saveStateText() const;
@@ -123,6 +126,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     PricesTab* m_prices = nullptr;
     ForecastView* m_forecasts = nullptr;
+    NewsView* m_news = nullptr;
     PortfolioEditor* m_portfolioEditor = nullptr;
     ProjectTree* m_tree = nullptr;
     InspectorPanel* m_inspector = nullptr;

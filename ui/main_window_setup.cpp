@@ -7,6 +7,7 @@
 #include "inspector_panel.h"
 #include "issues_panel.h"
 #include "jobs_bar.h"
+#include "news/news_view.h"
 #include "portfolio_editor.h"
 #include "chart_export.h"
 #include "price_chart_view.h"
@@ -218,6 +219,7 @@ void MainWindow::createMenus()
     data->setToolTipsVisible(true);
     data->addAction(m_importAction);
     data->addAction(m_importOptionsAction);
+    data->addAction(m_news->importAction()); // Import News… (Ctrl+Alt+I)
     data->addAction(m_clearIssuesAction);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
@@ -227,7 +229,12 @@ void MainWindow::createMenus()
     QMenu* models = menuBar()->addMenu(tr("&Models"));
     models->setToolTipsVisible(true);
     models->addAction(m_trainForecasterAction);
-    placeholder(models, tr("News Sentiment"));
+    models->addSeparator(); // news sentiment: Score News…, Train/Import Sentiment Model…
+    for (QAction* a : {m_news->scoreAction(), m_news->trainAction(), m_news->importModelAction()})
+        models->addAction(a);
+    for (QAction* a : {m_news->importAction(), m_news->scoreAction(), m_news->trainAction(),
+             m_news->importModelAction()})
+        connect(a, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_news); });
     QMenu* report = menuBar()->addMenu(tr("&Report"));
     report->setToolTipsVisible(true);
     QAction* createReport = addReportMenuActions(report, this); // Create Report… (Ctrl+Shift+R)
@@ -370,6 +377,7 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_prices->restoreState();
+    m_news->restoreState();
 }
 
 void MainWindow::saveSettings() const
@@ -378,6 +386,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     m_prices->saveState();
+    m_news->saveState();
 }
 
 } // namespace marketlens::ui

@@ -3,6 +3,8 @@
 
 #include "project_controller.h"
 
+#include "core/news/news_store.h"
+
 #include <QHeaderView>
 #include <QLocale>
 
@@ -59,6 +61,8 @@ ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (item && item->data(0, KindRole).toInt() == ReportsItem)
             Q_EMIT reportsActivated();
+        else if (item && item->data(0, KindRole).toInt() == NewsItem)
+            Q_EMIT newsActivated();
     });
     connect(this, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         const int kind = item->data(0, KindRole).toInt();
@@ -142,8 +146,15 @@ void ProjectTree::reload()
 
     // Sections filled by later capabilities: visible so the shape of the project is clear,
     // greyed until they hold something.
-    for (const auto& [title, icon] : {std::pair {tr("News"), QStringLiteral(":/icons/news.svg")},
-             std::pair {tr("Models"), QStringLiteral(":/icons/model.svg")}}) {
+    QTreeWidgetItem* news = section(tr("News"), QStringLiteral(":/icons/news.svg"));
+    news->setData(0, KindRole, NewsItem);
+    news->setToolTip(0, tr("Double-click to open the News tab"));
+    // Not while a job holds the file's write transaction (the count follows after its reload).
+    if (m_project->isOpen() && !m_project->isBusy()) {
+        if (auto n = core::news::newsCount(m_project->store()))
+            news->setText(1, locale.toString(qlonglong(*n)));
+    }
+    for (const auto& [title, icon] : {std::pair {tr("Models"), QStringLiteral(":/icons/model.svg")}}) {
         auto* item = section(title, icon);
         item->setFlags(Qt::NoItemFlags);
         item->setToolTip(0, tr("Not available yet"));

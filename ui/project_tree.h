@@ -1,7 +1,7 @@
 #pragma once
 // ProjectTree: the left "Project" dock: Portfolios (with their holdings), Instruments (ticker,
-// rows, date range), the News / Models sections that later capabilities fill (shown greyed until
-// then) and Reports (double-click or Enter: reportsActivated, i.e. Create Report…). Multi-selection of instruments overlays them in the chart;
+// rows, date range), News (the number of stored items; double-click or Enter: newsActivated),
+// the Models section that a later capability fills (greyed until then) and Reports (double-click or Enter: reportsActivated, i.e. Create Report…). Multi-selection of instruments overlays them in the chart;
 // double-click opens an instrument or portfolio in the Prices tab. F2 on a portfolio renames it
 // in place and a right-click asks for the portfolio menu (both carried out by PortfolioEditor).
 
@@ -15,7 +15,14 @@ class ProjectController;
 class ProjectTree : public QTreeWidget {
     Q_OBJECT
 public:
-    enum ItemKind { SectionItem = 1, PortfolioItem, HoldingItem, InstrumentItem, ReportsItem };
+    enum ItemKind {
+        SectionItem = 1,
+        PortfolioItem,
+        HoldingItem,
+        InstrumentItem,
+        ReportsItem,
+        NewsItem
+    };
     enum Role { KindRole = Qt::UserRole + 1, KeyRole };
 
     explicit ProjectTree(ProjectController* project, QWidget* parent = nullptr);
@@ -33,6 +40,8 @@ Q_SIGNALS:
     void portfolioActivated(const QString& name);
     // The Reports section was double-clicked or Enter was pressed on it.
     void reportsActivated();
+    // The News section (it shows the number of stored news items) was activated.
+    void newsActivated();
     // A portfolio's name was edited in place (the item shows the old name until a reload).
     void portfolioRenameRequested(const QString& from, const QString& to);
     // Right-click on the Portfolios section (empty name) or on a portfolio or holding.
