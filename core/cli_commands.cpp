@@ -2,6 +2,8 @@
 
 #include "cli_support.h"
 #include "demo_project.h"
+#include "news/news_import.h"
+#include "news/news_store.h"
 #include "price_import.h"
 #include "project_store.h"
 #include "risk/risk_report.h"
@@ -15,6 +17,7 @@
 #include <QMap>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace marketlens::core {
@@ -24,13 +27,24 @@ constexpr const char* kUsage = R"(Usage:
   marketlens new FILE.mlens [--json]
       Create an empty project.
   marketlens import FILE.mlens INPUT... [options]
-      Import price or holdings CSV files into an existing project, in one transaction.
-        --kind K          auto (default), prices, long, wide, ohlcv or holdings
+      Import price, holdings or news files into an existing project, in one transaction.
+        --kind K          auto (default), prices, long, wide, ohlcv, holdings or news; auto
+                          takes .json/.jsonl/.xml/.rss/.atom/.txt articles and CSV files with a
+                          headline column (and no price column) as news
         --ticker T        ticker of a single-instrument (OHLCV) file (default: from the file name)
         --portfolio NAME  portfolio of a holdings file (default: from the file name)
         --date-format F   auto, iso, ymd, mdy, dmy, or a pattern such as DD.MM.YYYY
-        --strict          import nothing when any row is bad (exit code 2)
+        --tickers A,B     news: tickers every item is about (made instruments when missing)
+        --label-scheme S  news: numeric labels as auto (default), binary (0/1), ternary (-1/0/1)
+                          or continuous (<= -0.05 negative, >= 0.05 positive)
+        --strict          import nothing when any row or item is bad (exit code 2)
         --json            print the result as one JSON document
+  marketlens news FILE.mlens [--ticker T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+                  [--model KEY] [--json]
+      Stored news (oldest first; the newest N with --limit, newest first) with their tickers,
+      why each was linked, and the latest lexicon score (or that of --model KEY).
+  marketlens aliases FILE.mlens [TICKER [NAME...] | TICKER --clear] [--json]
+      Show or replace the company names news are linked by, then re-link the stored news.
   marketlens info FILE.mlens [--json]
       Instruments with row counts and date ranges, portfolios with holdings, the import log.
   marketlens risk FILE.mlens [options]
@@ -309,7 +323,7 @@ Status parseImportOptions(const Args& a, ImportOptions& options, QString& usageM
         const QString k = a.values.value(QStringLiteral("kind"));
         if (!parseImportKind(k.toLower().toStdString(), options.kind, options.pricesOnly)) {
             usageMessage = QStringLiteral("unknown --kind '%1' (auto, prices, long, wide, ohlcv, "
-                                          "holdings)")
+                                          "holdings, news)")
                                .arg(k);
             return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
         }
@@ -333,14 +347,18 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     Args a;
     const QStringList flags = {QStringLiteral("json"), QStringLiteral("strict")};
     const QStringList values = {QStringLiteral("kind"), QStringLiteral("ticker"),
-        QStringLiteral("portfolio"), QStringLiteral("date-format")};
+        QStringLiteral("portfolio"), QStringLiteral("date-format"), QStringLiteral("tickers"),
+        QStringLiteral("label-scheme")};
     if (const QString e = parseArgs(args, flags, values, a); !e.isEmpty())
         return usage(e, err);
     if (a.positional.size() < 2)
         return usage(QStringLiteral("import needs a project FILE and at least one INPUT"), err);
+    const QString kindText
+        = a.values.value(QStringLiteral("kind"), QStringLiteral("auto")).toLower();
+    const bool newsKind = kindText == QLatin1String("news");
     ImportOptions options;
     QString usageMessage;
-    if (!parseImportOptions(a, options, usageMessage))
+    if (!newsKind && !parseImportOptions(a, options, usageMessage))
         return usage(usageMessage, err);
     const bool json = a.has(QStringLiteral("json"));
     const bool strict = a.has(QStringLiteral("strict"));
@@ -356,12 +374,34 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
                 json, out, err);
         inputs.push_back(in.toStdString());
     }
+    // --kind auto takes news files (news::looksLikeNewsFile: never a price or holdings table)
+    // to the news import; one import is one transaction, so news and prices are not mixed.
+    bool news = newsKind;
+    if (kindText == QLatin1String("auto")) {
+        const auto newsInputs
+            = std::count_if(inputs.begin(), inputs.end(), news::looksLikeNewsFile);
+        if (newsInputs > 0 && newsInputs < static_cast<std::ptrdiff_t>(inputs.size()))
+            return usage(QStringLiteral("these INPUTs mix news and price files: import them "
+                                        "separately (or give --kind)"),
+                err);
+        news = newsInputs > 0;
+    }
+    if (!news) {
+        for (const char* newsOnly : {"tickers", "label-scheme"}) {
+            if (a.values.contains(QLatin1String(newsOnly)))
+                return usage(QStringLiteral("--%1 is for news files (--kind news)")
+                                 .arg(QLatin1String(newsOnly)),
+                    err);
+        }
+    }
     // Open the project first so that a bad project file is reported as such (never modified).
     {
         auto store = ProjectStore::open(*project);
         if (!store)
             return fail(store.error(), json, out, err);
     }
+    if (news)
+        return importNews(a, *project, inputs, out, err);
     // The session collects every rejected row even with --strict (ImportOptions::strict would
     // stop at the first); --strict then rolls the whole import back.
     auto session = ImportSession::begin(*project);
@@ -422,6 +462,12 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!json)
         out << "imported " << static_cast<qint64>(inputs.size()) << " file(s) into " << q(*project)
             << ": " << accepted << " rows accepted, " << rejected << " rejected" << Qt::endl;
+    // New instruments may be what stored news named: link them now.
+    if (auto relinked = relinkProjectNews(*project); !relinked)
+        err << "marketlens: warning: news not re-linked: " << q(relinked.error().toString())
+            << Qt::endl;
+    else if (*relinked > 0 && !json)
+        out << "news items linked anew: " << static_cast<qint64>(*relinked) << Qt::endl;
     if (rejectedAny)
         err << "marketlens: " << rejected
             << " rows rejected (listed above); the other rows were imported" << Qt::endl;
@@ -473,10 +519,12 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     auto log = store->importLog();
     auto ohlc = ohlcCounts(store->db());
     auto riskRuns = risk::riskRunCount(*store);
+    auto newsItems = news::newsCount(*store);
     for (const Error* e :
         {version ? nullptr : &version.error(), instruments ? nullptr : &instruments.error(),
             portfolios ? nullptr : &portfolios.error(), log ? nullptr : &log.error(),
-            ohlc ? nullptr : &ohlc.error(), riskRuns ? nullptr : &riskRuns.error()}) {
+            ohlc ? nullptr : &ohlc.error(), riskRuns ? nullptr : &riskRuns.error(),
+            newsItems ? nullptr : &newsItems.error()}) {
         if (e)
             return fail(*e, json, out, err);
     }
@@ -531,6 +579,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         o[QStringLiteral("imports")] = imports;
         o[QStringLiteral("riskRuns")] = static_cast<qint64>(*riskRuns);
+        o[QStringLiteral("newsItems")] = static_cast<qint64>(*newsItems);
         printJson(out, o);
         return kExitOk;
     }
@@ -566,6 +615,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
             << e.rowsAccepted << " accepted, " << e.rowsRejected << " rejected  " << q(e.fileName)
             << '\n';
     out << "\nRisk runs: " << static_cast<qint64>(*riskRuns) << '\n';
+    out << "News items: " << static_cast<qint64>(*newsItems) << '\n';
     out.flush();
     return kExitOk;
 }
@@ -617,9 +667,9 @@ bool isCliCommand(const QString& arg)
 {
     static const QStringList commands
         = {QStringLiteral("new"), QStringLiteral("import"), QStringLiteral("info"),
-            QStringLiteral("demo"), QStringLiteral("risk"), QStringLiteral("help"),
-            QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("--version"),
-            QStringLiteral("-v")};
+            QStringLiteral("demo"), QStringLiteral("risk"), QStringLiteral("news"),
+            QStringLiteral("aliases"), QStringLiteral("help"), QStringLiteral("--help"),
+            QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
     return commands.contains(arg);
 }
 
@@ -664,6 +714,10 @@ int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cmdDemo(rest, out, err);
     if (cmd == QLatin1String("risk"))
         return cli::cmdRisk(rest, out, err);
+    if (cmd == QLatin1String("news"))
+        return cli::cmdNews(rest, out, err);
+    if (cmd == QLatin1String("aliases"))
+        return cli::cmdAliases(rest, out, err);
     if (cmd
         == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
         return usage(QStringLiteral("gui takes at most one FILE"), err);

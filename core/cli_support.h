@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <string>
+#include <vector>
 
 class QTextStream;
 
@@ -41,5 +42,13 @@ Result<std::string> projectForReading(const QString& arg);
 
 // `marketlens risk` (cli_risk.cpp).
 int cmdRisk(const QStringList& args, QTextStream& out, QTextStream& err);
+
+// News (cli_news.cpp): the news part of `import` (inputs checked, project opened), `news`,
+// `aliases`, and re-linking stored news after a price import added instruments.
+int importNews(const Args& a, const std::string& project, const std::vector<std::string>& inputs,
+    QTextStream& out, QTextStream& err);
+int cmdNews(const QStringList& args, QTextStream& out, QTextStream& err);
+int cmdAliases(const QStringList& args, QTextStream& out, QTextStream& err);
+Result<std::int64_t> relinkProjectNews(const std::string& project);
 
 } // namespace marketlens::core::cli
