@@ -4,8 +4,7 @@
 // and become core::Error.
 #include "models/bert_sentiment.h"
 
-#include "core/news/bert_tokenizer.h"
-#include "models/torch_detail.h"
+#include "models/bert_detail.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -17,7 +16,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <optional>
 
 namespace marketlens::models {
 
@@ -30,11 +28,133 @@ using core::news::BertWindows;
 using core::news::StoredScore;
 using core::news::WordWeight;
 
-namespace {
+namespace bert_detail {
 
 constexpr int kForwardBatch = 32; // windows per forward pass
-constexpr int kMaxOcclusions = 64; // words (or groups of words) occluded per text
-constexpr std::size_t kMaxExplanation = 32; // word weights kept (news_store.h)
+
+core::Result<std::vector<std::vector<float>>> BertRuntime::logits(
+    const std::vector<Row>& rows) const
+{
+    std::vector<std::vector<float>> out(rows.size());
+    std::vector<std::size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    // Similar lengths in one batch: less padding to compute.
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return rows[a].size() < rows[b].size(); });
+    for (std::size_t start = 0; start < order.size(); start += kForwardBatch) {
+        const std::size_t end = std::min(order.size(), start + kForwardBatch);
+        std::vector<Row> batch;
+        for (std::size_t i = start; i < end; ++i)
+            batch.push_back(rows[order[i]]);
+        auto r = forward(batch);
+        if (!r)
+            return r.error();
+        for (std::size_t i = start; i < end; ++i)
+            out[order[i]] = std::move((*r)[i - start]);
+    }
+    return out;
+}
+
+core::Result<std::vector<std::vector<float>>> BertRuntime::forward(
+    const std::vector<Row>& rows) const
+{
+    std::size_t length = 0;
+    for (const Row& r : rows)
+        length = std::max(length, r.size());
+    if (padToMax)
+        length = std::max(length, std::size_t(meta.maxLength));
+    const auto n = std::int64_t(rows.size()), len = std::int64_t(length);
+    try {
+        c10::InferenceMode inference;
+        auto ids = torch::full({n, len}, std::int64_t(tokenizer->padId()), torch::kInt64);
+        auto mask = torch::zeros({n, len}, torch::kInt64);
+        auto* pIds = ids.data_ptr<std::int64_t>();
+        auto* pMask = mask.data_ptr<std::int64_t>();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::copy(rows[i].begin(), rows[i].end(), pIds + i * length);
+            std::fill(pMask + i * length, pMask + i * length + rows[i].size(), 1);
+        }
+        std::vector<torch::jit::IValue> inputs {ids, mask};
+        if (tokenTypes)
+            inputs.emplace_back(torch::zeros({n, len}, torch::kInt64));
+        torch::jit::IValue result = const_cast<torch::jit::Module&>(module).forward(inputs);
+        if (result.isTuple() && !result.toTupleRef().elements().empty())
+            result = result.toTupleRef().elements()[0];
+        else if (result.isGenericDict()) {
+            auto dict = result.toGenericDict();
+            if (!dict.contains(std::string("logits")))
+                return makeError(
+                    ErrorCode::BadData, "the model returns a dict without a \"logits\" entry");
+            result = dict.at(std::string("logits"));
+        }
+        if (!result.isTensor())
+            return makeError(ErrorCode::BadData,
+                "the model must return logits (a tensor, a tuple whose first entry is one, or "
+                "a dict with \"logits\")");
+        const auto y = result.toTensor().to(torch::kCPU, torch::kFloat32).contiguous();
+        const auto classes = std::int64_t(meta.labels.size());
+        if (y.dim() != 2 || y.size(0) != n || y.size(1) != classes) {
+            std::string shape;
+            for (std::int64_t d : y.sizes())
+                shape += (shape.empty() ? "" : ", ") + std::to_string(d);
+            return makeError(ErrorCode::BadData,
+                "the model's logits have shape [" + shape + "] for a batch of " + std::to_string(n)
+                    + "; expected [" + std::to_string(n) + ", " + std::to_string(classes)
+                    + "] (one per entry of \"labels\")");
+        }
+        std::vector<std::vector<float>> out(rows.size());
+        const float* p = y.data_ptr<float>();
+        for (std::int64_t i = 0; i < n; ++i) {
+            out[std::size_t(i)].assign(p + i * classes, p + (i + 1) * classes);
+            for (float v : out[std::size_t(i)]) {
+                if (!std::isfinite(v))
+                    return makeError(ErrorCode::BadData, "the model's logits are not finite");
+            }
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::BadData, "the model fails to run: " + torchMessage(e));
+    }
+}
+
+Row rowOf(const core::news::BertEncoding& e)
+{
+    return Row(e.inputIds.begin(), e.inputIds.begin() + e.tokenCount);
+}
+
+std::vector<double> softmax(const std::vector<float>& logits)
+{
+    std::vector<double> p(logits.size());
+    const double top = *std::max_element(logits.begin(), logits.end());
+    double sum = 0;
+    for (std::size_t i = 0; i < logits.size(); ++i)
+        sum += (p[i] = std::exp(double(logits[i]) - top));
+    for (double& v : p)
+        v /= sum;
+    return p;
+}
+
+StoredScore toScore(const std::vector<double>& probs, const std::vector<SentimentClass>& labels)
+{
+    StoredScore s;
+    s.probabilities.assign(3, 0.0);
+    double best = -1;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        s.probabilities[std::size_t(int(labels[i]) + 1)] = probs[i];
+        if (probs[i] > best) {
+            best = probs[i];
+            s.label = labels[i];
+        }
+    }
+    s.score = std::clamp(s.probabilities[2] - s.probabilities[0], -1.0, 1.0);
+    return s;
+}
+
+} // namespace bert_detail
+
+using namespace bert_detail;
+
+namespace {
 
 QString qs(const std::string& s)
 {
@@ -42,15 +162,6 @@ QString qs(const std::string& s)
 }
 
 // ---- the side file ----
-
-struct BertMeta {
-    std::vector<SentimentClass> labels; // class of each logit
-    core::news::BertTokenizerOptions tokenizer;
-    int maxLength = 0;
-    int stride = 0;
-    std::optional<bool> tokenTypeIds; // unset: taken from forward()'s arity
-    std::string name;
-};
 
 const QStringList& knownMetaFields()
 {
@@ -136,102 +247,6 @@ core::Result<BertMeta> parseMeta(const QJsonObject& o, const std::string& file)
 
 // ---- the module ----
 
-// One window as the model sees it: [CLS] pieces [SEP], no padding.
-using Row = std::vector<std::int64_t>;
-
-class BertRuntime {
-public:
-    BertMeta meta;
-    std::optional<BertTokenizer> tokenizer;
-    torch::jit::Module module;
-    bool tokenTypes = true;
-    bool padToMax = false;
-
-    // Logits (the model's label order) of each row.
-    core::Result<std::vector<std::vector<float>>> logits(const std::vector<Row>& rows) const
-    {
-        std::vector<std::vector<float>> out(rows.size());
-        std::vector<std::size_t> order(rows.size());
-        std::iota(order.begin(), order.end(), std::size_t(0));
-        // Similar lengths in one batch: less padding to compute.
-        std::stable_sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return rows[a].size() < rows[b].size(); });
-        for (std::size_t start = 0; start < order.size(); start += kForwardBatch) {
-            const std::size_t end = std::min(order.size(), start + kForwardBatch);
-            std::vector<Row> batch;
-            for (std::size_t i = start; i < end; ++i)
-                batch.push_back(rows[order[i]]);
-            auto r = forward(batch);
-            if (!r)
-                return r.error();
-            for (std::size_t i = start; i < end; ++i)
-                out[order[i]] = std::move((*r)[i - start]);
-        }
-        return out;
-    }
-
-    core::Result<std::vector<std::vector<float>>> forward(const std::vector<Row>& rows) const
-    {
-        std::size_t length = 0;
-        for (const Row& r : rows)
-            length = std::max(length, r.size());
-        if (padToMax)
-            length = std::max(length, std::size_t(meta.maxLength));
-        const auto n = std::int64_t(rows.size()), len = std::int64_t(length);
-        try {
-            c10::InferenceMode inference;
-            auto ids = torch::full({n, len}, std::int64_t(tokenizer->padId()), torch::kInt64);
-            auto mask = torch::zeros({n, len}, torch::kInt64);
-            auto* pIds = ids.data_ptr<std::int64_t>();
-            auto* pMask = mask.data_ptr<std::int64_t>();
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                std::copy(rows[i].begin(), rows[i].end(), pIds + i * length);
-                std::fill(pMask + i * length, pMask + i * length + rows[i].size(), 1);
-            }
-            std::vector<torch::jit::IValue> inputs {ids, mask};
-            if (tokenTypes)
-                inputs.emplace_back(torch::zeros({n, len}, torch::kInt64));
-            torch::jit::IValue result = const_cast<torch::jit::Module&>(module).forward(inputs);
-            if (result.isTuple() && !result.toTupleRef().elements().empty())
-                result = result.toTupleRef().elements()[0];
-            else if (result.isGenericDict()) {
-                auto dict = result.toGenericDict();
-                if (!dict.contains(std::string("logits")))
-                    return makeError(
-                        ErrorCode::BadData, "the model returns a dict without a \"logits\" entry");
-                result = dict.at(std::string("logits"));
-            }
-            if (!result.isTensor())
-                return makeError(ErrorCode::BadData,
-                    "the model must return logits (a tensor, a tuple whose first entry is one, or "
-                    "a dict with \"logits\")");
-            const auto y = result.toTensor().to(torch::kCPU, torch::kFloat32).contiguous();
-            const auto classes = std::int64_t(meta.labels.size());
-            if (y.dim() != 2 || y.size(0) != n || y.size(1) != classes) {
-                std::string shape;
-                for (std::int64_t d : y.sizes())
-                    shape += (shape.empty() ? "" : ", ") + std::to_string(d);
-                return makeError(ErrorCode::BadData,
-                    "the model's logits have shape [" + shape + "] for a batch of "
-                        + std::to_string(n) + "; expected [" + std::to_string(n) + ", "
-                        + std::to_string(classes) + "] (one per entry of \"labels\")");
-            }
-            std::vector<std::vector<float>> out(rows.size());
-            const float* p = y.data_ptr<float>();
-            for (std::int64_t i = 0; i < n; ++i) {
-                out[std::size_t(i)].assign(p + i * classes, p + (i + 1) * classes);
-                for (float v : out[std::size_t(i)]) {
-                    if (!std::isfinite(v))
-                        return makeError(ErrorCode::BadData, "the model's logits are not finite");
-                }
-            }
-            return out;
-        } catch (const std::exception& e) {
-            return makeError(ErrorCode::BadData, "the model fails to run: " + torchMessage(e));
-        }
-    }
-};
-
 // Arguments of forward() besides self.
 int forwardArity(torch::jit::Module& module)
 {
@@ -275,111 +290,11 @@ core::Status resolveInputs(BertRuntime& rt, const std::string& ptPath)
     return {};
 }
 
-std::vector<double> softmax(const std::vector<float>& logits)
-{
-    std::vector<double> p(logits.size());
-    const double top = *std::max_element(logits.begin(), logits.end());
-    double sum = 0;
-    for (std::size_t i = 0; i < logits.size(); ++i)
-        sum += (p[i] = std::exp(double(logits[i]) - top));
-    for (double& v : p)
-        v /= sum;
-    return p;
-}
-
-// Probabilities in the model's order -> a StoredScore (negative, neutral, positive).
-StoredScore toScore(const std::vector<double>& probs, const std::vector<SentimentClass>& labels)
-{
-    StoredScore s;
-    s.probabilities.assign(3, 0.0);
-    double best = -1;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        s.probabilities[std::size_t(int(labels[i]) + 1)] = probs[i];
-        if (probs[i] > best) {
-            best = probs[i];
-            s.label = labels[i];
-        }
-    }
-    s.score = std::clamp(s.probabilities[2] - s.probabilities[0], -1.0, 1.0);
-    return s;
-}
-
-// ---- explanations by occlusion ----
-
-struct Word {
-    int position = 0, length = 0; // in the text, UTF-16 units
-    int firstPiece = 0, pieceCount = 0;
-};
-
-bool isPunct(char32_t cp)
-{
-    if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96)
-        || (cp >= 123 && cp <= 126))
-        return true;
-    const auto c = QChar::category(cp);
-    return c >= QChar::Punctuation_Connector && c <= QChar::Punctuation_Other;
-}
-
-bool isCjk(char32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)
-        || (cp >= 0x20000 && cp <= 0x2CEAF) || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0x2F800 && cp <= 0x2FA1F);
-}
-
-// The text's words (runs between whitespace and punctuation; a CJK ideograph alone) with the
-// pieces each gives. Each run is tokenised alone and the concatenation checked against the whole
-// text's pieces, so the mapping is exact or (odd Unicode) no explanation is given.
-std::vector<Word> wordsOf(const BertTokenizer& tok, const QString& text, const Row& pieces)
-{
-    struct Run {
-        int position, length;
-        bool word;
-    };
-    std::vector<Run> runs;
-    int start = -1;
-    for (int i = 0; i < text.size();) {
-        const char32_t cp = text.at(i).isHighSurrogate() && i + 1 < text.size()
-            ? QChar::surrogateToUcs4(text.at(i), text.at(i + 1))
-            : char32_t(text.at(i).unicode());
-        const int units = cp > 0xFFFF ? 2 : 1;
-        const bool space = QChar::isSpace(cp) || cp == U'\t' || cp == U'\n' || cp == U'\r';
-        const bool alone = isPunct(cp) || (tok.options().tokenizeChineseChars && isCjk(cp));
-        if ((space || alone) && start >= 0) {
-            runs.push_back({start, i - start, true});
-            start = -1;
-        }
-        if (alone)
-            runs.push_back({i, units, !isPunct(cp)});
-        else if (!space && start < 0)
-            start = i;
-        i += units;
-    }
-    if (start >= 0)
-        runs.push_back({start, int(text.size()) - start, true});
-    std::vector<Word> words;
-    Row joined;
-    for (const Run& r : runs) {
-        const Row ids = tok.tokenIds(text.mid(r.position, r.length));
-        if (r.word && !ids.empty())
-            words.push_back({r.position, r.length, int(joined.size()), int(ids.size())});
-        joined.insert(joined.end(), ids.begin(), ids.end());
-    }
-    if (joined != pieces)
-        return {};
-    return words;
-}
-
 struct TextWindows {
     BertWindows windows;
     Row pieces; // the whole text's pieces
     std::vector<std::size_t> rows; // index of each window's row in the batch
 };
-
-Row rowOf(const core::news::BertEncoding& e)
-{
-    return Row(e.inputIds.begin(), e.inputIds.begin() + e.tokenCount);
-}
 
 // ---- the scorer ----
 
@@ -431,7 +346,11 @@ public:
         }
         if (explain) {
             for (std::size_t t = 0; t < texts.size(); ++t) {
-                auto e = occlusion(texts[t], items[t], probs, out[t].score);
+                std::vector<std::vector<double>> windowProbs;
+                for (std::size_t r : items[t].rows)
+                    windowProbs.push_back(probs[r]);
+                auto e = occlusionWeights(
+                    m_rt, texts[t], items[t].windows, items[t].pieces, windowProbs, out[t].score);
                 if (!e)
                     return e.error();
                 out[t].explanation = std::move(*e);
@@ -441,68 +360,6 @@ public:
     }
 
 private:
-    // Each word's (or, in a long text, each group of neighbouring words') pieces replaced by
-    // [MASK] in the windows that hold them; weight = score with the word - score without it.
-    core::Result<std::vector<WordWeight>> occlusion(const QString& text, const TextWindows& item,
-        const std::vector<std::vector<double>>& probs, double baseScore) const
-    {
-        const BertTokenizer& tok = *m_rt.tokenizer;
-        const std::vector<Word> words = wordsOf(tok, text, item.pieces);
-        if (words.empty())
-            return std::vector<WordWeight>();
-        const int perGroup = (int(words.size()) + kMaxOcclusions - 1) / kMaxOcclusions;
-        std::vector<Word> groups;
-        for (std::size_t i = 0; i < words.size(); i += std::size_t(perGroup)) {
-            const Word& last = words[std::min(words.size(), i + std::size_t(perGroup)) - 1];
-            groups.push_back({words[i].position, last.position + last.length - words[i].position,
-                words[i].firstPiece, last.firstPiece + last.pieceCount - words[i].firstPiece});
-        }
-        const int maskId = tok.tokenId(QStringLiteral("[MASK]")) >= 0
-            ? tok.tokenId(QStringLiteral("[MASK]"))
-            : tok.unkId();
-        std::vector<Row> rows;
-        std::vector<std::vector<std::pair<std::size_t, std::size_t>>> touched(groups.size());
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            const Word& w = groups[g];
-            for (std::size_t k = 0; k < item.windows.windows.size(); ++k) {
-                const auto& e = item.windows.windows[k];
-                const int a = std::max(w.firstPiece, e.firstPiece);
-                const int b = std::min(w.firstPiece + w.pieceCount, e.firstPiece + e.pieceCount);
-                if (a >= b)
-                    continue;
-                Row row = rowOf(e);
-                for (int p = a; p < b; ++p)
-                    row[std::size_t(1 + p - e.firstPiece)] = maskId;
-                touched[g].push_back({k, rows.size()});
-                rows.push_back(std::move(row));
-            }
-        }
-        auto logits = m_rt.logits(rows);
-        if (!logits)
-            return logits.error();
-        std::vector<WordWeight> weights;
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            std::vector<std::vector<double>> windowProbs;
-            for (std::size_t r : item.rows)
-                windowProbs.push_back(probs[r]);
-            for (const auto& [k, r] : touched[g])
-                windowProbs[k] = softmax((*logits)[r]);
-            auto mean = core::news::aggregateWindows(item.windows, windowProbs);
-            if (!mean)
-                return mean.error();
-            const double weight = baseScore - toScore(*mean, m_rt.meta.labels).score;
-            if (std::abs(weight) > 1e-6)
-                weights.push_back({groups[g].position, groups[g].length, weight});
-        }
-        std::stable_sort(
-            weights.begin(), weights.end(), [](const WordWeight& a, const WordWeight& b) {
-                return std::abs(a.weight) > std::abs(b.weight);
-            });
-        if (weights.size() > kMaxExplanation)
-            weights.resize(kMaxExplanation);
-        return weights;
-    }
-
     BertRuntime m_rt;
     std::string m_key;
     std::string m_name;
