@@ -297,7 +297,7 @@ int importNews(const Args& a, const std::string& project, const std::vector<std:
             out << q(f.file) << ": news (" << q(f.format) << "), " << f.itemsAccepted
                 << " items accepted, " << f.itemsRejected << " rejected";
             if (f.duplicatesInFile > 0)
-                out << ", " << f.duplicatesInFile << " duplicates in the file";
+                out << ", " << f.duplicatesInFile << " duplicate(s) in the file";
             if (f.duplicatesInProject > 0)
                 out << ", " << f.duplicatesInProject << " already in the project";
             out << ", " << f.itemsLinked << " linked to instruments, " << f.labelled

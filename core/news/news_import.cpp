@@ -356,8 +356,10 @@ Status NewsImportSession::Impl::importFile(const std::string& path, NewsFormat f
     fr.sha256 = *sha;
 
     Warnings warnings;
+    // The result is per file: the readers' "FILE: " prefix would only repeat it.
+    const std::string prefix = path + ": ";
     for (const auto& w : parsed->warnings)
-        warnings.add(w);
+        warnings.add(w.rfind(prefix, 0) == 0 ? w.substr(prefix.size()) : w);
     bool numericLabels = false;
     const LabelScheme scheme = decideScheme(parsed->items, options.labelScheme, numericLabels);
     if (numericLabels && options.labelScheme == LabelScheme::Auto)
