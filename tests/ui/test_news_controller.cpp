@@ -3,22 +3,34 @@
 // CSV; the model shows the stored items; a lexicon scoring job stores scores equal to the
 // hand-computed VADER compound of the AFINN market-news valences; a cancelled scoring or import
 // and an aborted import leave the project as it was. With MARKETLENS_NEWS_SHOTS=<dir> the News
-// tab with the 70 Reuters articles, scored, is grabbed to <dir>/news_tab.png.
+// tab with the 70 Reuters articles, scored, is grabbed to <dir>/news_tab.png. Files dropped on
+// the main window go by kind: news to the News tab's import, prices to the price import after it.
 #include "core/news/news_store.h"
 #include "core/project_store.h"
+#include "models/sentiment_scorers.h"
+#include "ui/instruments_model.h"
+#include "ui/main_window.h"
 #include "ui/news/news_controller.h"
 #include "ui/news/news_filter_model.h"
 #include "ui/news/news_model.h"
 #include "ui/news/news_view.h"
+#include "ui/news/sentiment_train_dialog.h"
 #include "ui/project_controller.h"
+#include "ui/project_tree.h"
 
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace marketlens;
@@ -228,6 +240,126 @@ private Q_SLOTS:
             QVERIFY(
                 view.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/news_tab.png")));
         }
+    }
+
+    void trainingCrossValidatesStoresAndScores()
+    {
+        // 24 labelled headlines, half positive, half negative, in a project of their own.
+        const QString path = m_dir.filePath(QStringLiteral("train.mlens"));
+        QVERIFY(core::ProjectStore::create(path.toStdString()));
+        const QString csv = m_dir.filePath(QStringLiteral("labelled.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("date,headline,label\n");
+            for (int i = 0; i < 12; ++i) {
+                f.write(QStringLiteral("2024-02-%1,Company %2 reports record profit and strong "
+                                       "growth,positive\n")
+                            .arg(i + 1, 2, 10, QLatin1Char('0'))
+                            .arg(QChar('A' + i))
+                            .toUtf8());
+                f.write(QStringLiteral("2024-03-%1,Company %2 warns of heavy losses and weak "
+                                       "demand,negative\n")
+                            .arg(i + 1, 2, 10, QLatin1Char('0'))
+                            .arg(QChar('A' + i))
+                            .toUtf8());
+            }
+        }
+        NewsController controller;
+        QSignalSpy finished(&controller, &NewsController::finished);
+        QSignalSpy progress(&controller, &NewsController::trainProgress);
+        QVERIFY(controller.importNews(path, {csv}));
+        QVERIFY(waitFinished(finished, 1));
+        QVERIFY(finished.first().at(1).toBool());
+        QCOMPARE(count(path), 24);
+
+        ui::SentimentTrainRequest request;
+        request.projectPath = path;
+        request.kind = models::TextModelKind::Bow;
+        request.folds = 3;
+        request.epochs = 5;
+        request.seed = 7;
+        request.name = QStringLiteral("test bow");
+        QVERIFY(controller.train(request));
+        QCOMPARE(controller.runningJob(), NewsJob::Train);
+        QVERIFY(waitFinished(finished, 2));
+        QVERIFY2(finished.at(1).at(1).toBool(), controller.error().toString().c_str());
+        const ui::SentimentTrainResult& r = controller.trainResult();
+        QCOMPARE(r.examples, 24);
+        QCOMPARE(r.validation.folds, 3);
+        QCOMPARE(int(r.validation.perFold.size()), 3);
+        std::int64_t held = 0;
+        for (const auto& fold : r.validation.perFold)
+            held += fold.testSize;
+        QCOMPARE(held, 24); // every item held out once
+        QVERIFY(r.modelId > 0);
+        QCOMPARE(r.modelKey, QStringLiteral("model:%1").arg(r.modelId));
+        QCOMPARE(r.name, QStringLiteral("test bow"));
+        QVERIFY(progress.count() > 0);
+        {
+            auto store = core::ProjectStore::open(path.toStdString());
+            QVERIFY(store);
+            auto available = models::availableSentimentModels(*store);
+            QVERIFY(available);
+            QVERIFY(std::any_of(
+                available->begin(), available->end(), [&](const models::SentimentModelInfo& i) {
+                    return i.modelKey == r.modelKey.toStdString();
+                }));
+        }
+        // The stored model scores every item; the lexicon's scores are not touched.
+        QVERIFY(controller.score(path, r.modelKey));
+        QVERIFY(waitFinished(finished, 3));
+        QVERIFY2(finished.at(2).at(1).toBool(), controller.error().toString().c_str());
+        QCOMPARE(controller.scoreResult().itemsScored, 24);
+        auto store = core::ProjectStore::open(path.toStdString());
+        QVERIFY(store);
+        auto scores = cn::loadScores(*store, r.modelKey.toStdString());
+        QVERIFY(scores);
+        QCOMPARE(int(scores->size()), 24);
+        // The result dialog shows the folds and a verdict.
+        ui::SentimentTrainResultDialog dialog(r);
+        QVERIFY(!dialog.verdictText().isEmpty());
+    }
+
+    void droppedNewsAndPricesGoToTheirImports()
+    {
+        ui::MainWindow w;
+        QVERIFY(w.newProject());
+        QSignalSpy news(w.newsView()->controller(), &NewsController::finished);
+        QSignalSpy prices(&w, &ui::MainWindow::importFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture("news_reuters21578_acq_crude.csv")),
+            QUrl::fromLocalFile(QStringLiteral(MARKETLENS_TEST_DATA "/msft_ohlcv.csv"))});
+        const QPoint pos = w.rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(waitFinished(news, 1));
+        QVERIFY(news.first().at(1).toBool());
+        QVERIFY(waitFinished(prices, 1));
+        QVERIFY(prices.first().first().toBool());
+        QCOMPARE(w.newsView()->model()->rowCount(), 70);
+        QCOMPARE(w.instrumentsModel()->rowCount(), 1); // MSFT_OHLCV
+        // The project tree's News node counts the items and opens the News tab.
+        ui::ProjectTree* tree = w.projectTree();
+        QTreeWidgetItem* node = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->data(0, ui::ProjectTree::KindRole).toInt()
+                == ui::ProjectTree::NewsItem)
+                node = tree->topLevelItem(i);
+        }
+        QVERIFY(node);
+        QCOMPARE(node->text(1), QStringLiteral("70"));
+        QSignalSpy activated(tree, &ui::ProjectTree::newsActivated);
+        Q_EMIT tree->itemActivated(node, 0);
+        QCOMPARE(activated.count(), 1);
+        auto* tabs = qobject_cast<QTabWidget*>(w.centralWidget());
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.newsView()));
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("News"));
     }
 };
 

@@ -225,9 +225,10 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("&lt;today&gt;"))); // escaped, not markup
         QCOMPARE(html.count(QStringLiteral("<span")), 2); // the word outside the text is skipped
         QVERIFY(html.contains(QStringLiteral("+0.900")));
-        // No highlight without weights: the escaped text only.
-        QCOMPARE(
-            ui::explanationHtml(QStringLiteral("a < b\nc"), {}), QStringLiteral("a &lt; b<br>c"));
+        // No highlight without weights: the escaped text only; hard-wrapped lines flow, blank
+        // lines separate paragraphs.
+        QCOMPARE(ui::explanationHtml(QStringLiteral("a < b\nc\n\nd"), {}),
+            QStringLiteral("a &lt; b c<br><br>d"));
     }
 
     void viewShowsHighlightedDetails()

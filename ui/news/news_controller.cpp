@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <exception>
 
 namespace marketlens::ui {
@@ -75,6 +76,9 @@ SentimentTrainResult runTraining(const SentimentTrainRequest& request,
     core::forecast::ModelRecord record = std::move(trained->record);
     if (!request.name.trimmed().isEmpty())
         record.name = request.name.trimmed().toStdString();
+    // The model store wants window and horizon >= 1 (forecaster fields): one text, one score.
+    record.window = std::max(record.window, 1);
+    record.horizon = std::max(record.horizon, 1);
     auto id = core::forecast::saveModel(*store, record);
     if (!id) {
         result.error = id.error();

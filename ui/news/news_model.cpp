@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -29,10 +30,14 @@ QColor overWhite(const QColor& c, double alpha)
     return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
 }
 
+// Bodies are paragraphs separated by blank lines, often hard-wrapped inside (wire copy): blank
+// lines stay paragraph breaks, single line breaks flow as spaces.
 QString escapedText(const QString& text)
 {
     QString html = text.toHtmlEscaped();
-    html.replace(QLatin1Char('\n'), QLatin1String("<br>"));
+    static const QRegularExpression paragraph(QStringLiteral("\\n[ \\t]*\\n\\s*"));
+    html.replace(paragraph, QStringLiteral("<br><br>"));
+    html.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return html;
 }
 } // namespace

@@ -31,9 +31,10 @@ namespace marketlens::ui {
 QColor newsScoreColor(double score);
 // "Positive", "Neutral", "Negative" (translated).
 QString sentimentClassText(core::SentimentClass klass);
-// `text` as HTML (escaped, line breaks kept) with `words` highlighted (spans with a background by
-// sign and |weight| relative to `scale`, or to the largest |weight| when `scale` is 0; title =
-// the weight). Words outside the text or overlapping an earlier one are skipped.
+// `text` as HTML (escaped; blank lines become paragraph breaks, single line breaks spaces) with
+// `words` highlighted (spans with a background by sign and |weight| relative to `scale`, or to the
+// largest |weight| when `scale` is 0; title = the weight). Words outside the text or overlapping an
+// earlier one are skipped.
 QString explanationHtml(
     const QString& text, const std::vector<core::news::WordWeight>& words, double scale = 0.0);
 
