@@ -202,6 +202,15 @@ void PriceChartView::wheelEvent(QWheelEvent* event)
 
 void PriceChartView::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
+        const int marker = d->markerAt(event->position());
+        if (marker >= 0) { // a news marker, not the start of a rubber band
+            Q_EMIT newsMarkerClicked(d->markerIds(d->drawnMarkers[std::size_t(marker)]),
+                event->globalPosition().toPoint());
+            event->accept();
+            return;
+        }
+    }
     const bool inPlot = d->plotArea().contains(event->position());
     const bool left = event->button() == Qt::LeftButton;
     if (inPlot && !d->series.empty() && (left || event->button() == Qt::MiddleButton)) {
@@ -237,10 +246,16 @@ void PriceChartView::mouseMoveEvent(QMouseEvent* event)
         d->rubberBand->show();
     }
     d->updateCrosshair(event->position());
-    if (d->drag == Impl::Drag::None)
+    if (d->drag == Impl::Drag::None) {
+        // A pointing hand over a news marker says it can be clicked.
+        if (d->markerAt(event->position()) >= 0)
+            viewport()->setCursor(Qt::PointingHandCursor);
+        else
+            viewport()->unsetCursor();
         QChartView::mouseMoveEvent(event);
-    else
+    } else {
         event->accept();
+    }
 }
 
 void PriceChartView::mouseReleaseEvent(QMouseEvent* event)
@@ -262,6 +277,10 @@ void PriceChartView::mouseReleaseEvent(QMouseEvent* event)
 
 void PriceChartView::mouseDoubleClickEvent(QMouseEvent* event)
 {
+    if (d->markerAt(event->position()) >= 0) { // a fast second click on a marker keeps the zoom
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && d->plotArea().contains(event->position())) {
         resetZoom();
         event->accept();

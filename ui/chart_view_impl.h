@@ -9,6 +9,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
+#include <QHash>
 #include <QLineSeries>
 #include <QPointer>
 #include <QRubberBand>
@@ -28,6 +29,26 @@ struct ChartSeriesData {
     QLineSeries* line = nullptr; // owned by the chart
     double rebaseBase = 1.0; // divisor of the current frame when rebased
     qsizetype displayed = 0;
+};
+
+// The news items of one ticker on one day: markers[first, first + count) of Impl::markers.
+struct MarkerDay {
+    qint64 dayMs = 0;
+    int first = 0;
+    int count = 0;
+    double scoreSum = 0.0; // over the scored items
+    int scored = 0;
+};
+
+// A marker as laid out for the current frame (chart item coordinates).
+struct DrawnMarker {
+    int series = 0; // index into Impl::series
+    int row = 0; // the price row the marker points at
+    int dayBegin = 0, dayEnd = 0; // range of the ticker's MarkerDay list
+    int count = 0; // items
+    double mean = 0.0; // mean score of the scored items, NaN when none
+    QPointF anchor; // the price point
+    QRectF rect; // the symbol
 };
 
 struct PriceChartView::Impl {
@@ -60,6 +81,13 @@ struct PriceChartView::Impl {
     QGraphicsRectItem* crossBox = nullptr;
     QGraphicsSimpleTextItem* crossText = nullptr;
 
+    // News markers (chart_news_markers.cpp).
+    std::vector<NewsMarker> markers; // sorted by ticker, day, id
+    QHash<QString, std::vector<MarkerDay>> markerDays; // per ticker, by day
+    bool markersVisible = true;
+    std::vector<DrawnMarker> drawnMarkers;
+    QGraphicsItem* markerLayer = nullptr; // child of the chart, paints drawnMarkers
+
     // price_chart_view.cpp
     bool candleMode() const;
     int plotWidthPx() const;
@@ -81,6 +109,15 @@ struct PriceChartView::Impl {
     void updateCrosshair(QPointF viewportPos);
     void hideCrosshair();
     QString crosshairText(qint64 ms, qint64* nearestMs) const;
+
+    // chart_news_markers.cpp
+    void createMarkerLayer();
+    // Recomputes drawnMarkers for the visible range, axes and plot area; repaints the layer.
+    void layoutMarkers();
+    int markerAt(QPointF viewportPos) const; // index into drawnMarkers, -1 when none
+    QList<qint64> markerIds(const DrawnMarker& m) const;
+    QString markerToolTip(const DrawnMarker& m) const;
+    QPointF toViewport(QPointF chartPos) const;
 };
 
 } // namespace marketlens::ui

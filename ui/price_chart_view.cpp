@@ -73,9 +73,12 @@ PriceChartView::PriceChartView(QWidget* parent)
                   "Click a legend entry to hide or show its series\n"
                   "Right-click: rebase, candlesticks, copy, export"));
     d->createCrosshair();
+    d->createMarkerLayer();
     // The plot width also changes when the axis labels grow or shrink: re-downsample for the
     // new pixel count (queued: the chart is in the middle of its layout here).
     connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        d->layoutMarkers(); // their pixel positions follow the plot area at once
+        Q_EMIT plotAreaChanged();
         if (int(area.width()) != d->lastWidth && area.width() > 10) {
             QMetaObject::invokeMethod(
                 this,
@@ -517,6 +520,7 @@ void PriceChartView::Impl::refresh()
     }
     if (candles && !sets.isEmpty())
         candles->append(sets);
+    layoutMarkers();
 }
 
 } // namespace marketlens::ui

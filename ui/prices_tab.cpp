@@ -71,6 +71,7 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
         tr("Draw candlesticks when one instrument with open/high/low/close data is shown "
            "(Ctrl+K)"));
     connect(m_candles, &QAction::toggled, m_chart, &PriceChartView::setCandlesticks);
+    setupNews(); // news markers toggle, model choice, sentiment timeline (prices_tab_news.cpp)
     auto* hint = new QLabel(tr("  Select several instruments to overlay them"), m_toolBar);
     hint->setEnabled(false);
     m_toolBar->addWidget(hint);
@@ -80,7 +81,7 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
     chartLayout->addWidget(m_toolBar);
-    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(m_chartSplitter, 1);
 
     // Holdings page: portfolio chooser over the table.
     m_holdings = new HoldingsModel(this);
@@ -144,6 +145,8 @@ void PricesTab::reload()
 {
     const QStringList previous = m_shown;
     const QString portfolio = m_portfolioBox->currentText();
+    m_newsCache.clear(); // news, scores or the index may have changed with the data
+    m_modelsRead = false;
 
     m_instruments->setInstruments(m_project->instruments());
 
@@ -297,6 +300,7 @@ void PricesTab::showInChart(const QStringList& tickers)
         m_chart->clear();
     else
         m_chart->setSeries(std::move(series));
+    loadNews();
     Q_EMIT tickersShown(m_shown);
 }
 
@@ -307,6 +311,8 @@ void PricesTab::saveState() const
     settings.setValue(QStringLiteral("prices/rebased"), m_rebase->isChecked());
     settings.setValue(QStringLiteral("prices/candlesticks"), m_candles->isChecked());
     settings.setValue(QStringLiteral("prices/tableTab"), m_tables->currentIndex());
+    settings.setValue(QStringLiteral("prices/chartSplitter"), m_chartSplitter->saveState());
+    settings.setValue(QStringLiteral("prices/newsMarkers"), m_newsMarkers->isChecked());
 }
 
 void PricesTab::restoreState()
@@ -320,6 +326,11 @@ void PricesTab::restoreState()
     m_rebase->setChecked(settings.value(QStringLiteral("prices/rebased"), false).toBool());
     m_candles->setChecked(settings.value(QStringLiteral("prices/candlesticks"), false).toBool());
     m_tables->setCurrentIndex(settings.value(QStringLiteral("prices/tableTab"), 0).toInt());
+    const QByteArray chartSplitter
+        = settings.value(QStringLiteral("prices/chartSplitter")).toByteArray();
+    if (!chartSplitter.isEmpty())
+        m_chartSplitter->restoreState(chartSplitter);
+    m_newsMarkers->setChecked(settings.value(QStringLiteral("prices/newsMarkers"), true).toBool());
 }
 
 } // namespace marketlens::ui

@@ -3,9 +3,21 @@
 // the "Holdings" table of one portfolio and the "Instruments" table. The instruments table's
 // selection decides what the chart overlays; selectTickers() lets other views (project tree)
 // drive it. Reads go through the ProjectController's cache.
+// News: markers of the shown tickers' news on the price chart (toolbar toggle "News markers",
+// remembered in the settings) and the sentiment timeline in a splitter under the chart, for the
+// sentiment model chosen in the toolbar (shown when more than one model has scores). News,
+// scores and the stored daily index are read once per ticker and model and kept until reload()
+// or refreshNews(); a click on a marker opens a NewsMarkerPopup with the items' text.
 
+#include "price_chart_view.h"
+
+#include "core/news/news_store.h"
+
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
+
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -19,8 +31,9 @@ namespace marketlens::ui {
 
 class HoldingsModel;
 class InstrumentsModel;
-class PriceChartView;
+class NewsMarkerPopup;
 class ProjectController;
+class SentimentTimelineView;
 
 class PricesTab : public QWidget {
     Q_OBJECT
@@ -35,6 +48,14 @@ public:
     QAction* rebaseAction() const { return m_rebase; }
     QAction* candlesticksAction() const { return m_candles; }
     QAction* resetZoomAction() const { return m_resetZoom; }
+    QAction* newsMarkersAction() const { return m_newsMarkers; }
+    SentimentTimelineView* sentimentTimeline() const { return m_timeline; }
+    // The sentiment model choice (hidden unless more than one model has scores).
+    QComboBox* sentimentModelBox() const { return m_modelBox; }
+    // The model whose scores the markers and the timeline show ("lexicon" by default).
+    QString sentimentModelKey() const;
+    // The popup of the last marker click (nullptr before the first).
+    NewsMarkerPopup* newsPopup() const { return m_popup; }
     QStringList shownTickers() const { return m_shown; }
 
     // Rebuilds the tables from the controller; keeps the selection where tickers still exist,
@@ -48,6 +69,12 @@ public:
     void saveState() const;
     void restoreState();
 
+public Q_SLOTS:
+    // Re-reads news, scores and the sentiment index (after a news import or a scoring run).
+    void refreshNews();
+    // Opens the popup for these news items (what a marker click does).
+    void showNewsPopup(const QList<qint64>& ids, const QPoint& globalPos);
+
 Q_SIGNALS:
     // The chart now shows these tickers (current one first).
     void tickersShown(const QStringList& tickers);
@@ -57,6 +84,16 @@ private:
     void onInstrumentSelectionChanged();
     void loadHoldings();
     void showInChart(const QStringList& tickers);
+    void setupNews();
+    void readSentimentModels();
+    void loadNews();
+    QString modelDisplayName(const QString& key) const;
+
+    struct TickerNews {
+        std::vector<NewsMarker> markers;
+        std::vector<core::news::DailySentiment> days;
+    };
+    TickerNews readTickerNews(const QString& ticker, const QString& modelKey);
 
     ProjectController* m_project;
     PriceChartView* m_chart = nullptr;
@@ -73,6 +110,16 @@ private:
     QAction* m_rebase = nullptr;
     QAction* m_candles = nullptr;
     QAction* m_resetZoom = nullptr;
+    QAction* m_newsMarkers = nullptr;
+    QSplitter* m_chartSplitter = nullptr;
+    SentimentTimelineView* m_timeline = nullptr;
+    QComboBox* m_modelBox = nullptr;
+    QAction* m_modelBoxAction = nullptr; // the toolbar's widget action (its visibility)
+    NewsMarkerPopup* m_popup = nullptr;
+    QHash<QString, TickerNews> m_newsCache; // key: model key + '\n' + ticker
+    QHash<QString, QString> m_modelNames; // model key -> display name
+    bool m_modelsRead = false;
+    bool m_hasScores = false;
     QStringList m_shown;
     bool m_selecting = false;
 };
