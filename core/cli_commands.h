@@ -2,8 +2,10 @@
 // The `marketlens` command line (documented in docs/cli.md):
 //   marketlens new FILE.mlens [--json]
 //   marketlens import FILE.mlens INPUT... [--kind K] [--ticker T] [--portfolio NAME]
-//                     [--date-format F] [--strict] [--json]
+//                     [--date-format F] [--tickers A,B] [--label-scheme S] [--strict] [--json]
 //   marketlens info FILE.mlens [--json]
+//   marketlens news FILE.mlens [--ticker T] [--from D] [--to D] [--limit N] [--model KEY] [--json]
+//   marketlens aliases FILE.mlens [TICKER [NAME...] | TICKER --clear] [--json]
 //   marketlens risk FILE.mlens [--portfolio NAME | --instruments A,B] [options] [--json]
 //   marketlens demo [FILE.mlens] [--json]
 //   marketlens --help | --version
