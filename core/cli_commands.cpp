@@ -65,6 +65,11 @@ constexpr const char* kUsage = R"(Usage:
       Write the model as TorchScript (M.pt) with its JSON side file (M.json); docs/models.md.
   marketlens import-model FILE.mlens M.pt [--meta M.json] [--ticker T]
       Validate and store a TorchScript forecaster trained elsewhere.
+  marketlens import-model FILE.mlens M.pt --meta M.json --vocab vocab.txt
+      Validate and store a BERT-style sentiment model (FinBERT-like; docs/models.md).
+  marketlens sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--json]
+      Score the project's news not yet scored by the model (--all: every item), keep the scores
+      beside other models' and rebuild the model's daily sentiment index.
   marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]
       Learned probability of a loss beyond the 95 % VaR within 5 days, per holding.
   marketlens report FILE.mlens --out R.pdf|R.html [--portfolio NAME] [--sections A,B,...]

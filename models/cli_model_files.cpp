@@ -2,6 +2,7 @@
 // project, and their exchange as TorchScript + JSON side file (models/interchange.h).
 #include "models/cli_models.h"
 #include "models/cli_models_support.h"
+#include "models/bert_sentiment.h"
 #include "models/interchange.h"
 
 #include <QJsonArray>
@@ -157,7 +158,9 @@ int cmdImportModel(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     cli::Args a;
     if (const QString e = cli::parseArgs(args, {QStringLiteral("json")},
-            {QStringLiteral("meta"), QStringLiteral("ticker"), QStringLiteral("name")}, a);
+            {QStringLiteral("meta"), QStringLiteral("ticker"), QStringLiteral("name"),
+                QStringLiteral("vocab")},
+            a);
         !e.isEmpty())
         return cli::usage(e, err);
     if (a.positional.size() != 2)
@@ -173,7 +176,11 @@ int cmdImportModel(const QStringList& args, QTextStream& out, QTextStream& err)
     auto store = openProject(a.positional.first(), json, out, err, code);
     if (!store)
         return code;
-    auto record = importModel(pt, meta);
+    // --vocab: a BERT-style sentiment model (bert_sentiment.h) instead of a forecaster.
+    const bool sentiment = a.values.contains(QStringLiteral("vocab"));
+    auto record = sentiment
+        ? importBertModel(pt, meta, a.values.value(QStringLiteral("vocab")).toStdString())
+        : importModel(pt, meta);
     if (!record)
         return cli::fail(record.error(), json, out, err);
     if (a.values.contains(QStringLiteral("ticker")))
@@ -204,6 +211,11 @@ int cmdImportModel(const QStringList& args, QTextStream& out, QTextStream& err)
             features.append(cli::q(f));
         j[QStringLiteral("features")] = features;
         cli::printJson(out, j);
+    } else if (sentiment) {
+        out << "Imported sentiment model " << *id << " (" << cli::q(record->name) << ", "
+            << cli::q(record->kind) << ", max_length " << record->window
+            << "); score the news with 'marketlens sentiment FILE.mlens --model " << *id << "'\n";
+        out.flush();
     } else {
         out << "Imported model " << *id << " (" << cli::q(record->name) << ", "
             << cli::q(record->kind) << ", window " << record->window << ", horizon "
