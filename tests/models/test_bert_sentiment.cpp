@@ -9,6 +9,7 @@
 #include "core/news/bert_tokenizer.h"
 #include "core/project_store.h"
 #include "models/bert_sentiment.h"
+#include "models/sentiment_scorers.h"
 
 #include <QDir>
 #include <QFile>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void longTextWindowsAggregate();
     void importErrorsNameFileAndField();
     void occlusionFindsTheWord();
+    void longTextExplanations();
     void storedRecordRoundTrip();
 };
 
@@ -356,6 +358,36 @@ void TestBertSentiment::occlusionFindsTheWord()
     QVERIFY(std::abs((*plain)[0].score - neg.score) < 1e-6);
 }
 
+void TestBertSentiment::longTextExplanations()
+{
+    auto scorer = scorerOf(imported());
+    // 62 pieces in 3 windows: every word is occluded in the windows that hold it.
+    const QString text = cases().last().toObject().value(QLatin1String("text")).toString();
+    // 99 words: more than 64, so neighbouring words are occluded together (phrases).
+    QString longer;
+    for (int i = 0; i < 33; ++i)
+        longer += QStringLiteral("investors were optimistic ");
+    auto scores = scorer->scoreTexts({text, longer.trimmed()}, true);
+    QVERIFY2(scores, scores ? "" : scores.error().toString().c_str());
+    const auto& e = (*scores)[0].explanation;
+    QVERIFY(!e.empty() && e.size() <= 32);
+    QStringList words;
+    for (const auto& w : e) {
+        QVERIFY(w.position >= 0 && w.position + w.length <= text.size());
+        words << text.mid(w.position, w.length);
+        QVERIFY2(!words.last().contains(QLatin1Char(' ')), qPrintable(words.last()));
+    }
+    // The negative words of the second half (the article's verdict) are among the weights.
+    QVERIFY2(words.contains(QStringLiteral("plunged")) || words.contains(QStringLiteral("tumbled")),
+        qPrintable(words.join(QLatin1Char(','))));
+    const auto& phrases = (*scores)[1].explanation;
+    QVERIFY(!phrases.empty());
+    for (const auto& w : phrases) {
+        QVERIFY(w.position + w.length <= longer.size());
+        QVERIFY(longer.mid(w.position, w.length).count(QLatin1Char(' ')) == 1); // two words
+    }
+}
+
 void TestBertSentiment::storedRecordRoundTrip()
 {
     QTemporaryDir dir;
@@ -390,6 +422,33 @@ void TestBertSentiment::storedRecordRoundTrip()
         QCOMPARE((*after)[i].label, (*before)[i].label);
         QCOMPARE((*after)[i].explanation.size(), (*before)[i].explanation.size());
     }
+    // Opened by key, as the CLI and the UI do: "model:ID" or the bare id; the lexicons too.
+    for (const std::string& key : {"model:" + std::to_string(id), std::to_string(id)}) {
+        auto byKey = openSentimentScorer(*store, key);
+        QVERIFY2(byKey, byKey ? "" : byKey.error().toString().c_str());
+        QCOMPARE((*byKey)->modelKey(), "model:" + std::to_string(id));
+    }
+    auto lexicon = openSentimentScorer(*store, "lexicon:vader");
+    QVERIFY(lexicon);
+    QCOMPARE((*lexicon)->modelKey(), std::string("lexicon:vader"));
+    QCOMPARE(openSentimentScorer(*store, "model:999").error().code, ErrorCode::NotFound);
+    QCOMPARE(openSentimentScorer(*store, "finbert").error().code, ErrorCode::NotFound);
+    auto available = availableSentimentModels(*store);
+    QVERIFY(available);
+    QCOMPARE(available->size(), std::size_t(3));
+    QCOMPARE(available->at(0).modelKey, std::string("lexicon"));
+    QCOMPARE(available->at(1).modelKey, std::string("lexicon:vader"));
+    QCOMPARE(available->at(2).kind, std::string("sentiment_bert"));
+    QCOMPARE(available->at(2).displayName, std::string("tiny-bert (test fixture)"));
+    // A model that is no sentiment model is refused by key (InvalidArgument) and by bertScorer.
+    ModelRecord forecaster = *loaded;
+    forecaster.id = 0;
+    forecaster.kind = "lstm";
+    auto forecasterId = core::forecast::saveModel(*store, forecaster);
+    QVERIFY(forecasterId);
+    QCOMPARE(openSentimentScorer(*store, std::to_string(*forecasterId)).error().code,
+        ErrorCode::InvalidArgument);
+    QCOMPARE(availableSentimentModels(*store)->size(), std::size_t(3));
     // A record of another kind is refused.
     ModelRecord other = *loaded;
     other.kind = "lstm";
