@@ -258,10 +258,6 @@ void readFeatures(MetaReader& r, ModelRecord& m)
             r.problem("unknown feature \"" + name + "\" (known: " + list + ")");
             return;
         }
-        if (name == "sentiment") {
-            r.problem("feature \"sentiment\" is not computed by this version of MarketLens");
-            return;
-        }
         if (std::find(m.features.begin(), m.features.end(), name) != m.features.end()) {
             r.problem("feature \"" + name + "\" is listed twice");
             return;

@@ -221,10 +221,6 @@ private Q_SLOTS:
         row("feature twice", "features",
             QJsonArray {QStringLiteral("logret"), QStringLiteral("dow"), QStringLiteral("logret")},
             "feature \"logret\" is listed twice");
-        row("sentiment", "features",
-            QJsonArray {
-                QStringLiteral("logret"), QStringLiteral("vol20"), QStringLiteral("sentiment")},
-            "\"sentiment\" is not computed");
         row("feature scaler size", "feature_scaler",
             QJsonObject {{QStringLiteral("mean"), QJsonArray {0.0, 0.0}},
                 {QStringLiteral("std"), QJsonArray {1.0, 1.0}}},
