@@ -360,6 +360,15 @@ private Q_SLOTS:
         QVERIFY(tabs);
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.newsView()));
         QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("News"));
+        const QByteArray shots = qgetenv("MARKETLENS_NEWS_SHOTS");
+        if (!shots.isEmpty()) {
+            w.resize(1440, 900);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.newsView()->table()->selectRow(3);
+            QVERIFY(
+                w.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/news_window.png")));
+        }
     }
 };
 

@@ -41,6 +41,7 @@ namespace cn = core::news;
 
 namespace {
 const QDate kAnyDate(1900, 1, 1);
+constexpr int kModelNameRole = Qt::UserRole + 1; // of the model combo's items
 
 QString qs(const std::string& s)
 {
@@ -104,13 +105,17 @@ void NewsView::createWidgets()
     auto* modelLabel = new QLabel(tr("Scores &of:"), this);
     m_modelBox = new QComboBox(this);
     m_modelBox->setObjectName(QStringLiteral("newsModelBox"));
-    m_modelBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Not AdjustToContents: long model names must not widen the tab (and squeeze the docks).
+    m_modelBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelBox->setMinimumContentsLength(18);
     m_modelBox->setToolTip(tr("The sentiment model whose scores, labels and explanations are "
                               "shown; every model's scores are kept"));
     modelLabel->setBuddy(m_modelBox);
     top->addWidget(modelLabel);
     top->addWidget(m_modelBox);
-    top->addStretch(1);
+    top->addSpacing(12);
+    m_search = new QLineEdit(this); // in the top row: the filter row is full at 900 px
+    top->addWidget(m_search, 1);
     m_count = new QLabel(this);
     top->addWidget(m_count);
 
@@ -124,7 +129,8 @@ void NewsView::createWidgets()
     };
     m_tickerBox = new QComboBox(this);
     m_tickerBox->setToolTip(tr("Show only news linked to this instrument"));
-    m_tickerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_tickerBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tickerBox->setMinimumContentsLength(8);
     addLabelled(tr("Tic&ker:"), m_tickerBox);
     auto dateEdit = [this](const QString& tip) {
         auto* e = new QDateEdit(this);
@@ -163,13 +169,13 @@ void NewsView::createWidgets()
     addLabelled(tr("Sco&re:"), m_minScore);
     filters->addWidget(new QLabel(QStringLiteral("–"), this));
     filters->addWidget(m_maxScore);
-    m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("newsSearch"));
+    m_search->setMinimumWidth(140);
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search headline and text"));
     m_search->setToolTip(tr("Every word must occur in the headline, body, source or tickers"));
-    filters->addWidget(m_search, 1);
     filters->addWidget(toolButton(m_resetFiltersAction, this));
+    filters->addStretch(1);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("newsTable"));
@@ -185,9 +191,9 @@ void NewsView::createWidgets()
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(NewsModel::HeadlineColumn, QHeaderView::Stretch);
-    header->resizeSection(NewsModel::TimeColumn, 140);
+    header->resizeSection(NewsModel::TimeColumn, 130);
     header->resizeSection(NewsModel::TickersColumn, 90);
-    header->resizeSection(NewsModel::SourceColumn, 110);
+    header->resizeSection(NewsModel::SourceColumn, 90);
     header->resizeSection(NewsModel::ScoreColumn, 60);
     header->resizeSection(NewsModel::LabelColumn, 70);
     header->resizeSection(NewsModel::FileLabelColumn, 70);
@@ -281,6 +287,7 @@ void NewsView::reloadModelList()
                 : tr("%1 (not run)").arg(qs(info.displayName)),
             key);
         m_modelBox->setItemData(m_modelBox->count() - 1, key, Qt::ToolTipRole);
+        m_modelBox->setItemData(m_modelBox->count() - 1, qs(info.displayName), kModelNameRole);
     }
     int index = m_modelBox->findData(m_wantedKey);
     if (index < 0)
@@ -434,7 +441,7 @@ void NewsView::showDetails()
     html += QStringLiteral("</p>");
 
     const QString key = m_model->modelKey();
-    const QString modelName = m_modelBox->currentText().section(QStringLiteral(" ("), 0, 0);
+    const QString modelName = m_modelBox->currentData(kModelNameRole).toString();
     if (score) {
         const QColor colour = newsScoreColor(score->score);
         html += QStringLiteral("<p><span style=\"background-color:%1; color:%2;\">&nbsp;%3&nbsp;"
@@ -472,10 +479,9 @@ void NewsView::showDetails()
         }
         html += QStringLiteral("</p>");
     } else {
-        html
-            += QStringLiteral("<p><i>%1</i></p>")
-                   .arg(
-                       tr("Not scored by %1 yet: use Score News….").arg(modelName.toHtmlEscaped()));
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(tr("Not scored by %1 yet (Models > Score News…)")
+                             .arg(modelName.toHtmlEscaped()));
     }
     if (!item->body.empty())
         html += QStringLiteral("<p>%1</p>").arg(explanationHtml(qs(item->body), bodyWords, scale));

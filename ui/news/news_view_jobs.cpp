@@ -110,6 +110,7 @@ void NewsView::createActions()
                                   "plain text (Ctrl+Alt+I); you can also drop them onto the "
                                   "window"));
     m_importAction->setStatusTip(m_importAction->toolTip());
+    m_importAction->setIconText(tr("Import"));
     connect(m_importAction, &QAction::triggered, this, &NewsView::onImportAction);
 
     m_scoreAction = new QAction(tr("&Score News…"), this);
@@ -117,6 +118,7 @@ void NewsView::createActions()
     m_scoreAction->setToolTip(tr("Score every news item with a sentiment model: the lexicon, a "
                                  "trained or an imported model (Ctrl+Alt+S)"));
     m_scoreAction->setStatusTip(m_scoreAction->toolTip());
+    m_scoreAction->setIconText(tr("Score"));
     connect(m_scoreAction, &QAction::triggered, this, &NewsView::onScoreAction);
 
     m_trainAction = new QAction(
@@ -125,6 +127,7 @@ void NewsView::createActions()
     m_trainAction->setToolTip(tr("Train a text classifier on the project's labelled news and "
                                  "compare it with the lexicons on held-out folds (Ctrl+Shift+T)"));
     m_trainAction->setStatusTip(m_trainAction->toolTip());
+    m_trainAction->setIconText(tr("Train"));
     connect(m_trainAction, &QAction::triggered, this, &NewsView::onTrainAction);
 
     m_importModelAction = new QAction(tr("Import Sentiment &Model…"), this);
@@ -132,6 +135,7 @@ void NewsView::createActions()
     m_importModelAction->setToolTip(tr("Import a BERT-style TorchScript sentiment model (.pt) "
                                        "with its JSON side file and vocab.txt (Ctrl+Alt+M)"));
     m_importModelAction->setStatusTip(m_importModelAction->toolTip());
+    m_importModelAction->setIconText(tr("Import Model"));
     connect(m_importModelAction, &QAction::triggered, this, &NewsView::onImportModelAction);
 
     m_resetFiltersAction = new QAction(tr("Reset Filters"), this);
