@@ -107,6 +107,15 @@ private:
     const std::vector<DrawnMarker>* m_drawn;
 };
 
+// Horizontal room a marker takes: its symbol, its count badge (about 6 px a digit in the
+// badge font) and a gap; a marker closer than this to the previous one merges into it.
+double markerWidth(const DrawnMarker& m)
+{
+    if (m.count <= 1)
+        return kSymbolSize + 2.0;
+    return kSymbolSize + 2.0 + 6.0 * double(QString::number(m.count).size()) + 5.0;
+}
+
 QString signedScore(double score)
 {
     if (std::isnan(score))
@@ -147,7 +156,7 @@ void PriceChartView::Impl::layoutMarkers()
             for (auto it = first; it != days.end() && it->dayMs <= to; ++it) {
                 const double x = plot.left() + double(it->dayMs - from) / msPerPx;
                 if (!drawnMarkers.empty() && drawnMarkers.back().series == int(si)
-                    && x - drawnMarkers.back().anchor.x() < kSymbolSize + 2.0) {
+                    && x - drawnMarkers.back().anchor.x() < markerWidth(drawnMarkers.back())) {
                     DrawnMarker& m = drawnMarkers.back(); // overlaps: merge into it
                     m.dayEnd = int(it - days.begin()) + 1;
                     m.count += it->count;

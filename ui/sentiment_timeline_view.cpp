@@ -23,7 +23,7 @@ namespace {
 
 constexpr qint64 kDayMs = 86400000LL;
 constexpr int kTopMargin = 16; // the legend line
-constexpr int kBottomMargin = 4;
+constexpr int kBottomMargin = 7; // room for the lowest label's descent
 
 qint64 dayMs(const core::news::DailySentiment& d)
 {

@@ -11,6 +11,7 @@
 #include "ui/project_controller.h"
 #include "ui/sentiment_palette.h"
 #include "ui/sentiment_timeline_view.h"
+#include "ui/theme.h"
 
 #include "core/news/news_store.h"
 #include "core/price_import.h"
@@ -24,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -332,11 +334,13 @@ private Q_SLOTS:
         settle();
         const auto all = view.visibleNewsMarkers();
         const double plotWidth = view.plotAreaRect().width();
-        QVERIFY(all.size() <= int(plotWidth / 9.0) + 2); // at most one per symbol width
+        QVERIFY(all.size() <= int(plotWidth / 11.0) + 2); // at most one per symbol width
         qsizetype ids = 0;
         for (const auto& g : all)
             ids += g.ids.size();
         QCOMPARE(ids, qsizetype(6000)); // every item is in exactly one marker
+        if (const QString dir = qEnvironmentVariable("MARKETLENS_GRAB_DIR"); !dir.isEmpty())
+            view.grab().save(dir + QStringLiteral("/news_markers_dense.png"));
         // Zoomed to 10 days: one marker per day again, three ids each.
         view.setVisibleRange(qint64(kFirstDay + 1000) * kDayMs, qint64(kFirstDay + 1009) * kDayMs);
         settle();
@@ -442,9 +446,9 @@ private Q_SLOTS:
             const char* priceDay;
             bool low;
         };
-        const Placed placed[] = {{"2001-01-10", "2001-01-10", false},
-            {"2001-03-05", "2001-03-05", true}, {"2001-03-10", "2001-03-09", false},
-            {"2001-06-01", "2001-06-01", false}};
+        const Placed placed[]
+            = {{"2001-01-10", "2001-01-10", false}, {"2001-03-05", "2001-03-05", true},
+                {"2001-03-10", "2001-03-09", false}, {"2001-06-01", "2001-06-01", false}};
         for (const auto& [day, priceDay, low] : placed) {
             const NewsMarkerGroup* g = nullptr;
             for (const auto& x : groups)
@@ -477,8 +481,32 @@ private Q_SLOTS:
         settle();
         QCOMPARE(timeline->visibleFromMs(), dayMsOf("2000-12-01"));
 
-        if (const QString dir = qEnvironmentVariable("MARKETLENS_GRAB_DIR"); !dir.isEmpty())
+        // Screenshots for a human look (not a check): MARKETLENS_GRAB_DIR=/some/folder.
+        if (const QString dir = qEnvironmentVariable("MARKETLENS_GRAB_DIR"); !dir.isEmpty()) {
             tab.grab().save(dir + QStringLiteral("/news_markers_tab.png"));
+            ui::applyTheme(ui::ThemeChoice::Dark);
+            settle();
+            tab.grab().save(dir + QStringLiteral("/news_markers_tab_dark.png"));
+            ui::applyTheme(ui::ThemeChoice::Light);
+            settle();
+        }
+
+        // Hovering a marker lists its headlines with their scores.
+        {
+            const NewsMarkerGroup* march = nullptr;
+            const auto shown = chart->visibleNewsMarkers();
+            for (const auto& x : shown)
+                march = x.dayMs == dayMsOf("2001-03-05") ? &x : march;
+            QVERIFY(march);
+            const QPoint at = march->rect.center().toPoint();
+            QHelpEvent help(QEvent::ToolTip, at, chart->viewport()->mapToGlobal(at));
+            QApplication::sendEvent(chart->viewport(), &help);
+            QVERIFY(QToolTip::isVisible());
+            QVERIFY2(QToolTip::text().contains(QStringLiteral("Microsoft faces antitrust loss"))
+                    && QToolTip::text().contains(QStringLiteral("-0.50")),
+                qPrintable(QToolTip::text()));
+            QToolTip::hideText();
+        }
 
         // Click the January marker: the popup shows both items, scores and highlighted words.
         const NewsMarkerGroup* janZoomed = nullptr;
