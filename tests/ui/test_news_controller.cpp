@@ -319,6 +319,18 @@ private Q_SLOTS:
         // The result dialog shows the folds and a verdict.
         ui::SentimentTrainResultDialog dialog(r);
         QVERIFY(!dialog.verdictText().isEmpty());
+        const QByteArray shots = qgetenv("MARKETLENS_NEWS_SHOTS");
+        if (!shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(
+                QString::fromLocal8Bit(shots) + QStringLiteral("/train_result.png")));
+            ui::SentimentTrainDialog settings(24);
+            settings.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&settings));
+            QVERIFY(settings.grab().save(
+                QString::fromLocal8Bit(shots) + QStringLiteral("/train_dialog.png")));
+        }
     }
 
     void droppedNewsAndPricesGoToTheirImports()
