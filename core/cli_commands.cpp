@@ -67,7 +67,8 @@ constexpr const char* kUsage = R"(Usage:
       Validate and store a TorchScript forecaster trained elsewhere.
   marketlens import-model FILE.mlens M.pt --meta M.json --vocab vocab.txt
       Validate and store a BERT-style sentiment model (FinBERT-like; docs/models.md).
-  marketlens sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--json]
+  marketlens sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--no-explain]
+                       [--json]
       Score the project's news not yet scored by the model (--all: every item), keep the scores
       beside other models' and rebuild the model's daily sentiment index.
   marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]

@@ -1,7 +1,9 @@
-// `marketlens sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--json]`
+// `marketlens sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--no-explain]
+// [--json]`
 // (models/cli_models.h, docs/cli.md): scores the project's news with a sentiment model, stores
 // the scores under the model's key (other models' scores stay) and rebuilds that model's daily
-// index. Without --all only items the model has not scored yet are scored.
+// index. Without --all only items the model has not scored yet are scored; --no-explain skips the
+// word weights (occlusion makes a BERT-style model several times slower).
 #include "models/cli_models.h"
 
 #include "core/cli_support.h"
@@ -60,8 +62,9 @@ core::Progress progressPrinter(QTextStream& err)
 int cmdSentiment(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     cli::Args a;
-    if (const QString e = cli::parseArgs(
-            args, {QStringLiteral("json"), QStringLiteral("all")}, {QStringLiteral("model")}, a);
+    if (const QString e = cli::parseArgs(args,
+            {QStringLiteral("json"), QStringLiteral("all"), QStringLiteral("no-explain")},
+            {QStringLiteral("model")}, a);
         !e.isEmpty())
         return cli::usage(e, err);
     if (a.positional.size() != 1)
@@ -90,6 +93,7 @@ int cmdSentiment(const QStringList& args, QTextStream& out, QTextStream& err)
 
     core::news::ScoreRunOptions options;
     options.onlyUnscored = !all;
+    options.explain = !a.has(QStringLiteral("no-explain"));
     auto run = core::news::scoreProjectNews(
         *store, **scorer, options, json ? core::Progress() : progressPrinter(err));
     if (!run)

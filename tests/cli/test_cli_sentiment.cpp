@@ -163,13 +163,18 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("already has a score")), qPrintable(r.out));
         r = run({QStringLiteral("sentiment"), m_project, QStringLiteral("--all"),
-            QStringLiteral("--model"), QStringLiteral("lexicon:vader")});
+            QStringLiteral("--model"), QStringLiteral("lexicon:vader"),
+            QStringLiteral("--no-explain")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("Scored 4 of 4 news items")), qPrintable(r.out));
         QVERIFY(r.out.contains(QLatin1String("lexicon:vader")));
         QVERIFY(r.out.contains(QLatin1String("rebuilt for 1 scope")));
         for (const char* label : {"positive", "neutral", "negative"})
             QVERIFY(r.out.contains(QLatin1String(label)));
+        const auto vader = scoresByHeadline(m_project, "lexicon:vader");
+        QCOMPARE(vader.size(), std::size_t(4));
+        for (const auto& [headline, score] : vader)
+            QVERIFY2(score.explanation.empty(), headline.c_str()); // --no-explain
     }
 
     void usageAndDataErrors()
