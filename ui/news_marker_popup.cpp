@@ -187,9 +187,13 @@ void NewsMarkerPopup::setItems(const std::vector<Item>& items, const QString& mo
     m_html = html;
     m_text->setHtml(html);
     // As tall as the text (one short item needs no empty page below it), at most 440 px.
-    QTextDocument* doc = m_text->document();
-    doc->setTextWidth(width() - 16);
-    const int h = int(std::ceil(doc->size().height())) + m_title->sizeHint().height() + 24;
+    // Measured on a copy: the browser's own document is laid out for its current viewport.
+    QTextDocument measure;
+    measure.setDefaultFont(m_text->font());
+    measure.setDocumentMargin(m_text->document()->documentMargin());
+    measure.setHtml(html);
+    measure.setTextWidth(width() - 16);
+    const int h = int(std::ceil(measure.size().height())) + m_title->sizeHint().height() + 32;
     resize(width(), std::clamp(h, 120, 440));
 }
 
