@@ -191,6 +191,8 @@ std::string transformerSource(Params& p, const TextModelSettings& s)
     return src.str();
 }
 
+constexpr double kLexiconStart = 2.0;
+
 torch::jit::Module buildModule(const TextModelSettings& s, std::uint64_t seed)
 {
     const bool bow = s.kind == TextModelKind::Bow;
@@ -216,7 +218,16 @@ torch::jit::Module buildModule(const TextModelSettings& s, std::uint64_t seed)
         p.param("pos", p.normal({s.maxLength, d}, 0.02));
         source = transformerSource(p, s);
     }
-    p.linear("head", d + kLexiconFeatures, std::int64_t(s.classes.size()));
+    // The head starts as the lexicons' decision (their compounds push towards the class of
+    // their sign), so training learns corrections to it rather than rediscovering it.
+    const auto classes = std::int64_t(s.classes.size());
+    const double bound = 1.0 / std::sqrt(double(d + kLexiconFeatures));
+    auto headW = p.uniform({classes, d + kLexiconFeatures}, bound);
+    for (std::int64_t c = 0; c < classes; ++c)
+        headW[c].narrow(0, d, kLexiconFeatures)
+            .fill_(kLexiconStart * int(s.classes[std::size_t(c)]));
+    p.param("head_w", headW);
+    p.param("head_b", p.uniform({classes}, bound));
     m.define(source);
     return m;
 }
@@ -314,7 +325,7 @@ struct JobProgress {
 
 int defaultEpochs(TextModelKind kind)
 {
-    return kind == TextModelKind::Bow ? 10 : 12;
+    return kind == TextModelKind::Bow ? 10 : 5;
 }
 double defaultRate(TextModelKind kind)
 {
@@ -549,6 +560,8 @@ core::Result<TrainedTextClassifier> train(const std::vector<TextExample>& exampl
     rec.origin = "trained";
     rec.createdUtc = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     rec.features = {"text"};
+    rec.window = bow ? 1 : final->settings.maxLength; // words per input row (bow: the whole text)
+    rec.horizon = 1; // one score per text
     rec.hyperParamsJson = settingsToJson(final->settings, o);
     rec.seed = o.seed;
     QCryptographicHash hash(QCryptographicHash::Sha256);
