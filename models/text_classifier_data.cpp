@@ -163,8 +163,7 @@ core::Result<TextModelSettings> settingsFromJson(const std::string& json)
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return bad("not a JSON object");
     const QJsonObject j = doc.object();
-    if (j.value(QStringLiteral("format")).toString()
-        != QLatin1String("marketlens-text-classifier"))
+    if (j.value(QStringLiteral("format")).toString() != QLatin1String("marketlens-text-classifier"))
         return bad("not a text classifier");
     TextModelSettings s;
     if (!parseTextModelKind(j.value(QStringLiteral("kind")).toString().toStdString(), s.kind))
@@ -193,8 +192,7 @@ core::Result<TextModelSettings> settingsFromJson(const std::string& json)
     return s;
 }
 
-std::vector<EncodedRow> encodeText(
-    const std::vector<WordToken>& words, const TextModelSettings& s)
+std::vector<EncodedRow> encodeText(const std::vector<WordToken>& words, const TextModelSettings& s)
 {
     std::vector<EncodedRow> rows;
     if (s.kind == TextModelKind::Bow) {
@@ -236,7 +234,8 @@ std::vector<EncodedRow> encodeText(
 core::Result<Lexicons> Lexicons::builtIn()
 {
     Lexicons l;
-    for (auto kind : {core::news::SentimentLexicon::MarketNews, core::news::SentimentLexicon::Vader}) {
+    for (auto kind :
+        {core::news::SentimentLexicon::MarketNews, core::news::SentimentLexicon::Vader}) {
         auto lex = core::news::LexiconSentiment::builtIn(kind);
         if (!lex)
             return lex.error();

@@ -78,8 +78,8 @@ private Q_SLOTS:
 
     void refusesProjectWithoutLabelledNews()
     {
-        const RunResult r = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"),
-            QStringLiteral("1")));
+        const RunResult r
+            = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"), QStringLiteral("1")));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("no labelled news")), qPrintable(r.err));
         QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(true), false);
@@ -95,9 +95,8 @@ private Q_SLOTS:
                                   << QStringLiteral("--folds");
         QTest::newRow("epochs") << QStringList {QStringLiteral("--epochs"), QStringLiteral("x")}
                                 << QStringLiteral("--epochs");
-        QTest::newRow("unknown option")
-            << QStringList {QStringLiteral("--ticker"), QStringLiteral("IBM")}
-            << QStringLiteral("ticker");
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("--ticker"),
+            QStringLiteral("IBM")} << QStringLiteral("ticker");
     }
     void usageErrors()
     {
@@ -130,8 +129,8 @@ private Q_SLOTS:
             QStringLiteral("--kind"), QStringLiteral("news")});
         QVERIFY2(imp.exitCode == 0, qPrintable(imp.err));
 
-        const RunResult r = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"),
-            QStringLiteral("3")));
+        const RunResult r
+            = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"), QStringLiteral("3")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = r.json();
         QCOMPARE(j.value(QStringLiteral("ok")).toBool(), true);
@@ -166,16 +165,17 @@ private Q_SLOTS:
         QVERIFY(qAbs(mean.value(QStringLiteral("accuracy")).toDouble() - sum / 3) < 1e-12);
         QVERIFY(j.contains(QStringLiteral("beatsLexicons")));
 
-        const RunResult models = run({QStringLiteral("models"), m_project, QStringLiteral("--json")});
+        const RunResult models
+            = run({QStringLiteral("models"), m_project, QStringLiteral("--json")});
         QCOMPARE(models.exitCode, 0);
-        const QJsonObject row = cli_test::findByKey(
-            models.json().value(QStringLiteral("models")).toArray(), QStringLiteral("kind"),
-            QStringLiteral("sentiment_bow"));
+        const QJsonObject row
+            = cli_test::findByKey(models.json().value(QStringLiteral("models")).toArray(),
+                QStringLiteral("kind"), QStringLiteral("sentiment_bow"));
         QCOMPARE(row.value(QStringLiteral("id")).toInteger(), id);
 
         // The same seed gives the same folds and the same model.
-        const RunResult again = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"),
-            QStringLiteral("3")));
+        const RunResult again
+            = run(trainArgs(QStringLiteral("bow"), QStringLiteral("3"), QStringLiteral("3")));
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.json().value(QStringLiteral("perFold")), j.value(QStringLiteral("perFold")));
     }

@@ -72,8 +72,8 @@ std::vector<TextExample> uciSentences()
         const QStringList r = readRecord(f);
         if (r.size() < 3 || r[1].isEmpty() || r[2].isEmpty())
             continue;
-        out.push_back({r[2], r[1] == QLatin1String("1") ? SentimentClass::Positive
-                                                        : SentimentClass::Negative});
+        out.push_back({r[2],
+            r[1] == QLatin1String("1") ? SentimentClass::Positive : SentimentClass::Negative});
     }
     return out;
 }
@@ -210,8 +210,8 @@ private Q_SLOTS:
     void sameSeedSameResult()
     {
         const std::vector<TextExample> part(m_data.begin(), m_data.begin() + 400);
-        const std::vector<QString> probe
-            = {QStringLiteral("Not bad at all, would buy again."), QStringLiteral("Waste of money")};
+        const std::vector<QString> probe = {
+            QStringLiteral("Not bad at all, would buy again."), QStringLiteral("Waste of money")};
         for (TextModelKind kind : {TextModelKind::Bow, TextModelKind::Transformer}) {
             TextClassifierOptions o = options(kind);
             o.epochs = 2;
