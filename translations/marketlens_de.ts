@@ -1686,10 +1686,6 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>&amp;Modelle</translation>
     </message>
     <message>
-        <source>News Sentiment</source>
-        <translation>Nachrichtenstimmung</translation>
-    </message>
-    <message>
         <source>&amp;Report</source>
         <translation>Be&amp;richt</translation>
     </message>
@@ -1768,6 +1764,14 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
     <message>
         <source>Train a neural forecaster on an instrument&apos;s prices and compare it with the naive forecast (Ctrl+T)</source>
         <translation>Ein neuronales Prognosemodell auf den Kursen eines Instruments trainieren und mit der naiven Prognose vergleichen (Strg+T)</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Price, holdings and news files (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;All files (*)</source>
+        <translation>Kurs-, Positions- und Nachrichtendateien (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1870,530 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
     <message>
         <source>No models yet. Use Train… to train one on an instrument&apos;s prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
         <translation>Noch keine Modelle. Verwenden Sie „Trainieren…“, um eines auf den Kursen eines Instruments zu trainieren, oder „Modell importieren…“, um ein anderswo trainiertes TorchScript-Prognosemodell hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsController</name>
+    <message>
+        <source>Importing news from %1</source>
+        <translation>Nachrichten aus %1 werden importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing news from %n file(s)</source>
+        <translation>
+            <numerusform>Nachrichten aus %n Datei werden importiert</numerusform>
+            <numerusform>Nachrichten aus %n Dateien werden importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring news with %1</source>
+        <translation>Nachrichten werden mit %1 bewertet</translation>
+    </message>
+    <message>
+        <source>Training sentiment model (%1)</source>
+        <translation>Stimmungsmodell wird trainiert (%1)</translation>
+    </message>
+    <message>
+        <source>Importing sentiment model %1</source>
+        <translation>Stimmungsmodell %1 wird importiert</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsMarkerPopup</name>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n news item(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Score %1, %2 (%3)</source>
+        <translation>Wert %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Not scored by %1</source>
+        <translation>Nicht von %1 bewertet</translation>
+    </message>
+    <message>
+        <source>Words that moved the score:</source>
+        <translation>Wörter, die den Wert bewegt haben:</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsModel</name>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Weight %1 (%2)</source>
+        <translation>Gewicht %1 (%2)</translation>
+    </message>
+    <message>
+        <source>towards positive</source>
+        <translation>in Richtung positiv</translation>
+    </message>
+    <message>
+        <source>towards negative</source>
+        <translation>in Richtung negativ</translation>
+    </message>
+    <message>
+        <source>The file gives only the day</source>
+        <translation>Die Datei gibt nur den Tag an</translation>
+    </message>
+    <message>
+        <source>Score of %1 in [-1, 1]: negative below -0.05, positive above 0.05</source>
+        <translation>Wert von %1 in [-1, 1]: negativ unter -0,05, positiv über 0,05</translation>
+    </message>
+    <message>
+        <source>Not scored by %1 yet (News &gt; Score News…)</source>
+        <translation>Noch nicht von %1 bewertet (Nachrichten &gt; Nachrichten bewerten…)</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2</source>
+        <translation>Eintrag %1 aus %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Tickers</source>
+        <translation>Ticker</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Schlagzeile</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>File label</source>
+        <translation>Label der Datei</translation>
+    </message>
+    <message>
+        <source>Publication time in your local time zone</source>
+        <translation>Veröffentlichungszeit in Ihrer lokalen Zeitzone</translation>
+    </message>
+    <message>
+        <source>Instruments the item is linked to (explicit, exchange mention, cashtag or company name)</source>
+        <translation>Instrumente, mit denen die Nachricht verknüpft ist (ausdrücklich, Börsennennung, Cashtag oder Firmenname)</translation>
+    </message>
+    <message>
+        <source>Sentiment score of the chosen model, from -1 (negative) to +1 (positive)</source>
+        <translation>Stimmungswert des gewählten Modells, von -1 (negativ) bis +1 (positiv)</translation>
+    </message>
+    <message>
+        <source>The chosen model&apos;s label</source>
+        <translation>Das Label des gewählten Modells</translation>
+    </message>
+    <message>
+        <source>The label given in the imported file (training data)</source>
+        <translation>Das in der importierten Datei angegebene Label (Trainingsdaten)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsView</name>
+    <message>
+        <source>given in the file</source>
+        <translation>in der Datei angegeben</translation>
+    </message>
+    <message>
+        <source>exchange mention</source>
+        <translation>Börsennennung</translation>
+    </message>
+    <message>
+        <source>cashtag</source>
+        <translation>Cashtag</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Scores &amp;of:</source>
+        <translation>&amp;Werte von:</translation>
+    </message>
+    <message>
+        <source>The sentiment model whose scores, labels and explanations are shown; every model&apos;s scores are kept</source>
+        <translation>Das Stimmungsmodell, dessen Werte, Labels und Erklärungen angezeigt werden; die Werte jedes Modells bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Show only news linked to this instrument</source>
+        <translation>Nur Nachrichten zu diesem Instrument anzeigen</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ker:</source>
+        <translation>Tic&amp;ker:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Show news from this day on (the day as shown in the table)</source>
+        <translation>Nachrichten ab diesem Tag anzeigen (der Tag, wie in der Tabelle angezeigt)</translation>
+    </message>
+    <message>
+        <source>Show news up to this day</source>
+        <translation>Nachrichten bis zu diesem Tag anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Bi&amp;s:</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Show only news the chosen model labelled so</source>
+        <translation>Nur Nachrichten anzeigen, denen das gewählte Modell dieses Label gegeben hat</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>Lowest score shown (-1 to +1); unscored news is hidden while the range is narrower than -1 to +1</source>
+        <translation>Niedrigster angezeigter Wert (-1 bis +1); nicht bewertete Nachrichten werden ausgeblendet, solange der Bereich enger als -1 bis +1 ist</translation>
+    </message>
+    <message>
+        <source>Highest score shown</source>
+        <translation>Höchster angezeigter Wert</translation>
+    </message>
+    <message>
+        <source>Sco&amp;re:</source>
+        <translation>W&amp;ert:</translation>
+    </message>
+    <message>
+        <source>Search headline and text</source>
+        <translation>Schlagzeile und Text durchsuchen</translation>
+    </message>
+    <message>
+        <source>Every word must occur in the headline, body, source or tickers</source>
+        <translation>Jedes Wort muss in Schlagzeile, Text, Quelle oder Tickern vorkommen</translation>
+    </message>
+    <message>
+        <source>The project&apos;s news; click a header to sort, select a row to read it</source>
+        <translation>Die Nachrichten des Projekts; klicken Sie auf eine Spaltenüberschrift zum Sortieren, wählen Sie eine Zeile zum Lesen aus</translation>
+    </message>
+    <message>
+        <source>Select a news item to read it with the words that moved its score highlighted</source>
+        <translation>Wählen Sie eine Nachricht aus, um sie zu lesen; die Wörter, die ihren Wert bewegt haben, sind hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Lexicon (market news)</source>
+        <translation>Lexikon (Marktnachrichten)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 scored)</source>
+        <translation>%1 (%2 bewertet)</translation>
+    </message>
+    <message>
+        <source>%1 (not run)</source>
+        <translation>%1 (nicht ausgeführt)</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Cannot read the news: %1</source>
+        <translation>Die Nachrichten können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%1 von %2 Einträgen</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Not linked to an instrument</source>
+        <translation>Mit keinem Instrument verknüpft</translation>
+    </message>
+    <message>
+        <source>Tickers: %1</source>
+        <translation>Ticker: %1</translation>
+    </message>
+    <message>
+        <source>From %1, item %2</source>
+        <translation>Aus %1, Eintrag %2</translation>
+    </message>
+    <message>
+        <source>label in the file: %1</source>
+        <translation>Label in der Datei: %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>P(negative) %1, P(neutral) %2, P(positive) %3</source>
+        <translation>P(negativ) %1, P(neutral) %2, P(positiv) %3</translation>
+    </message>
+    <message>
+        <source>Sentiment index that day (exponentially decayed): %1</source>
+        <translation>Stimmungsindex an diesem Tag (exponentiell abklingend): %1</translation>
+    </message>
+    <message>
+        <source>Not scored by %1 yet (Models &gt; Score News…)</source>
+        <translation>Noch nicht von %1 bewertet (Modelle &gt; Nachrichten bewerten…)</translation>
+    </message>
+    <message>
+        <source>News import report</source>
+        <translation>Bericht zum Nachrichtenimport</translation>
+    </message>
+    <message>
+        <source>%1 news items can be imported; %2 were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
+        <translation>%1 Nachrichten können importiert werden; %2 wurden abgelehnt und werden übersprungen. Nichts wird in das Projekt geschrieben, bis Sie „Importieren“ wählen.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag &amp;importieren</numerusform>
+            <numerusform>%n Einträge &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Abort Import</source>
+        <translation>Import &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Import &amp;News…</source>
+        <translation>&amp;Nachrichten importieren…</translation>
+    </message>
+    <message>
+        <source>Import news files: CSV, JSON, JSON Lines, RSS/Atom feeds or plain text (Ctrl+Alt+I); you can also drop them onto the window</source>
+        <translation>Nachrichtendateien importieren: CSV, JSON, JSON Lines, RSS-/Atom-Feeds oder reiner Text (Strg+Alt+I); Sie können sie auch auf das Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Score News…</source>
+        <translation>Nachrichten &amp;bewerten…</translation>
+    </message>
+    <message>
+        <source>Score every news item with a sentiment model: the lexicon, a trained or an imported model (Ctrl+Alt+S)</source>
+        <translation>Jede Nachricht mit einem Stimmungsmodell bewerten: dem Lexikon, einem trainierten oder einem importierten Modell (Strg+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewerten</translation>
+    </message>
+    <message>
+        <source>Train S&amp;entiment Model…</source>
+        <translation>&amp;Stimmungsmodell trainieren…</translation>
+    </message>
+    <message>
+        <source>Train a text classifier on the project&apos;s labelled news and compare it with the lexicons on held-out folds (Ctrl+Shift+T)</source>
+        <translation>Einen Textklassifikator auf den gelabelten Nachrichten des Projekts trainieren und auf zurückgehaltenen Folds mit den Lexika vergleichen (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Import Sentiment &amp;Model…</source>
+        <translation>Stimmungsmodell &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import a BERT-style TorchScript sentiment model (.pt) with its JSON side file and vocab.txt (Ctrl+Alt+M)</source>
+        <translation>Ein TorchScript-Stimmungsmodell im BERT-Stil (.pt) mit seiner JSON-Begleitdatei und vocab.txt importieren (Strg+Alt+M)</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>Modell importieren</translation>
+    </message>
+    <message>
+        <source>Reset Filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all news again</source>
+        <translation>Wieder alle Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <source>News import failed</source>
+        <translation>Nachrichtenimport fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The import could not be saved; the project is unchanged.
+
+%1</source>
+        <translation>Der Import konnte nicht gespeichert werden; das Projekt ist unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>News job cancelled; the project is unchanged.</source>
+        <translation>Nachrichtenauftrag abgebrochen; das Projekt ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Scoring failed</source>
+        <translation>Bewertung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Model import failed</source>
+        <translation>Modellimport fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The project is unchanged.
+
+%1</source>
+        <translation>Das Projekt ist unverändert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Imported news from %1: %2 items, %3 rejected, %4 already in the project, %5 linked to instruments</source>
+        <translation>Nachrichten aus %1 importiert: %2 Einträge, %3 abgelehnt, %4 bereits im Projekt, %5 mit Instrumenten verknüpft</translation>
+    </message>
+    <message>
+        <source>Scored %1 news items with %2: %3 positive, %4 neutral, %5 negative</source>
+        <translation>%1 Nachrichten mit %2 bewertet: %3 positiv, %4 neutral, %5 negativ</translation>
+    </message>
+    <message>
+        <source>Trained sentiment model %1 (%2)</source>
+        <translation>Stimmungsmodell %1 trainiert (%2)</translation>
+    </message>
+    <message>
+        <source>Imported sentiment model %1; use Score News… to score with it</source>
+        <translation>Stimmungsmodell %1 importiert; verwenden Sie „Nachrichten bewerten…“, um damit zu bewerten</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Import News</source>
+        <translation>Nachrichten importieren</translation>
+    </message>
+    <message>
+        <source>News files (*.csv *.json *.jsonl *.ndjson *.xml *.rss *.atom *.txt);;All files (*)</source>
+        <translation>Nachrichtendateien (*.csv *.json *.jsonl *.ndjson *.xml *.rss *.atom *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation>Ein anderer Auftrag läuft; warten Sie, bis er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Score News</source>
+        <translation>Nachrichten bewerten</translation>
+    </message>
+    <message>
+        <source>Score every news item with (other models&apos; scores are kept):</source>
+        <translation>Jede Nachricht bewerten mit (die Werte anderer Modelle bleiben erhalten):</translation>
+    </message>
+    <message>
+        <source>Import Sentiment Model</source>
+        <translation>Stimmungsmodell importieren</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Model Side File (JSON)</source>
+        <translation>Begleitdatei des Modells (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>WordPiece Vocabulary</source>
+        <translation>WordPiece-Vokabular</translation>
+    </message>
+    <message>
+        <source>Vocabulary (*.txt);;All files (*)</source>
+        <translation>Vokabular (*.txt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2770,36 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
         <source>Candlesticks</source>
         <translation>Kerzen</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n news item(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean score %1</source>
+        <translation>Mittlerer Wert %1</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to read the text and why it scored so</source>
+        <translation>Klicken, um den Text zu lesen und zu sehen, warum er so bewertet wurde</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PricesTab</name>
@@ -2300,6 +2858,62 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
     <message>
         <source>Cannot load %1: %2</source>
         <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>News Markers</source>
+        <translation>Nachrichtenmarker</translation>
+    </message>
+    <message>
+        <source>Mark the news of the shown instruments on their price lines, coloured by sentiment (Ctrl+Shift+M)</source>
+        <translation>Die Nachrichten der angezeigten Instrumente auf ihren Kurslinien markieren, nach Stimmung eingefärbt (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>Sentiment:</source>
+        <translation>Stimmung:</translation>
+    </message>
+    <message>
+        <source>Sentiment model whose scores the markers and the timeline show</source>
+        <translation>Stimmungsmodell, dessen Werte die Marker und die Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <source>Lexicon</source>
+        <translation>Lexikon</translation>
+    </message>
+    <message>
+        <source>VADER lexicon</source>
+        <translation>VADER-Lexikon</translation>
+    </message>
+    <message>
+        <source>Cannot read the sentiment models: %1</source>
+        <translation>Die Stimmungsmodelle können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the news of %1: %2</source>
+        <translation>Die Nachrichten zu %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Score news on the News tab to see sentiment here</source>
+        <translation>Bewerten Sie Nachrichten auf der Registerkarte „Nachrichten“, um hier die Stimmung zu sehen</translation>
+    </message>
+    <message>
+        <source>Select an instrument to see the sentiment of its news</source>
+        <translation>Wählen Sie ein Instrument aus, um die Stimmung seiner Nachrichten zu sehen</translation>
+    </message>
+    <message>
+        <source>No news of %1 scored by %2</source>
+        <translation>Keine Nachrichten zu %1 von %2 bewertet</translation>
+    </message>
+    <message>
+        <source>The news cannot be read while an import is running</source>
+        <translation>Die Nachrichten können nicht gelesen werden, während ein Import läuft</translation>
+    </message>
+    <message>
+        <source>Cannot read news item %1: %2</source>
+        <translation>Nachricht %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 news items of this marker</source>
+        <translation>Die ersten %1 von %2 Nachrichten dieses Markers werden angezeigt</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2991,10 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
     <message>
         <source>Double-click to create a report</source>
         <translation>Doppelklicken, um einen Bericht zu erstellen</translation>
+    </message>
+    <message>
+        <source>Double-click to open the News tab</source>
+        <translation>Doppelklicken, um die Registerkarte „Nachrichten“ zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3578,188 @@ Rechtsklick: Diagramm kopieren oder exportieren</translation>
     </message>
 </context>
 <context>
+    <name>marketlens::ui::SentimentTimelineView</name>
+    <message>
+        <source>Daily sentiment of the news: bars show each day&apos;s mean score, lines the exponentially decayed index.
+Wheel zooms, drag pans and double-click resets the price chart above.</source>
+        <translation>Tägliche Stimmung der Nachrichten: Balken zeigen den mittleren Wert jedes Tages, Linien den exponentiell abklingenden Index.
+Mausrad zoomt, Ziehen verschiebt und Doppelklick setzt das Kursdiagramm darüber zurück.</translation>
+    </message>
+    <message>
+        <source>Bars: daily mean score of %1</source>
+        <translation>Balken: täglicher mittlerer Wert von %1</translation>
+    </message>
+    <message>
+        <source>Decayed index:</source>
+        <translation>Abklingender Index:</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean %1 of %n item(s)</source>
+        <translation>
+            <numerusform>Mittel %1 aus %n Nachricht</numerusform>
+            <numerusform>Mittel %1 aus %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation>keine Nachrichten</translation>
+    </message>
+    <message>
+        <source>decayed %1</source>
+        <translation>abklingend %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SentimentTrainDialog</name>
+    <message>
+        <source>Train Sentiment Model</source>
+        <translation>Stimmungsmodell trainieren</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams (fast)</source>
+        <translation>Bag of N-Grams (schnell)</translation>
+    </message>
+    <message>
+        <source>Small Transformer</source>
+        <translation>Kleiner Transformer</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams: an EmbeddingBag over word uni- and bi-grams, strong on short texts. Transformer: 2 layers, 4 heads, slower.</source>
+        <translation>Bag of N-Grams: ein EmbeddingBag über Wort-Uni- und -Bigramme, stark bei kurzen Texten. Transformer: 2 Schichten, 4 Heads, langsamer.</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>&amp;Architektur:</translation>
+    </message>
+    <message>
+        <source>No cross-validation</source>
+        <translation>Keine Kreuzvalidierung</translation>
+    </message>
+    <message>
+        <source>Stratified k-fold cross-validation: the model and the lexicons are scored on the same held-out folds</source>
+        <translation>Stratifizierte k-fache Kreuzvalidierung: Modell und Lexika werden auf denselben zurückgehaltenen Folds bewertet</translation>
+    </message>
+    <message>
+        <source>Cross-validation &amp;folds:</source>
+        <translation>&amp;Folds der Kreuzvalidierung:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (0: the architecture&apos;s default)</source>
+        <translation>Durchläufe über die Trainingsdaten (0: Standardwert der Architektur)</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <source>Seeds the folds, the shuffling and the weights: the same seed gives the same model on the CPU</source>
+        <translation>Seed für die Folds, das Mischen und die Gewichte: derselbe Seed ergibt auf der CPU dasselbe Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Seed:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Name of the stored model</source>
+        <translation>Name des gespeicherten Modells</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>The model learns from the project&apos;s labelled news.</source>
+        <translation>Das Modell lernt aus den gelabelten Nachrichten des Projekts.</translation>
+    </message>
+    <message>
+        <source>The project has no labelled news: import a news file with a label column first.</source>
+        <translation>Das Projekt hat keine gelabelten Nachrichten: Importieren Sie zuerst eine Nachrichtendatei mit einer Label-Spalte.</translation>
+    </message>
+    <message>
+        <source>The model learns from the project&apos;s %1 labelled news items.</source>
+        <translation>Das Modell lernt aus den %1 gelabelten Nachrichten des Projekts.</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SentimentTrainResultDialog</name>
+    <message>
+        <source>Sentiment Model Trained</source>
+        <translation>Stimmungsmodell trainiert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) learnt from %3 labelled items in %4 s and is stored in the project.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) hat in %4 s aus %3 gelabelten Einträgen gelernt und ist im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Model accuracy</source>
+        <translation>Genauigkeit des Modells</translation>
+    </message>
+    <message>
+        <source>Model macro-F1</source>
+        <translation>Makro-F1 des Modells</translation>
+    </message>
+    <message>
+        <source>Lexicon accuracy</source>
+        <translation>Genauigkeit des Lexikons</translation>
+    </message>
+    <message>
+        <source>Lexicon macro-F1</source>
+        <translation>Makro-F1 des Lexikons</translation>
+    </message>
+    <message>
+        <source>VADER accuracy</source>
+        <translation>Genauigkeit von VADER</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Scores on the held-out part of each fold; the lexicons are scored on the same items</source>
+        <translation>Werte auf dem zurückgehaltenen Teil jedes Folds; die Lexika werden auf denselben Einträgen bewertet</translation>
+    </message>
+    <message>
+        <source>The model beats the better lexicon by %1 accuracy points on held-out folds (macro-F1 %2 vs %3).</source>
+        <translation>Das Modell übertrifft das bessere Lexikon auf zurückgehaltenen Folds um %1 Genauigkeitspunkte (Makro-F1 %2 gegenüber %3).</translation>
+    </message>
+    <message>
+        <source>The model does not beat the lexicons on held-out folds (%1 vs %2 accuracy): more labelled news may help.</source>
+        <translation>Das Modell übertrifft die Lexika auf zurückgehaltenen Folds nicht (Genauigkeit %1 gegenüber %2): mehr gelabelte Nachrichten können helfen.</translation>
+    </message>
+    <message>
+        <source>Trained without cross-validation: no held-out scores.</source>
+        <translation>Ohne Kreuzvalidierung trainiert: keine Werte auf zurückgehaltenen Daten.</translation>
+    </message>
+    <message>
+        <source>&amp;Score News With It</source>
+        <translation>Damit Nachrichten &amp;bewerten</translation>
+    </message>
+    <message>
+        <source>Score every news item with the new model (the other models&apos; scores are kept)</source>
+        <translation>Jede Nachricht mit dem neuen Modell bewerten (die Werte der anderen Modelle bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::TailRiskController</name>
     <message>
         <source>Learning tail risk of %1</source>
@@ -3188,6 +3988,14 @@ Rechtsklick: Diagramm kopieren oder exportieren</translation>
         <source>Not stored: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Use &amp;news sentiment</source>
+        <translation>Nachrichtenstimmung &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Adds the ticker&apos;s daily news sentiment index (lexicon scores, decayed over days) to the model&apos;s inputs. Score the news on the News tab first.</source>
+        <translation>Fügt den täglichen Nachrichtenstimmungsindex des Tickers (Lexikonwerte, über Tage abklingend) zu den Eingaben des Modells hinzu. Bewerten Sie zuerst die Nachrichten auf der Registerkarte „Nachrichten“.</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::TrainingWorker</name>
@@ -3198,6 +4006,10 @@ Rechtsklick: Diagramm kopieren oder exportieren</translation>
     <message>
         <source>This model is a classifier, not a price forecaster.</source>
         <translation>Dieses Modell ist ein Klassifikator, kein Kursprognosemodell.</translation>
+    </message>
+    <message>
+        <source>%1 has no news sentiment index: import news about it and score them on the News tab first.</source>
+        <translation>%1 hat keinen Nachrichtenstimmungsindex: Importieren Sie zuerst Nachrichten dazu und bewerten Sie sie auf der Registerkarte „Nachrichten“.</translation>
     </message>
 </context>
 <context>

@@ -1688,10 +1688,6 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <source>News Sentiment</source>
-        <translation>新闻情绪</translation>
-    </message>
-    <message>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -1766,6 +1762,14 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     <message>
         <source>Train a neural forecaster on an instrument&apos;s prices and compare it with the naive forecast (Ctrl+T)</source>
         <translation>用某个品种的价格训练神经网络预测模型，并与朴素预测比较（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Price, holdings and news files (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;All files (*)</source>
+        <translation>价格、持仓和新闻文件 (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1868,526 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     <message>
         <source>No models yet. Use Train… to train one on an instrument&apos;s prices, or Import Model… to add a TorchScript forecaster trained elsewhere.</source>
         <translation>还没有模型。使用“训练…”用某个品种的价格训练一个模型，或使用“导入模型…”添加在别处训练的 TorchScript 预测模型。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsController</name>
+    <message>
+        <source>Importing news from %1</source>
+        <translation>正在从 %1 导入新闻</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing news from %n file(s)</source>
+        <translation>
+            <numerusform>正在从 %n 个文件导入新闻</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring news with %1</source>
+        <translation>正在用 %1 为新闻评分</translation>
+    </message>
+    <message>
+        <source>Training sentiment model (%1)</source>
+        <translation>正在训练情绪模型（%1）</translation>
+    </message>
+    <message>
+        <source>Importing sentiment model %1</source>
+        <translation>正在导入情绪模型 %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsMarkerPopup</name>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n news item(s)</source>
+        <translation>
+            <numerusform>%n 条新闻</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Score %1, %2 (%3)</source>
+        <translation>评分 %1，%2（%3）</translation>
+    </message>
+    <message>
+        <source>Not scored by %1</source>
+        <translation>尚未由 %1 评分</translation>
+    </message>
+    <message>
+        <source>Words that moved the score:</source>
+        <translation>影响评分的词语：</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsModel</name>
+    <message>
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Weight %1 (%2)</source>
+        <translation>权重 %1（%2）</translation>
+    </message>
+    <message>
+        <source>towards positive</source>
+        <translation>偏向正面</translation>
+    </message>
+    <message>
+        <source>towards negative</source>
+        <translation>偏向负面</translation>
+    </message>
+    <message>
+        <source>The file gives only the day</source>
+        <translation>文件中只给出了日期</translation>
+    </message>
+    <message>
+        <source>Score of %1 in [-1, 1]: negative below -0.05, positive above 0.05</source>
+        <translation>%1 的评分，范围 [-1, 1]：低于 -0.05 为负面，高于 0.05 为正面</translation>
+    </message>
+    <message>
+        <source>Not scored by %1 yet (News &gt; Score News…)</source>
+        <translation>尚未由 %1 评分（新闻 &gt; 为新闻评分…）</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2</source>
+        <translation>%2 中的第 %1 条</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Tickers</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>File label</source>
+        <translation>文件标签</translation>
+    </message>
+    <message>
+        <source>Publication time in your local time zone</source>
+        <translation>您所在本地时区的发布时间</translation>
+    </message>
+    <message>
+        <source>Instruments the item is linked to (explicit, exchange mention, cashtag or company name)</source>
+        <translation>该条新闻关联的品种（文件中明确给出、交易所提及、$代码标签或公司名称）</translation>
+    </message>
+    <message>
+        <source>Sentiment score of the chosen model, from -1 (negative) to +1 (positive)</source>
+        <translation>所选模型给出的情绪评分，从 -1（负面）到 +1（正面）</translation>
+    </message>
+    <message>
+        <source>The chosen model&apos;s label</source>
+        <translation>所选模型给出的标签</translation>
+    </message>
+    <message>
+        <source>The label given in the imported file (training data)</source>
+        <translation>导入文件中给出的标签（训练数据）</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::NewsView</name>
+    <message>
+        <source>given in the file</source>
+        <translation>文件中给出</translation>
+    </message>
+    <message>
+        <source>exchange mention</source>
+        <translation>交易所提及</translation>
+    </message>
+    <message>
+        <source>cashtag</source>
+        <translation>$代码标签</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Scores &amp;of:</source>
+        <translation>评分模型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The sentiment model whose scores, labels and explanations are shown; every model&apos;s scores are kept</source>
+        <translation>显示其评分、标签和解释的情绪模型；每个模型的评分都会保留</translation>
+    </message>
+    <message>
+        <source>Show only news linked to this instrument</source>
+        <translation>只显示与此品种关联的新闻</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ker:</source>
+        <translation>代码(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Show news from this day on (the day as shown in the table)</source>
+        <translation>显示从这一天起的新闻（按表格中显示的日期）</translation>
+    </message>
+    <message>
+        <source>Show news up to this day</source>
+        <translation>显示截至这一天的新闻</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>结束日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>Show only news the chosen model labelled so</source>
+        <translation>只显示所选模型给出此标签的新闻</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lowest score shown (-1 to +1); unscored news is hidden while the range is narrower than -1 to +1</source>
+        <translation>显示的最低评分（-1 到 +1）；范围窄于 -1 到 +1 时，隐藏未评分的新闻</translation>
+    </message>
+    <message>
+        <source>Highest score shown</source>
+        <translation>显示的最高评分</translation>
+    </message>
+    <message>
+        <source>Sco&amp;re:</source>
+        <translation>评分(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Search headline and text</source>
+        <translation>搜索标题和正文</translation>
+    </message>
+    <message>
+        <source>Every word must occur in the headline, body, source or tickers</source>
+        <translation>每个词都必须出现在标题、正文、来源或代码中</translation>
+    </message>
+    <message>
+        <source>The project&apos;s news; click a header to sort, select a row to read it</source>
+        <translation>项目中的新闻；单击表头排序，选择一行阅读该新闻</translation>
+    </message>
+    <message>
+        <source>Select a news item to read it with the words that moved its score highlighted</source>
+        <translation>选择一条新闻进行阅读，影响其评分的词语会高亮显示</translation>
+    </message>
+    <message>
+        <source>Lexicon (market news)</source>
+        <translation>词典（市场新闻）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 scored)</source>
+        <translation>%1（已评分 %2 条）</translation>
+    </message>
+    <message>
+        <source>%1 (not run)</source>
+        <translation>%1（未运行）</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>Cannot read the news: %1</source>
+        <translation>无法读取新闻：%1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%2 条中的 %1 条</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Not linked to an instrument</source>
+        <translation>未关联任何品种</translation>
+    </message>
+    <message>
+        <source>Tickers: %1</source>
+        <translation>代码：%1</translation>
+    </message>
+    <message>
+        <source>From %1, item %2</source>
+        <translation>来自 %1，第 %2 条</translation>
+    </message>
+    <message>
+        <source>label in the file: %1</source>
+        <translation>文件中的标签：%1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1 评分</translation>
+    </message>
+    <message>
+        <source>P(negative) %1, P(neutral) %2, P(positive) %3</source>
+        <translation>P(负面) %1，P(中性) %2，P(正面) %3</translation>
+    </message>
+    <message>
+        <source>Sentiment index that day (exponentially decayed): %1</source>
+        <translation>当日情绪指数（指数衰减）：%1</translation>
+    </message>
+    <message>
+        <source>Not scored by %1 yet (Models &gt; Score News…)</source>
+        <translation>尚未由 %1 评分（模型 &gt; 为新闻评分…）</translation>
+    </message>
+    <message>
+        <source>News import report</source>
+        <translation>新闻导入报告</translation>
+    </message>
+    <message>
+        <source>%1 news items can be imported; %2 were rejected and will be skipped. Nothing is written to the project until you choose &quot;Import&quot;.</source>
+        <translation>可导入 %1 条新闻；%2 条被拒绝，将被跳过。在您选择“导入”之前，不会向项目写入任何内容。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n item(s)</source>
+        <translation>
+            <numerusform>导入 %n 条(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Abort Import</source>
+        <translation>中止导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Import &amp;News…</source>
+        <translation>导入新闻(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import news files: CSV, JSON, JSON Lines, RSS/Atom feeds or plain text (Ctrl+Alt+I); you can also drop them onto the window</source>
+        <translation>导入新闻文件：CSV、JSON、JSON Lines、RSS/Atom 订阅源或纯文本（Ctrl+Alt+I）；也可以将文件拖放到窗口上</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&amp;Score News…</source>
+        <translation>为新闻评分(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Score every news item with a sentiment model: the lexicon, a trained or an imported model (Ctrl+Alt+S)</source>
+        <translation>用情绪模型为每条新闻评分：词典、训练得到的模型或导入的模型（Ctrl+Alt+S）</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Train S&amp;entiment Model…</source>
+        <translation>训练情绪模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Train a text classifier on the project&apos;s labelled news and compare it with the lexicons on held-out folds (Ctrl+Shift+T)</source>
+        <translation>用项目中带标签的新闻训练文本分类器，并在留出的折上与词典比较（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Import Sentiment &amp;Model…</source>
+        <translation>导入情绪模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import a BERT-style TorchScript sentiment model (.pt) with its JSON side file and vocab.txt (Ctrl+Alt+M)</source>
+        <translation>导入 BERT 类 TorchScript 情绪模型（.pt）及其 JSON 附属文件和 vocab.txt（Ctrl+Alt+M）</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Reset Filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <source>Show all news again</source>
+        <translation>重新显示所有新闻</translation>
+    </message>
+    <message>
+        <source>News import failed</source>
+        <translation>新闻导入失败</translation>
+    </message>
+    <message>
+        <source>The import could not be saved; the project is unchanged.
+
+%1</source>
+        <translation>无法保存导入结果；项目未作更改。
+
+%1</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>第 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>News job cancelled; the project is unchanged.</source>
+        <translation>新闻任务已取消；项目未作更改。</translation>
+    </message>
+    <message>
+        <source>Scoring failed</source>
+        <translation>评分失败</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Model import failed</source>
+        <translation>模型导入失败</translation>
+    </message>
+    <message>
+        <source>The project is unchanged.
+
+%1</source>
+        <translation>项目未作更改。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Imported news from %1: %2 items, %3 rejected, %4 already in the project, %5 linked to instruments</source>
+        <translation>已从 %1 导入新闻：%2 条，%3 条被拒绝，%4 条已在项目中，%5 条已关联品种</translation>
+    </message>
+    <message>
+        <source>Scored %1 news items with %2: %3 positive, %4 neutral, %5 negative</source>
+        <translation>已用 %2 为 %1 条新闻评分：%3 条正面，%4 条中性，%5 条负面</translation>
+    </message>
+    <message>
+        <source>Trained sentiment model %1 (%2)</source>
+        <translation>已训练情绪模型 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Imported sentiment model %1; use Score News… to score with it</source>
+        <translation>已导入情绪模型 %1；使用“为新闻评分…”用它评分</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Import News</source>
+        <translation>导入新闻</translation>
+    </message>
+    <message>
+        <source>News files (*.csv *.json *.jsonl *.ndjson *.xml *.rss *.atom *.txt);;All files (*)</source>
+        <translation>新闻文件 (*.csv *.json *.jsonl *.ndjson *.xml *.rss *.atom *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Another job is running; wait for it to finish.</source>
+        <translation>另一个任务正在运行；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Score News</source>
+        <translation>为新闻评分</translation>
+    </message>
+    <message>
+        <source>Score every news item with (other models&apos; scores are kept):</source>
+        <translation>用以下模型为每条新闻评分（其他模型的评分会保留）：</translation>
+    </message>
+    <message>
+        <source>Import Sentiment Model</source>
+        <translation>导入情绪模型</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript 模型 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Model Side File (JSON)</source>
+        <translation>模型附属文件（JSON）</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>WordPiece Vocabulary</source>
+        <translation>WordPiece 词表</translation>
+    </message>
+    <message>
+        <source>Vocabulary (*.txt);;All files (*)</source>
+        <translation>词表 (*.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2764,34 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
         <source>Candlesticks</source>
         <translation>蜡烛图</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n news item(s)</source>
+        <translation>
+            <numerusform>%n 条新闻</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean score %1</source>
+        <translation>平均评分 %1</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to read the text and why it scored so</source>
+        <translation>单击阅读正文及其评分原因</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PricesTab</name>
@@ -2298,6 +2850,62 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
     <message>
         <source>Cannot load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>News Markers</source>
+        <translation>新闻标记</translation>
+    </message>
+    <message>
+        <source>Mark the news of the shown instruments on their price lines, coloured by sentiment (Ctrl+Shift+M)</source>
+        <translation>在所显示品种的价格线上标记其新闻，按情绪着色（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <source>Sentiment:</source>
+        <translation>情绪：</translation>
+    </message>
+    <message>
+        <source>Sentiment model whose scores the markers and the timeline show</source>
+        <translation>标记和时间线所显示评分所属的情绪模型</translation>
+    </message>
+    <message>
+        <source>Lexicon</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <source>VADER lexicon</source>
+        <translation>VADER 词典</translation>
+    </message>
+    <message>
+        <source>Cannot read the sentiment models: %1</source>
+        <translation>无法读取情绪模型：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the news of %1: %2</source>
+        <translation>无法读取 %1 的新闻：%2</translation>
+    </message>
+    <message>
+        <source>Score news on the News tab to see sentiment here</source>
+        <translation>在“新闻”选项卡中为新闻评分后，即可在此查看情绪</translation>
+    </message>
+    <message>
+        <source>Select an instrument to see the sentiment of its news</source>
+        <translation>选择一个品种以查看其新闻的情绪</translation>
+    </message>
+    <message>
+        <source>No news of %1 scored by %2</source>
+        <translation>没有由 %2 评分的 %1 新闻</translation>
+    </message>
+    <message>
+        <source>The news cannot be read while an import is running</source>
+        <translation>导入运行期间无法读取新闻</translation>
+    </message>
+    <message>
+        <source>Cannot read news item %1: %2</source>
+        <translation>无法读取第 %1 条新闻：%2</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 news items of this marker</source>
+        <translation>显示此标记 %2 条新闻中的前 %1 条</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2982,10 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
     <message>
         <source>Double-click to create a report</source>
         <translation>双击以创建报告</translation>
+    </message>
+    <message>
+        <source>Double-click to open the News tab</source>
+        <translation>双击打开“新闻”选项卡</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +3567,187 @@ Right-click: copy or export the chart</source>
     </message>
 </context>
 <context>
+    <name>marketlens::ui::SentimentTimelineView</name>
+    <message>
+        <source>Daily sentiment of the news: bars show each day&apos;s mean score, lines the exponentially decayed index.
+Wheel zooms, drag pans and double-click resets the price chart above.</source>
+        <translation>新闻的每日情绪：柱形表示每天的平均评分，折线表示指数衰减的情绪指数。
+滚轮缩放、拖动平移、双击重置上方的价格图表。</translation>
+    </message>
+    <message>
+        <source>Bars: daily mean score of %1</source>
+        <translation>柱形：%1 的每日平均评分</translation>
+    </message>
+    <message>
+        <source>Decayed index:</source>
+        <translation>衰减指数：</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean %1 of %n item(s)</source>
+        <translation>
+            <numerusform>%n 条的平均值 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation>无新闻</translation>
+    </message>
+    <message>
+        <source>decayed %1</source>
+        <translation>衰减值 %1</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SentimentTrainDialog</name>
+    <message>
+        <source>Train Sentiment Model</source>
+        <translation>训练情绪模型</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams (fast)</source>
+        <translation>n 元词袋（快速）</translation>
+    </message>
+    <message>
+        <source>Small Transformer</source>
+        <translation>小型 Transformer</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams: an EmbeddingBag over word uni- and bi-grams, strong on short texts. Transformer: 2 layers, 4 heads, slower.</source>
+        <translation>n 元词袋：基于单词一元和二元语法的 EmbeddingBag，擅长短文本。Transformer：2 层、4 个注意力头，速度较慢。</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>架构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>No cross-validation</source>
+        <translation>不进行交叉验证</translation>
+    </message>
+    <message>
+        <source>Stratified k-fold cross-validation: the model and the lexicons are scored on the same held-out folds</source>
+        <translation>分层 k 折交叉验证：模型和词典在相同的留出折上评估</translation>
+    </message>
+    <message>
+        <source>Cross-validation &amp;folds:</source>
+        <translation>交叉验证折数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Passes over the training data (0: the architecture&apos;s default)</source>
+        <translation>遍历训练数据的次数（0：该架构的默认值）</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Seeds the folds, the shuffling and the weights: the same seed gives the same model on the CPU</source>
+        <translation>用于折划分、打乱顺序和权重初始化的种子：在 CPU 上，相同的种子得到相同的模型</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Name of the stored model</source>
+        <translation>存储的模型名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The model learns from the project&apos;s labelled news.</source>
+        <translation>模型从项目中带标签的新闻中学习。</translation>
+    </message>
+    <message>
+        <source>The project has no labelled news: import a news file with a label column first.</source>
+        <translation>项目中没有带标签的新闻：请先导入含标签列的新闻文件。</translation>
+    </message>
+    <message>
+        <source>The model learns from the project&apos;s %1 labelled news items.</source>
+        <translation>模型从项目中 %1 条带标签的新闻中学习。</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SentimentTrainResultDialog</name>
+    <message>
+        <source>Sentiment Model Trained</source>
+        <translation>情绪模型已训练</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) learnt from %3 labelled items in %4 s and is stored in the project.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2）用 %4 秒从 %3 条带标签的新闻中学习完成，已存储在项目中。</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Model accuracy</source>
+        <translation>模型准确率</translation>
+    </message>
+    <message>
+        <source>Model macro-F1</source>
+        <translation>模型宏 F1</translation>
+    </message>
+    <message>
+        <source>Lexicon accuracy</source>
+        <translation>词典准确率</translation>
+    </message>
+    <message>
+        <source>Lexicon macro-F1</source>
+        <translation>词典宏 F1</translation>
+    </message>
+    <message>
+        <source>VADER accuracy</source>
+        <translation>VADER 准确率</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Scores on the held-out part of each fold; the lexicons are scored on the same items</source>
+        <translation>各折留出部分上的得分；词典在相同的条目上评估</translation>
+    </message>
+    <message>
+        <source>The model beats the better lexicon by %1 accuracy points on held-out folds (macro-F1 %2 vs %3).</source>
+        <translation>在留出的折上，模型的准确率比较好的词典高 %1 个百分点（宏 F1 %2 对 %3）。</translation>
+    </message>
+    <message>
+        <source>The model does not beat the lexicons on held-out folds (%1 vs %2 accuracy): more labelled news may help.</source>
+        <translation>在留出的折上，模型未胜过词典（准确率 %1 对 %2）：更多带标签的新闻可能会有帮助。</translation>
+    </message>
+    <message>
+        <source>Trained without cross-validation: no held-out scores.</source>
+        <translation>未进行交叉验证的训练：没有留出得分。</translation>
+    </message>
+    <message>
+        <source>&amp;Score News With It</source>
+        <translation>用它为新闻评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Score every news item with the new model (the other models&apos; scores are kept)</source>
+        <translation>用新模型为每条新闻评分（其他模型的评分会保留）</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::TailRiskController</name>
     <message>
         <source>Learning tail risk of %1</source>
@@ -3183,6 +3976,14 @@ Right-click: copy or export the chart</source>
         <source>Not stored: %1</source>
         <translation>未存储：%1</translation>
     </message>
+    <message>
+        <source>Use &amp;news sentiment</source>
+        <translation>使用新闻情绪(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Adds the ticker&apos;s daily news sentiment index (lexicon scores, decayed over days) to the model&apos;s inputs. Score the news on the News tab first.</source>
+        <translation>将该代码的每日新闻情绪指数（词典评分，按天衰减）加入模型输入。请先在“新闻”选项卡中为新闻评分。</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::TrainingWorker</name>
@@ -3193,6 +3994,10 @@ Right-click: copy or export the chart</source>
     <message>
         <source>This model is a classifier, not a price forecaster.</source>
         <translation>该模型是分类器，而不是价格预测模型。</translation>
+    </message>
+    <message>
+        <source>%1 has no news sentiment index: import news about it and score them on the News tab first.</source>
+        <translation>%1 没有新闻情绪指数：请先导入关于它的新闻，并在“新闻”选项卡中为其评分。</translation>
     </message>
 </context>
 <context>
