@@ -514,11 +514,12 @@ core::Result<TrainedTextClassifier> train(const std::vector<TextExample>& exampl
         }
         const auto probs = predictTexts(fitted->module, encoded, lex, data.classes.size());
         std::vector<int> truth, model, market, vader;
+        const bool binary = data.classes.size() == 2;
         for (std::size_t k = 0; k < testRows.size(); ++k) {
             truth.push_back(data.labels[testRows[k]]);
             model.push_back(predictedIndex(probs[k]));
-            market.push_back(classIndex(data.classes, lexicons->label(lex[k], 0)));
-            vader.push_back(classIndex(data.classes, lexicons->label(lex[k], 1)));
+            market.push_back(classIndex(data.classes, lexicons->label(lex[k], 0, binary)));
+            vader.push_back(classIndex(data.classes, lexicons->label(lex[k], 1, binary)));
         }
         FoldMetrics m;
         const int c = int(data.classes.size());

@@ -13,8 +13,9 @@
 // for a seed on the CPU; progress and cancel as models/trainer.h.
 // Evaluation: stratified k-fold cross-validation (folds drawn with the seed); in each fold the
 // model is trained on k-1 parts and scored on the held-out part, and the lexicon (market-news
-// AFINN and VADER, lexicon_sentiment.h thresholds; with 2 classes the lexicon's neutral counts
-// as wrong) is scored on the same held-out part. Accuracy and macro-F1 per fold and their means.
+// AFINN and VADER, lexicon_sentiment.h thresholds; with 2 classes by sign, compound > 0
+// positive, as the recorded UCI accuracies are) is scored on the same held-out part. Accuracy
+// and macro-F1 per fold and their means.
 // Explanations: gradient x input on the token embeddings, summed per word, mapped back to the
 // word's place in the text (WordWeight, positive = towards positive).
 // Storage: a ModelRecord (kind "sentiment_bow" / "sentiment_transformer", origin "trained";

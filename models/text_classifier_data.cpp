@@ -257,8 +257,10 @@ LexiconFeatures Lexicons::features(const QString& text, bool withContributions) 
     return f;
 }
 
-SentimentClass Lexicons::label(const LexiconFeatures& f, int which) const
+SentimentClass Lexicons::label(const LexiconFeatures& f, int which, bool binary) const
 {
+    if (binary)
+        return f.values[which] > 0 ? SentimentClass::Positive : SentimentClass::Negative;
     switch (core::news::sentimentLabel(f.values[which])) {
     case core::news::SentimentLabel::Negative:
         return SentimentClass::Negative;

@@ -90,7 +90,10 @@ public:
     static core::Result<Lexicons> builtIn();
     LexiconFeatures features(const QString& text, bool withContributions) const;
     // Label of lexicon `which` (0 market news, 1 VADER) for a text.
-    core::SentimentClass label(const LexiconFeatures& f, int which) const;
+    // With three classes the lexicon thresholds (lexicon_sentiment.h) decide; with only
+    // negative/positive (`binary`) the sign does (compound > 0 is positive), the convention of the
+    // accuracies recorded for the UCI sentences, so the same-fold comparison is like for like.
+    core::SentimentClass label(const LexiconFeatures& f, int which, bool binary) const;
 
 private:
     std::vector<core::news::LexiconSentiment> m_lexicons;
@@ -100,7 +103,7 @@ private:
 std::vector<int> stratifiedFolds(const std::vector<int>& labels, int k, std::uint64_t seed);
 
 // Accuracy and macro-F1 over `classes` classes; a prediction of -1 (a class the model does not
-// know, e.g. the lexicon's neutral with two classes) is wrong for its item.
+// know) is wrong for its item.
 void classMetrics(const std::vector<int>& truth, const std::vector<int>& predicted, int classes,
     double& accuracy, double& macroF1);
 

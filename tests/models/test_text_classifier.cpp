@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <optional>
 
 using namespace marketlens;
@@ -127,10 +128,13 @@ private:
         QVERIFY(m.accuracy > m.vaderAccuracy);
         QVERIFY(m.macroF1 > m.lexiconMacroF1);
         QVERIFY(m.macroF1 > m.vaderMacroF1);
-        // The lexicons on the same folds: their neutral (|compound| < 0.05) counts as wrong with
-        // two classes, so they stay below the recorded "> 0 is positive" accuracies.
-        QVERIFY(m.vaderAccuracy > 0.6 && m.vaderAccuracy < 0.82);
-        QVERIFY(m.lexiconAccuracy > 0.6 && m.lexiconAccuracy < 0.82);
+        // The lexicons on the same folds decide by sign with two classes, the convention of the
+        // recorded accuracies: VADER (our rules are a superset of vader-sentiment's) lands near
+        // its recorded value; the market-news list under VADER's rules near AFINN's.
+        qInfo("same folds: VADER %.4f, market-news lexicon %.4f", m.vaderAccuracy,
+            m.lexiconAccuracy);
+        QVERIFY(std::abs(m.vaderAccuracy - kRecordedVaderAccuracy) < 0.02);
+        QVERIFY(std::abs(m.lexiconAccuracy - kRecordedAfinnAccuracy) < 0.05);
     }
 
     void checkExplanations(const TrainedTextClassifier& t)
