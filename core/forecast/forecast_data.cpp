@@ -168,8 +168,16 @@ Result<FeatureMatrix> computeFeatures(const PriceSeries& series,
         m.dates.push_back(series.dates[src[u]]);
         m.prices.push_back(price[u]);
     }
-    const std::vector<double> mood
-        = sentiment ? news::sentimentOnDates(*sentiment, m.dates) : std::vector<double>();
+    // Row t sees the index through the day before t (UTC), never news of day t itself: an item
+    // published after t's close would otherwise leak into the features of t (look-ahead).
+    std::vector<double> mood;
+    if (sentiment) {
+        std::vector<Date> dayBefore;
+        dayBefore.reserve(m.dates.size());
+        for (Date d : m.dates)
+            dayBefore.push_back(Date(d.days() - 1));
+        mood = news::sentimentOnDates(*sentiment, dayBefore);
+    }
     for (std::size_t u = first; u < price.size(); ++u) {
         const std::size_t i = src[u];
         for (const std::string& f : features) {

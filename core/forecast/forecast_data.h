@@ -29,9 +29,10 @@ namespace marketlens::core::forecast {
 //   "volume"   log(1 + volume); rows without volume are 0 (and the feature is dropped by
 //              defaultFeatures when the series has no volume at all)
 //   "dow"      day of week scaled to [0, 1] (Monday 0 .. Friday 1)
-//   "sentiment" the ticker's decayed daily news sentiment index (core/news/sentiment_index.h) on
-//              the row's date (news::sentimentOnDates: the latest index day <= the date, 0 before
-//              the first news); needs the index passed to computeFeatures
+//   "sentiment" the ticker's decayed daily news sentiment index (core/news/sentiment_index.h) as
+//              of the day before the row's date (news::sentimentOnDates of date - 1: news of the
+//              row's own day is not used, so no item after the close leaks in; 0 before the first
+//              news); needs the index passed to computeFeatures
 std::vector<std::string> knownFeatures();
 // The default list for a series: logret, vol20, volume (when present), dow.
 std::vector<std::string> defaultFeatures(const PriceSeries& series);

@@ -1,5 +1,5 @@
 // `marketlens train/forecast/backtest` with the news sentiment feature, end to end: a project
-// whose prices follow yesterday's news (made with the core API: prices, news linked to the
+// whose prices follow the news of two business days before (made with the core API: prices, news linked to the
 // ticker, lexicon scores and index), trained with --sentiment and with --features; the stored
 // model names the feature, forecast reads the index itself; clear errors without an index.
 #include "cli_test_support.h"
@@ -49,17 +49,20 @@ private Q_SLOTS:
         auto other = store->instrumentId("QUIET", true);
         QVERIFY(id && other);
         // 500 business days from 2015-01-05: a good or bad headline per day at random (the
-        // last one good); the next day's return is +1 % after good news and -1 % after bad.
+        // last two good); the return two business days later is +1 % after good news and -1 %
+        // after bad. Row t's sentiment feature is the index of the day before t (no same-day
+        // news), i.e. the news of t-1, which drives the return of t+1: the one the model
+        // forecasts from row t.
         Date d = *Date::fromYmd(2015, 1, 5);
         double price = 100.0;
         std::string sql = "INSERT INTO prices (instrument_id, date, close) VALUES ";
-        bool prevGood = true;
+        bool prevGood = true, prevPrevGood = true;
         std::mt19937 rng(3); // news without a pattern: only the headline tells the next move
         std::bernoulli_distribution coin(0.5);
         for (int t = 0; t < 500; ++t) {
             if (t > 0)
-                price *= prevGood ? 1.01 : 0.99;
-            const bool good = coin(rng) || t == 499;
+                price *= prevPrevGood ? 1.01 : 0.99;
+            const bool good = coin(rng) || t >= 498;
             for (std::int64_t iid : {*id, *other}) {
                 sql += (sql.back() == ' ' ? "" : ", ") + std::string("(") + std::to_string(iid)
                     + ", '" + d.toIso() + "', " + std::to_string(price) + ")";
@@ -70,6 +73,7 @@ private Q_SLOTS:
             n.tickers.push_back({"NEWS", LinkReason::Explicit, {}, 1});
             auto nid = insertNews(*store, n);
             QVERIFY(nid && *nid > 0);
+            prevPrevGood = prevGood;
             prevGood = good;
             do
                 d = Date(d.days() + 1);
@@ -111,7 +115,8 @@ private Q_SLOTS:
         QVERIFY2(j.value(QStringLiteral("beatsNaive")).toBool(),
             qPrintable(j.value(QStringLiteral("verdict")).toString()));
 
-        // forecast loads the index itself; the last day's news was good: up about 1 %.
+        // forecast loads the index itself; the news of the day before the last was good: up
+        // about 1 %.
         auto f = run({QStringLiteral("forecast"), m_project, QStringLiteral("--model"),
             QString::number(id), QStringLiteral("--json")});
         QVERIFY2(f.exitCode == 0, qPrintable(f.err + f.out));

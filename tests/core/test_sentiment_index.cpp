@@ -204,17 +204,21 @@ private Q_SLOTS:
         QVERIFY2(m, m ? "" : m.error().toString().c_str());
         QCOMPARE(m->rows(), s.size());
         QCOMPARE(m->names[1], std::string("sentiment"));
-        // Hand-read expectations: before D0 0; Fri D0 0.2; Mon D3 A3; Tue D4 and later A4.
+        // Row d sees the index of day d - 1 (no news of its own day). Hand-read expectations: up
+        // to Fri D0 0; Mon D3 (Sunday's index) 0.2; Tue D4 A3; Wed D5 and later A4.
         for (std::size_t r = 0; r < m->rows(); ++r) {
             const std::int32_t d = m->dates[r].days();
-            const double want = d < kD0 ? 0.0 : d == kD0 ? 0.2 : d == kD0 + 3 ? kA3 : kA4;
+            const double want = d <= kD0 ? 0.0 : d == kD0 + 3 ? 0.2 : d == kD0 + 4 ? kA3 : kA4;
             QVERIFY2(std::abs(m->at(r, 1) - want) < 1e-12, qPrintable(m->dates[r].toIso().c_str()));
         }
         QCOMPARE(m->at(0, 1), 0.0);
-        // A matrix of the one column is sentimentOnDates of its rows' dates.
+        // A matrix of the one column is sentimentOnDates of the days before its rows' dates.
         auto alone = forecast::computeFeatures(s, {"sentiment"}, &idx);
         QVERIFY(alone);
-        QVERIFY(sentimentOnDates(idx, alone->dates) == alone->values);
+        std::vector<Date> before;
+        for (Date d : alone->dates)
+            before.push_back(Date(d.days() - 1));
+        QVERIFY(sentimentOnDates(idx, before) == alone->values);
         // Without an index the feature is an error that says what is missing.
         auto missing = forecast::computeFeatures(s, {"logret", "sentiment"});
         QVERIFY(!missing);
