@@ -52,12 +52,15 @@ constexpr const char* kUsage = R"(Usage:
       VaR/ES, volatility (sample, EWMA, GARCH), drawdown, Sharpe, Sortino, beta, component VaR,
       backtests, risk score. The run is stored in the project (see docs/cli.md for options).
   marketlens train FILE.mlens --ticker T --model mlp|cnn|lstm|gru|transformer [--horizon H]
-                   [--window W] [--epochs N] [--seed S] [--device cpu|cuda] [--json]
+                   [--window W] [--epochs N] [--seed S] [--device cpu|cuda]
+                   [--features A,B,... | --sentiment] [--json]
       Train a forecaster on one instrument, store it, and print its test metrics beside the
-      naive, drift, seasonal naive, moving average and linear AR baselines.
+      naive, drift, seasonal naive, moving average and linear AR baselines. --features picks the
+      inputs (logret, vol20, volume, dow, sentiment); --sentiment adds the ticker's news index.
   marketlens forecast FILE.mlens --model ID [--ticker T] [--json]
       Median forecast with 80 % and 95 % bands and the naive forecast, from the last date.
-  marketlens backtest FILE.mlens --ticker T --model KIND [--folds K] [--sliding] [--json]
+  marketlens backtest FILE.mlens --ticker T --model KIND [--folds K] [--sliding]
+                      [--features A,B,... | --sentiment] [--json]
       Walk-forward backtest with refits: metrics per fold and pooled, model vs baselines.
   marketlens models FILE.mlens [--json]
       Trained and imported models with their test metrics against the naive forecast.
@@ -71,6 +74,10 @@ constexpr const char* kUsage = R"(Usage:
                        [--json]
       Score the project's news not yet scored by the model (--all: every item), keep the scores
       beside other models' and rebuild the model's daily sentiment index.
+  marketlens train-sentiment FILE.mlens [--model bow|transformer] [--folds K] [--epochs N]
+                             [--seed S] [--json]
+      Train a sentiment classifier on the project's labelled news, store it, and print its
+      k-fold accuracy and macro-F1 beside the market-news lexicon and VADER on the same folds.
   marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]
       Learned probability of a loss beyond the 95 % VaR within 5 days, per holding.
   marketlens report FILE.mlens --out R.pdf|R.html [--portfolio NAME] [--sections A,B,...]
@@ -163,28 +170,6 @@ const char* errorCodeName(ErrorCode code)
     return "Unknown";
 }
 
-const char* dateFormatName(DateFormat f)
-{
-    switch (f) {
-    case DateFormat::Auto:
-        return "auto";
-    case DateFormat::Iso:
-        return "iso";
-    case DateFormat::YmdSlash:
-        return "ymd";
-    case DateFormat::Mdy:
-        return "mdy";
-    case DateFormat::Dmy:
-        return "dmy";
-    }
-    return "auto";
-}
-
-QString delimiterName(char c)
-{
-    return c == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(c));
-}
-
 QJsonValue jsonNumber(std::optional<double> v)
 {
     return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
@@ -268,215 +253,6 @@ int cmdNew(const QStringList& args, QTextStream& out, QTextStream& err)
     } else {
         out << "created " << q(path) << Qt::endl;
     }
-    return kExitOk;
-}
-
-// ---- import ----
-
-QJsonObject fileResultJson(const FileImportResult& f)
-{
-    QJsonObject o;
-    o[QStringLiteral("file")] = q(f.file);
-    o[QStringLiteral("kind")] = QString::fromLatin1(importKindName(f.kind));
-    o[QStringLiteral("delimiter")] = delimiterName(f.delimiter);
-    o[QStringLiteral("decimalSeparator")] = QString(QLatin1Char(f.decimalSeparator));
-    o[QStringLiteral("dateFormat")] = QString::fromLatin1(dateFormatName(f.dateFormat));
-    o[QStringLiteral("rowsAccepted")] = static_cast<qint64>(f.rowsAccepted);
-    o[QStringLiteral("rowsRejected")] = static_cast<qint64>(f.rowsRejected);
-    o[QStringLiteral("valuesWritten")] = static_cast<qint64>(f.valuesWritten);
-    QJsonArray tickers;
-    for (const auto& t : f.tickers)
-        tickers.append(q(t));
-    o[QStringLiteral("tickers")] = tickers;
-    o[QStringLiteral("portfolio")] = q(f.portfolio);
-    o[QStringLiteral("sha256")] = q(f.sha256);
-    QJsonArray warnings;
-    for (const auto& w : f.warnings)
-        warnings.append(q(w));
-    o[QStringLiteral("warnings")] = warnings;
-    QJsonArray rejected;
-    for (const RejectedRow& r : f.rejected) {
-        QJsonObject ro;
-        ro[QStringLiteral("file")] = q(r.file.empty() ? f.file : r.file);
-        ro[QStringLiteral("line")] = static_cast<qint64>(r.line);
-        ro[QStringLiteral("reason")] = q(r.reason);
-        rejected.append(ro);
-    }
-    o[QStringLiteral("rejected")] = rejected;
-    return o;
-}
-
-// Every rejected row on stderr as "file:line: reason", then what was left out of the details.
-void printRejected(const ImportResult& result, QTextStream& err)
-{
-    for (const FileImportResult& f : result.files) {
-        for (const RejectedRow& r : f.rejected)
-            err << q(r.file.empty() ? f.file : r.file) << ':' << r.line << ": " << q(r.reason)
-                << '\n';
-        const auto listed = static_cast<std::int64_t>(f.rejected.size());
-        if (f.rowsRejected > listed)
-            err << q(f.file) << ": " << (f.rowsRejected - listed)
-                << " more rejected rows not listed\n";
-        for (const auto& w : f.warnings)
-            err << q(f.file) << ": warning: " << q(w) << '\n';
-    }
-    err.flush();
-}
-
-Status parseImportOptions(const Args& a, ImportOptions& options, QString& usageMessage)
-{
-    if (a.values.contains(QStringLiteral("kind"))) {
-        const QString k = a.values.value(QStringLiteral("kind"));
-        if (!parseImportKind(k.toLower().toStdString(), options.kind, options.pricesOnly)) {
-            usageMessage = QStringLiteral("unknown --kind '%1' (auto, prices, long, wide, ohlcv, "
-                                          "holdings, news)")
-                               .arg(k);
-            return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
-        }
-    }
-    if (a.values.contains(QStringLiteral("date-format"))) {
-        const QString f = a.values.value(QStringLiteral("date-format"));
-        if (!parseDateFormat(f.toStdString(), options.dateFormat)) {
-            usageMessage = QStringLiteral("unknown --date-format '%1' (auto, iso, ymd, mdy, dmy or "
-                                          "a pattern such as DD.MM.YYYY)")
-                               .arg(f);
-            return makeError(ErrorCode::InvalidArgument, usageMessage.toStdString());
-        }
-    }
-    options.ticker = a.values.value(QStringLiteral("ticker")).toStdString();
-    options.portfolio = a.values.value(QStringLiteral("portfolio")).toStdString();
-    return {};
-}
-
-int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
-{
-    Args a;
-    const QStringList flags = {QStringLiteral("json"), QStringLiteral("strict")};
-    const QStringList values = {QStringLiteral("kind"), QStringLiteral("ticker"),
-        QStringLiteral("portfolio"), QStringLiteral("date-format"), QStringLiteral("tickers"),
-        QStringLiteral("label-scheme")};
-    if (const QString e = parseArgs(args, flags, values, a); !e.isEmpty())
-        return usage(e, err);
-    if (a.positional.size() < 2)
-        return usage(QStringLiteral("import needs a project FILE and at least one INPUT"), err);
-    const QString kindText
-        = a.values.value(QStringLiteral("kind"), QStringLiteral("auto")).toLower();
-    const bool newsKind = kindText == QLatin1String("news");
-    ImportOptions options;
-    QString usageMessage;
-    if (!newsKind && !parseImportOptions(a, options, usageMessage))
-        return usage(usageMessage, err);
-    const bool json = a.has(QStringLiteral("json"));
-    const bool strict = a.has(QStringLiteral("strict"));
-
-    auto project = projectForReading(a.positional.first());
-    if (!project)
-        return fail(project.error(), json, out, err);
-    std::vector<std::string> inputs;
-    for (qsizetype i = 1; i < a.positional.size(); ++i) {
-        const QString in = a.positional[i];
-        if (!QFileInfo(in).isFile())
-            return fail(makeError(ErrorCode::Io, "input file does not exist", in.toStdString()),
-                json, out, err);
-        inputs.push_back(in.toStdString());
-    }
-    // --kind auto takes news files (news::looksLikeNewsFile: never a price or holdings table)
-    // to the news import; one import is one transaction, so news and prices are not mixed.
-    bool news = newsKind;
-    if (kindText == QLatin1String("auto")) {
-        const auto newsInputs
-            = std::count_if(inputs.begin(), inputs.end(), news::looksLikeNewsFile);
-        if (newsInputs > 0 && newsInputs < static_cast<std::ptrdiff_t>(inputs.size()))
-            return usage(QStringLiteral("these INPUTs mix news and price files: import them "
-                                        "separately (or give --kind)"),
-                err);
-        news = newsInputs > 0;
-    }
-    if (!news) {
-        for (const char* newsOnly : {"tickers", "label-scheme"}) {
-            if (a.values.contains(QLatin1String(newsOnly)))
-                return usage(QStringLiteral("--%1 is for news files (--kind news)")
-                                 .arg(QLatin1String(newsOnly)),
-                    err);
-        }
-    }
-    // Open the project first so that a bad project file is reported as such (never modified).
-    {
-        auto store = ProjectStore::open(*project);
-        if (!store)
-            return fail(store.error(), json, out, err);
-    }
-    if (news)
-        return importNews(a, *project, inputs, out, err);
-    // The session collects every rejected row even with --strict (ImportOptions::strict would
-    // stop at the first); --strict then rolls the whole import back.
-    auto session = ImportSession::begin(*project);
-    if (!session)
-        return fail(session.error(), json, out, err);
-    auto result = session->run(inputs, options);
-    if (!result) {
-        session->rollback();
-        return fail(result.error(), json, out, err);
-    }
-    const bool rejectedAny = result->rowsRejected() > 0;
-    bool committed = false;
-    if (strict && rejectedAny) {
-        session->rollback();
-    } else {
-        if (auto s = session->commit(); !s)
-            return fail(s.error(), json, out, err);
-        committed = true;
-    }
-    printRejected(*result, err);
-
-    const qint64 accepted = result->rowsAccepted();
-    const qint64 rejected = result->rowsRejected();
-    if (json) {
-        QJsonObject o;
-        o[QStringLiteral("ok")] = committed;
-        o[QStringLiteral("committed")] = committed;
-        o[QStringLiteral("project")] = q(*project);
-        o[QStringLiteral("strict")] = strict;
-        o[QStringLiteral("rowsAccepted")] = accepted;
-        o[QStringLiteral("rowsRejected")] = rejected;
-        QJsonArray files;
-        for (const FileImportResult& f : result->files)
-            files.append(fileResultJson(f));
-        o[QStringLiteral("files")] = files;
-        if (!committed)
-            o[QStringLiteral("error")] = errorJson(makeError(
-                ErrorCode::BadData, "--strict: rows were rejected, nothing was imported"));
-        printJson(out, o);
-    } else {
-        for (const FileImportResult& f : result->files) {
-            out << q(f.file) << ": " << importKindName(f.kind) << ", " << f.rowsAccepted
-                << " rows accepted, " << f.rowsRejected << " rejected";
-            if (!f.portfolio.empty())
-                out << ", portfolio " << q(f.portfolio);
-            else if (!f.tickers.empty())
-                out << ", " << static_cast<qint64>(f.tickers.size())
-                    << (f.tickers.size() == 1 ? " instrument" : " instruments");
-            out << '\n';
-        }
-        out.flush();
-    }
-    if (!committed) {
-        err << "marketlens: --strict: " << rejected << " rows rejected, nothing was imported into "
-            << q(*project) << Qt::endl;
-        return kExitData;
-    }
-    if (!json)
-        out << "imported " << static_cast<qint64>(inputs.size()) << " file(s) into " << q(*project)
-            << ": " << accepted << " rows accepted, " << rejected << " rejected" << Qt::endl;
-    // New instruments may be what stored news named: link them now.
-    if (auto relinked = relinkProjectNews(*project); !relinked)
-        err << "marketlens: warning: news not re-linked: " << q(relinked.error().toString())
-            << Qt::endl;
-    else if (*relinked > 0 && !json)
-        out << "news items linked anew: " << static_cast<qint64>(*relinked) << Qt::endl;
-    if (rejectedAny)
-        err << "marketlens: " << rejected
-            << " rows rejected (listed above); the other rows were imported" << Qt::endl;
     return kExitOk;
 }
 

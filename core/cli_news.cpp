@@ -320,19 +320,6 @@ int importNews(const Args& a, const std::string& project, const std::vector<std:
     return kExitOk;
 }
 
-Result<std::int64_t> relinkProjectNews(const std::string& project)
-{
-    auto store = ProjectStore::open(project);
-    if (!store)
-        return store.error();
-    auto n = newsCount(*store);
-    if (!n)
-        return n.error();
-    if (*n == 0)
-        return std::int64_t {0};
-    return relinkNews(*store);
-}
-
 int cmdNews(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     Args a;

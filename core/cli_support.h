@@ -44,11 +44,12 @@ Result<std::string> projectForReading(const QString& arg);
 int cmdRisk(const QStringList& args, QTextStream& out, QTextStream& err);
 
 // News (cli_news.cpp): the news part of `import` (inputs checked, project opened), `news`,
-// `aliases`, and re-linking stored news after a price import added instruments.
+// `aliases`.
 int importNews(const Args& a, const std::string& project, const std::vector<std::string>& inputs,
     QTextStream& out, QTextStream& err);
 int cmdNews(const QStringList& args, QTextStream& out, QTextStream& err);
+// `import` (cli_import.cpp).
+int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err);
 int cmdAliases(const QStringList& args, QTextStream& out, QTextStream& err);
-Result<std::int64_t> relinkProjectNews(const std::string& project);
 
 } // namespace marketlens::core::cli

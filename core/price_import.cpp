@@ -3,6 +3,8 @@
 #include "import_file.h"
 #include "price_writer.h"
 
+#include "core/news/news_store.h"
+
 #include <filesystem>
 
 namespace marketlens::core {
@@ -162,6 +164,17 @@ Result<ImportResult> ImportSession::run(const std::vector<std::string>& files,
         const auto size = std::filesystem::file_size(path, ec);
         offset += ec ? 0 : static_cast<std::int64_t>(size);
         result.files.push_back(std::move(fr));
+    }
+    // Instruments this import created may be what stored news named: link the news anew inside
+    // the same transaction (so a rollback undoes it too).
+    auto newsItems = news::newsCount(m_impl->store);
+    if (newsItems && *newsItems > 0) {
+        auto relinked = news::relinkNews(m_impl->store);
+        if (!relinked) {
+            rollback();
+            return relinked.error();
+        }
+        result.newsRelinked = *relinked;
     }
     return result;
 }

@@ -101,6 +101,7 @@ struct FileImportResult {
 
 struct ImportResult {
     std::vector<FileImportResult> files;
+    std::int64_t newsRelinked = 0; // stored news items whose ticker links changed (new instruments)
     std::int64_t rowsAccepted() const;
     std::int64_t rowsRejected() const;
 };

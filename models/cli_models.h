@@ -10,7 +10,7 @@
 //   export-model FILE.mlens ID --out M.pt        (writes M.pt and M.json)
 //   import-model FILE.mlens M.pt --meta M.json [--ticker T] [--json]
 //   tailrisk FILE.mlens [--portfolio NAME] [--json]
-//   sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--json]
+//   sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--no-explain] [--json]
 //   train-sentiment FILE.mlens [--model bow|transformer] [--folds K] [--epochs N] [--seed S] [--json]
 //   import-model FILE.mlens M.pt --meta M.json --vocab vocab.txt   (a BERT-style sentiment model)
 
