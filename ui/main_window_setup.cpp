@@ -213,6 +213,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_prices->resetZoomAction());
     m_viewMenu->addAction(m_prices->rebaseAction());
     m_viewMenu->addAction(m_prices->candlesticksAction());
+    m_viewMenu->addAction(m_prices->newsMarkersAction());
     m_viewMenu->addSeparator(); // dock toggles follow (createDocks)
 
     QMenu* data = menuBar()->addMenu(tr("&Data"));

@@ -66,6 +66,7 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     m_candles = m_toolBar->addAction(
         QIcon(QStringLiteral(":/icons/candlesticks.svg")), tr("Candlesticks"));
     m_candles->setCheckable(true);
+    m_candles->setChecked(true); // the chart starts with candlesticks on
     m_candles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_candles->setToolTip(
         tr("Draw candlesticks when one instrument with open/high/low/close data is shown "
@@ -324,7 +325,10 @@ void PricesTab::restoreState()
     else
         m_splitter->setSizes({560, 300});
     m_rebase->setChecked(settings.value(QStringLiteral("prices/rebased"), false).toBool());
-    m_candles->setChecked(settings.value(QStringLiteral("prices/candlesticks"), false).toBool());
+    // Candlesticks are on by default (as the chart starts); the chart follows the restored state
+    // also when the action's state does not change (toggled is then not emitted).
+    m_candles->setChecked(settings.value(QStringLiteral("prices/candlesticks"), true).toBool());
+    m_chart->setCandlesticks(m_candles->isChecked());
     m_tables->setCurrentIndex(settings.value(QStringLiteral("prices/tableTab"), 0).toInt());
     const QByteArray chartSplitter
         = settings.value(QStringLiteral("prices/chartSplitter")).toByteArray();

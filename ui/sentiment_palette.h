@@ -10,6 +10,7 @@
 
 #include <QColor>
 
+#include <algorithm>
 #include <cmath>
 
 namespace marketlens::ui {
@@ -33,7 +34,7 @@ inline QColor sentimentColor(double score)
 {
     if (std::isnan(score))
         return kSentimentUnscored;
-    return risk::divergingColor((1.0 - score) / 2.0);
+    return risk::divergingColor((1.0 - std::clamp(score, -1.0, 1.0)) / 2.0);
 }
 
 // Bar colours of the sentiment timeline: the two ends of the scale.

@@ -2,6 +2,7 @@
 
 #include "ui/locale_format.h"
 #include "ui/risk/risk_palette.h"
+#include "ui/sentiment_palette.h"
 
 #include "core/project_store.h"
 
@@ -42,14 +43,6 @@ QString escapedText(const QString& text)
 }
 } // namespace
 
-QColor newsScoreColor(double score)
-{
-    if (std::isnan(score))
-        return risk::divergingColor(0.5);
-    // The scale's low end is green: +1 maps to t = 0, -1 to t = 1.
-    return risk::divergingColor((1.0 - std::clamp(score, -1.0, 1.0)) / 2.0);
-}
-
 QString sentimentClassText(core::SentimentClass klass)
 {
     switch (klass) {
@@ -86,7 +79,7 @@ QString explanationHtml(const QString& text, const std::vector<cn::WordWeight>& 
             continue; // overlaps the previous highlight
         html += escapedText(text.mid(at, w.position - at));
         const double strength = maxAbs > 0.0 ? std::min(1.0, std::abs(w.weight) / maxAbs) : 0.0;
-        const QColor base = newsScoreColor(w.weight > 0.0 ? 1.0 : -1.0);
+        const QColor base = sentimentColor(w.weight > 0.0 ? 1.0 : -1.0);
         const QColor back = overWhite(base, 0.25 + 0.6 * strength);
         const QString weight = (w.weight > 0.0 ? QStringLiteral("+") : QString())
             + locale.toString(w.weight, 'f', 3);
@@ -302,9 +295,9 @@ QVariant NewsModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::BackgroundRole && column == ScoreColumn && row.score)
-        return newsScoreColor(row.score->score);
+        return sentimentColor(row.score->score);
     if (role == Qt::ForegroundRole && column == ScoreColumn && row.score)
-        return risk::readableTextColor(newsScoreColor(row.score->score));
+        return risk::readableTextColor(sentimentColor(row.score->score));
     if (role == Qt::TextAlignmentRole && column == ScoreColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {

@@ -26,9 +26,6 @@ class ProjectStore;
 
 namespace marketlens::ui {
 
-// Score in [-1, 1] on the diverging scale: +1 bluish green, 0 light amber, -1 vermillion red
-// (ui/risk/risk_palette.h's colour-blind-safe stops). NaN gives the middle.
-QColor newsScoreColor(double score);
 // "Positive", "Neutral", "Negative" (translated).
 QString sentimentClassText(core::SentimentClass klass);
 // `text` as HTML (escaped; blank lines become paragraph breaks, single line breaks spaces) with

@@ -8,6 +8,7 @@
 #include "ui/locale_format.h"
 #include "ui/project_controller.h"
 #include "ui/risk/risk_palette.h"
+#include "ui/sentiment_palette.h"
 
 #include "core/news/news_store.h"
 #include "models/sentiment_scorers.h"
@@ -443,7 +444,7 @@ void NewsView::showDetails()
     const QString key = m_model->modelKey();
     const QString modelName = m_modelBox->currentData(kModelNameRole).toString();
     if (score) {
-        const QColor colour = newsScoreColor(score->score);
+        const QColor colour = sentimentColor(score->score);
         html += QStringLiteral("<p><span style=\"background-color:%1; color:%2;\">&nbsp;%3&nbsp;"
                                "</span> %4")
                     .arg(colour.name(), risk::readableTextColor(colour).name(),
