@@ -18,70 +18,24 @@ Nothing here is committed as data: DIR is a temporary folder of bench_bert (bert
 """
 import argparse
 import json
-import math
 import os
 import random
 import time
 
+import sys
+
 import torch
-from torch import nn
-import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from bert_encoder import Encoder  # noqa: E402
 
 VOCAB, HIDDEN, HEADS, FFN, POSITIONS = 30522, 768, 12, 3072, 512
 LABELS = ["negative", "neutral", "positive"]
 
 
-class Layer(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.heads = HEADS
-        self.head_dim = HIDDEN // HEADS
-        self.query = nn.Linear(HIDDEN, HIDDEN)
-        self.key = nn.Linear(HIDDEN, HIDDEN)
-        self.value = nn.Linear(HIDDEN, HIDDEN)
-        self.out = nn.Linear(HIDDEN, HIDDEN)
-        self.norm1 = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.ffn_in = nn.Linear(HIDDEN, FFN)
-        self.ffn_out = nn.Linear(FFN, HIDDEN)
-        self.norm2 = nn.LayerNorm(HIDDEN, eps=1e-12)
-
-    def split(self, x: torch.Tensor) -> torch.Tensor:
-        return x.view(x.size(0), x.size(1), self.heads, self.head_dim).transpose(1, 2)
-
-    def forward(self, x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
-        q, k, v = self.split(self.query(x)), self.split(self.key(x)), self.split(self.value(x))
-        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(self.head_dim) + bias
-        ctx = torch.matmul(torch.softmax(scores, dim=-1), v).transpose(1, 2)
-        ctx = ctx.reshape(x.size(0), x.size(1), self.heads * self.head_dim)
-        x = self.norm1(x + self.out(ctx))
-        return self.norm2(x + self.ffn_out(F.gelu(self.ffn_in(x))))
-
-
-class Bert(nn.Module):
-    def __init__(self, layers):
-        super().__init__()
-        self.word = nn.Embedding(VOCAB, HIDDEN)
-        self.position = nn.Embedding(POSITIONS, HIDDEN)
-        self.segment = nn.Embedding(2, HIDDEN)
-        self.norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.layers = nn.ModuleList([Layer() for _ in range(layers)])
-        self.pooler = nn.Linear(HIDDEN, HIDDEN)
-        self.classifier = nn.Linear(HIDDEN, len(LABELS))
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                token_type_ids: torch.Tensor) -> torch.Tensor:
-        positions = torch.arange(input_ids.size(1), device=input_ids.device).unsqueeze(0)
-        x = self.word(input_ids) + self.position(positions) + self.segment(token_type_ids)
-        x = self.norm(x)
-        bias = (1.0 - attention_mask.to(x.dtype)).unsqueeze(1).unsqueeze(2) * -10000.0
-        for layer in self.layers:
-            x = layer(x, bias)
-        return self.classifier(torch.tanh(self.pooler(x[:, 0])))
-
-
 def build(layers):
     torch.manual_seed(0)
-    model = Bert(layers)
+    model = Encoder(VOCAB, HIDDEN, HEADS, FFN, POSITIONS, layers, len(LABELS))
     model.eval()
     return model
 

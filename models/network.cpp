@@ -74,60 +74,6 @@ core::Status validateSpec(const NetworkSpec& spec)
 
 namespace {
 
-// Registers parameters drawn from a private generator (repeatable for a seed, independent of the
-// global RNG and of other threads).
-class ParamBuilder {
-public:
-    ParamBuilder(torch::jit::Module& module, std::uint64_t seed)
-        : m_module(module)
-        , m_gen(at::detail::createCPUGenerator(seed))
-    {
-    }
-
-    torch::Tensor uniform(at::IntArrayRef shape, double bound)
-    {
-        return torch::empty(shape, torch::kFloat32).uniform_(-bound, bound, m_gen);
-    }
-    torch::Tensor normal(at::IntArrayRef shape, double sd)
-    {
-        return torch::empty(shape, torch::kFloat32).normal_(0.0, sd, m_gen);
-    }
-    void param(const std::string& name, torch::Tensor t)
-    {
-        m_module.register_parameter(name, t.requires_grad_(true), false);
-    }
-    // PyTorch's default for nn.Linear / nn.Conv1d: U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
-    void linear(const std::string& name, std::int64_t in, std::int64_t out)
-    {
-        const double bound = 1.0 / std::sqrt(double(in));
-        param(name + "_w", uniform({out, in}, bound));
-        param(name + "_b", uniform({out}, bound));
-    }
-    void conv(const std::string& name, std::int64_t in, std::int64_t out, std::int64_t kernel)
-    {
-        const double bound = 1.0 / std::sqrt(double(in * kernel));
-        param(name + "_w", uniform({out, in, kernel}, bound));
-        param(name + "_b", uniform({out}, bound));
-    }
-    void layerNorm(const std::string& name, std::int64_t dim)
-    {
-        param(name + "_w", torch::ones({dim}));
-        param(name + "_b", torch::zeros({dim}));
-    }
-    void intAttr(const std::string& name, std::int64_t v)
-    {
-        m_module.register_attribute(name, c10::IntType::get(), v);
-    }
-    void floatAttr(const std::string& name, double v)
-    {
-        m_module.register_attribute(name, c10::FloatType::get(), v);
-    }
-
-private:
-    torch::jit::Module& m_module;
-    at::Generator m_gen;
-};
-
 // prefix + i + suffix. (Written with append: GCC 12 warns falsely (-Wrestrict) on
 // "literal" + std::to_string(i).)
 std::string indexed(const char* prefix, int i, const char* suffix = "")

@@ -152,42 +152,6 @@ using Clock = std::chrono::steady_clock;
 
 // ---- the TorchScript modules ----
 
-class Params {
-public:
-    Params(torch::jit::Module& m, std::uint64_t seed)
-        : m_module(m)
-        , m_gen(at::detail::createCPUGenerator(seed))
-    {
-    }
-    torch::Tensor uniform(at::IntArrayRef shape, double bound)
-    {
-        return torch::empty(shape, torch::kFloat32).uniform_(-bound, bound, m_gen);
-    }
-    torch::Tensor normal(at::IntArrayRef shape, double sd)
-    {
-        return torch::empty(shape, torch::kFloat32).normal_(0.0, sd, m_gen);
-    }
-    void param(const std::string& name, torch::Tensor t)
-    {
-        m_module.register_parameter(name, t.requires_grad_(true), false);
-    }
-    void linear(const std::string& name, std::int64_t in, std::int64_t out)
-    {
-        const double bound = 1.0 / std::sqrt(double(in));
-        param(name + "_w", uniform({out, in}, bound));
-        param(name + "_b", uniform({out}, bound));
-    }
-    void layerNorm(const std::string& name, std::int64_t dim)
-    {
-        param(name + "_w", torch::ones({dim}));
-        param(name + "_b", torch::zeros({dim}));
-    }
-
-private:
-    torch::jit::Module& m_module;
-    at::Generator m_gen;
-};
-
 const char* kEmbed = "def embed(self, ids: Tensor) -> Tensor:\n"
                      "    return torch.embedding(self.emb, ids, 0, False, False)\n";
 const char* kPool = "    m = mask.unsqueeze(2)\n"
@@ -216,7 +180,7 @@ std::string bowSource()
 
 // Transformer: token + learned position embeddings, pre-LN encoder layers with a key padding
 // mask (the same layer as models/network.cpp), final LayerNorm, mean over real tokens.
-std::string transformerSource(Params& p, const TextModelSettings& s)
+std::string transformerSource(ParamBuilder& p, const TextModelSettings& s)
 {
     const std::int64_t d = s.embeddingDim, ff = 4 * d;
     std::ostringstream src;
@@ -268,7 +232,7 @@ torch::jit::Module buildModule(const TextModelSettings& s, std::uint64_t seed)
     torch::jit::Module m(
         bow ? "__torch__.marketlens.SentimentBow" : "__torch__.marketlens.SentimentTransformer");
     m.register_attribute("training", c10::BoolType::get(), true);
-    Params p(m, seed);
+    ParamBuilder p(m, seed);
     const std::int64_t d = s.embeddingDim;
     const std::int64_t rows = s.vocabulary.size() + (bow ? s.hashBuckets : 0);
     // fastText's small uniform start for the bag; BERT-like N(0, 0.02)-scale for the encoder.

@@ -30,7 +30,6 @@ Everything is seeded and runs on one thread, so a rerun with the same torch give
 """
 
 import json
-import math
 import os
 import random
 import sys
@@ -43,6 +42,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests", "data", "news"))
 from vocab_make_reference import basic_words, word_pieces  # noqa: E402
+sys.path.insert(0, HERE)
+from bert_encoder import Encoder  # noqa: E402
 
 HIDDEN, LAYERS, HEADS, FFN, MAX_POSITIONS = 32, 2, 4, 64, 64
 MAX_LENGTH, STRIDE = 32, 8
@@ -126,58 +127,6 @@ def windows(piece_ids, max_length, stride):
         first += step
 
 
-class Layer(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.heads = HEADS
-        self.head_dim = HIDDEN // HEADS
-        self.query = nn.Linear(HIDDEN, HIDDEN)
-        self.key = nn.Linear(HIDDEN, HIDDEN)
-        self.value = nn.Linear(HIDDEN, HIDDEN)
-        self.out = nn.Linear(HIDDEN, HIDDEN)
-        self.norm1 = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.ffn_in = nn.Linear(HIDDEN, FFN)
-        self.ffn_out = nn.Linear(FFN, HIDDEN)
-        self.norm2 = nn.LayerNorm(HIDDEN, eps=1e-12)
-
-    def split(self, x: torch.Tensor) -> torch.Tensor:
-        return x.view(x.size(0), x.size(1), self.heads, self.head_dim).transpose(1, 2)
-
-    def forward(self, x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
-        q, k, v = self.split(self.query(x)), self.split(self.key(x)), self.split(self.value(x))
-        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(self.head_dim) + bias
-        ctx = torch.matmul(torch.softmax(scores, dim=-1), v).transpose(1, 2)
-        ctx = ctx.reshape(x.size(0), x.size(1), self.heads * self.head_dim)
-        x = self.norm1(x + self.out(ctx))
-        return self.norm2(x + self.ffn_out(F.gelu(self.ffn_in(x))))
-
-
-class TinyBert(nn.Module):
-    def __init__(self, vocab_size):
-        super().__init__()
-        self.word = nn.Embedding(vocab_size, HIDDEN)
-        self.position = nn.Embedding(MAX_POSITIONS, HIDDEN)
-        self.segment = nn.Embedding(2, HIDDEN)
-        self.norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.layers = nn.ModuleList([Layer() for _ in range(LAYERS)])
-        self.pooler = nn.Linear(HIDDEN, HIDDEN)
-        self.classifier = nn.Linear(HIDDEN, len(LABELS))
-
-    def encode(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-               token_type_ids: torch.Tensor) -> torch.Tensor:
-        positions = torch.arange(input_ids.size(1), device=input_ids.device).unsqueeze(0)
-        x = self.word(input_ids) + self.position(positions) + self.segment(token_type_ids)
-        x = self.norm(x)
-        bias = (1.0 - attention_mask.to(x.dtype)).unsqueeze(1).unsqueeze(2) * -10000.0
-        for layer in self.layers:
-            x = layer(x, bias)
-        return torch.tanh(self.pooler(x[:, 0]))
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                token_type_ids: torch.Tensor) -> torch.Tensor:
-        return self.classifier(self.encode(input_ids, attention_mask, token_type_ids))
-
-
 class NoSegmentsTuple(nn.Module):
     """The traced variant: two inputs, a (logits, pooled) tuple as HF's return_dict=False."""
 
@@ -256,7 +205,7 @@ def main():
     with open(os.path.join(out_dir, "vocab.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(vocab) + "\n")
 
-    model = TinyBert(len(vocab))
+    model = Encoder(len(vocab), HIDDEN, HEADS, FFN, MAX_POSITIONS, LAYERS, len(LABELS))
     train(model, training_set(rng), vocab_ids)
 
     scripted = torch.jit.script(model)
