@@ -1637,7 +1637,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     </message>
     <message>
         <source>Clear &amp;Issues</source>
-        <translation>清除问题(&amp;I)</translation>
+        <translation>清除问题(&amp;C)</translation>
     </message>
     <message>
         <source>Empty the Issues panel</source>
