@@ -2046,7 +2046,7 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>Firmenname</translation>
     </message>
     <message>
-        <source>Scores &amp;of:</source>
+        <source>&amp;Scores of:</source>
         <translation>&amp;Werte von:</translation>
     </message>
     <message>
@@ -2074,11 +2074,11 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>Nachrichten bis zu diesem Tag anzeigen</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fr&amp;om:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <source>T&amp;o:</source>
+        <source>&amp;To:</source>
         <translation>Bi&amp;s:</translation>
     </message>
     <message>
@@ -2110,7 +2110,7 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>Höchster angezeigter Wert</translation>
     </message>
     <message>
-        <source>Sco&amp;re:</source>
+        <source>S&amp;core:</source>
         <translation>W&amp;ert:</translation>
     </message>
     <message>

@@ -2042,7 +2042,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>公司名称</translation>
     </message>
     <message>
-        <source>Scores &amp;of:</source>
+        <source>&amp;Scores of:</source>
         <translation>评分模型(&amp;S)：</translation>
     </message>
     <message>
@@ -2070,11 +2070,11 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>显示截至这一天的新闻</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fr&amp;om:</source>
         <translation>开始日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>T&amp;o:</source>
+        <source>&amp;To:</source>
         <translation>结束日期(&amp;T)：</translation>
     </message>
     <message>
@@ -2106,7 +2106,7 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>显示的最高评分</translation>
     </message>
     <message>
-        <source>Sco&amp;re:</source>
+        <source>S&amp;core:</source>
         <translation>评分(&amp;C)：</translation>
     </message>
     <message>

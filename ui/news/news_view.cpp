@@ -103,7 +103,7 @@ void NewsView::createWidgets()
     for (QAction* a : {m_importAction, m_scoreAction, m_trainAction, m_importModelAction})
         top->addWidget(toolButton(a, this));
     top->addSpacing(12);
-    auto* modelLabel = new QLabel(tr("Scores &of:"), this);
+    auto* modelLabel = new QLabel(tr("&Scores of:"), this);
     m_modelBox = new QComboBox(this);
     m_modelBox->setObjectName(QStringLiteral("newsModelBox"));
     // Not AdjustToContents: long model names must not widen the tab (and squeeze the docks).
@@ -145,8 +145,8 @@ void NewsView::createWidgets()
     };
     m_fromEdit = dateEdit(tr("Show news from this day on (the day as shown in the table)"));
     m_toEdit = dateEdit(tr("Show news up to this day"));
-    addLabelled(tr("&From:"), m_fromEdit);
-    addLabelled(tr("T&o:"), m_toEdit);
+    addLabelled(tr("Fr&om:"), m_fromEdit);
+    addLabelled(tr("&To:"), m_toEdit);
     m_labelBox = new QComboBox(this);
     m_labelBox->addItem(tr("Any"), QVariant());
     m_labelBox->addItem(tr("Positive"), int(core::SentimentClass::Positive));
@@ -167,7 +167,7 @@ void NewsView::createWidgets()
         tr("Lowest score shown (-1 to +1); unscored news is hidden "
            "while the range is narrower than -1 to +1"));
     m_maxScore = scoreSpin(1.0, tr("Highest score shown"));
-    addLabelled(tr("Sco&re:"), m_minScore);
+    addLabelled(tr("S&core:"), m_minScore);
     filters->addWidget(new QLabel(QStringLiteral("–"), this));
     filters->addWidget(m_maxScore);
     m_search->setObjectName(QStringLiteral("newsSearch"));
