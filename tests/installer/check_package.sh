@@ -117,7 +117,11 @@ mapfile -t needed < <(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
 if ((${#needed[@]} < 5)); then fail "readelf found only ${#needed[@]} NEEDED libraries"; fi
 ldd_out=$(ldd "$exe")
 for so in "${needed[@]}"; do
-  path=$(awk -v so="$so" '$1 == so && $2 == "=>" { print $3 }' <<<"$ldd_out")
+  # "libx.so => /path (addr)", or the dynamic loader itself: "/lib64/ld-linux-x86-64.so.2 (addr)"
+  # (NEEDED when the binary reaches a shared library's thread_local, e.g. LibTorch's dispatch
+  # state through c10::InferenceMode).
+  path=$(awk -v so="$so" '$1 == so && $2 == "=>" { print $3; exit }
+    { n = split($1, part, "/"); if (n > 1 && part[n] == so) { print $1; exit } }' <<<"$ldd_out")
   if [[ -z "$path" || "$path" == "not" ]]; then fail "$so does not resolve"; continue; fi
   owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n 1 | cut -d: -f1 || true)
   if [[ -z "$owner" ]]; then
