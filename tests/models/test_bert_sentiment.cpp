@@ -11,6 +11,8 @@
 #include "models/bert_sentiment.h"
 #include "models/sentiment_scorers.h"
 
+#include "model_test_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -28,6 +30,10 @@ using core::SentimentClass;
 using core::forecast::ModelRecord;
 using core::news::StoredScore;
 
+using model_test::readJson;
+using model_test::writeFile;
+using model_test::writeJson;
+
 namespace {
 
 QString fixture(const QString& name)
@@ -38,22 +44,6 @@ QString fixture(const QString& name)
 std::string path(const QString& name)
 {
     return fixture(name).toStdString();
-}
-
-QJsonObject readJson(const QString& file)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file));
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-void writeFile(const QString& file, const QByteArray& bytes)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(file));
-    f.write(bytes);
 }
 
 QJsonArray cases()
@@ -236,7 +226,7 @@ void TestBertSentiment::importErrorsNameFileAndField()
     const QString vocab = dir.filePath(QStringLiteral("vocab.txt"));
     const QJsonObject good = readJson(fixture(QStringLiteral("tiny_bert.json")));
     auto importWith = [&](const QJsonObject& o, const std::string& vocabPath) {
-        writeFile(meta, QJsonDocument(o).toJson());
+        writeJson(meta, o);
         return importBertModel(path(QStringLiteral("tiny_bert.pt")), meta.toStdString(), vocabPath);
     };
     const std::string goodVocab = path(QStringLiteral("vocab.txt"));
@@ -294,7 +284,7 @@ void TestBertSentiment::importErrorsNameFileAndField()
 
     o = good;
     o[QStringLiteral("token_type_ids")] = true;
-    writeFile(meta, QJsonDocument(o).toJson());
+    writeJson(meta, o);
     r = importBertModel(path(QStringLiteral("tiny_bert_traced.pt")), meta.toStdString(), goodVocab);
     QVERIFY(!r);
     QVERIFY(r.error().message.find("takes only 2 arguments") != std::string::npos);

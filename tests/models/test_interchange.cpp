@@ -5,6 +5,8 @@
 #include "models/interchange.h"
 #include "models/script_model.h"
 
+#include "model_test_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +22,9 @@ using namespace marketlens;
 using namespace marketlens::models;
 using core::forecast::ModelRecord;
 
+using model_test::readJson;
+using model_test::writeJson;
+
 namespace {
 
 QString fixture(const QString& name)
@@ -30,22 +35,6 @@ QString fixture(const QString& name)
 std::string path(const QString& name)
 {
     return fixture(name).toStdString();
-}
-
-QJsonObject readJson(const QString& file)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file));
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-void writeJson(const QString& file, const QJsonObject& o)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(file));
-    f.write(QJsonDocument(o).toJson());
 }
 
 std::vector<float> floats(const QJsonArray& a)
