@@ -509,7 +509,7 @@ bool isModelCliCommand(const QString& arg)
     static const QStringList commands = {QStringLiteral("train"), QStringLiteral("forecast"),
         QStringLiteral("backtest"), QStringLiteral("models"), QStringLiteral("export-model"),
         QStringLiteral("import-model"), QStringLiteral("tailrisk"), QStringLiteral("sentiment"),
-        QStringLiteral("train-sentiment")};
+        QStringLiteral("train-sentiment"), QStringLiteral("signals")};
     return commands.contains(arg);
 }
 
@@ -539,6 +539,8 @@ int runModelCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cmdSentiment(rest, out, err);
     if (cmd == QLatin1String("train-sentiment"))
         return cmdTrainSentiment(rest, out, err);
+    if (cmd == QLatin1String("signals"))
+        return cmdSignals(rest, out, err);
     return cmdTailRisk(rest, out, err);
 }
 

@@ -13,6 +13,9 @@
 //   sentiment FILE.mlens [--model lexicon|lexicon:vader|ID] [--all] [--no-explain] [--json]
 //   train-sentiment FILE.mlens [--model bow|transformer] [--folds K] [--epochs N] [--seed S] [--json]
 //   import-model FILE.mlens M.pt --meta M.json --vocab vocab.txt   (a BERT-style sentiment model)
+//   signals FILE.mlens --ticker T --model rf|gbm|svm|logit|mlp [--horizon N] [--classes 2|3]
+//           [--threshold X] [--cost-bps B] [--slippage-bps B] [--long-short] [--market T]
+//           [--folds K] [--no-search] [--no-save] [--explain DATE] [--seed S] [--json]
 
 #include <QString>
 #include <QStringList>
@@ -29,5 +32,6 @@ int runModelCli(const QStringList& args, QTextStream& out, QTextStream& err);
 int cmdTailRisk(const QStringList& args, QTextStream& out, QTextStream& err);
 int cmdSentiment(const QStringList& args, QTextStream& out, QTextStream& err);
 int cmdTrainSentiment(const QStringList& args, QTextStream& out, QTextStream& err);
+int cmdSignals(const QStringList& args, QTextStream& out, QTextStream& err); // cli_signals.cpp
 
 } // namespace marketlens::models

@@ -1,0 +1,80 @@
+#pragma once
+// Classification metrics for signal classifiers and their baselines, and chronological splits
+// (torch-free; docs/signals.md).
+//
+// Definitions (classes 0..K-1; the "up" class is K-1):
+// - confusion[i][j]: rows with true class i predicted as j.
+// - accuracy: share of rows predicted right.
+// - precision, recall, F1: for 2 classes those of the positive class 1 (up), as sklearn's
+//   average='binary'; for 3 classes the macro average over the classes (sklearn average='macro').
+//   A class never predicted has precision 0 (sklearn's zero_division=0), likewise recall for a
+//   class that never occurs; F1 is 0 when precision + recall is 0.
+// - ROC AUC: for 2 classes of the probability of up (ties count one half, the Mann-Whitney
+//   statistic = sklearn roc_auc_score); for 3 classes the macro mean of one-vs-rest AUCs
+//   (sklearn multi_class='ovr', average='macro'). NaN when a class needed for it is absent.
+// Baselines, scored on the same rows:
+// - majority: always the most frequent class of the TRAINING labels (ties: the higher class),
+//   probability 1 for it;
+// - always up: always class K-1, probability 1 for it.
+// A constant probability gives AUC 0.5.
+
+#include "core/result.h"
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace marketlens::core::signals {
+
+struct ClassificationMetrics {
+    std::string name;               // "gbm", "majority", "always up"
+    int classes = 2;
+    std::size_t count = 0;
+    double accuracy = std::numeric_limits<double>::quiet_NaN();
+    double precision = std::numeric_limits<double>::quiet_NaN();
+    double recall = std::numeric_limits<double>::quiet_NaN();
+    double f1 = std::numeric_limits<double>::quiet_NaN();
+    double rocAuc = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::vector<long>> confusion; // [true][predicted], classes x classes
+};
+
+// `proba`: rows x classes, row-major (each row sums to 1). `predicted` may differ from the argmax
+// of `proba` (a decision threshold). Errors: sizes that do not match, classes not 2 or 3, a label
+// outside 0..classes-1, no rows.
+Result<ClassificationMetrics> classificationMetrics(const std::string& name,
+    const std::vector<int>& truth, const std::vector<int>& predicted,
+    const std::vector<double>& proba, int classes);
+
+// argmax per row of a rows x classes matrix (ties: the lower class).
+std::vector<int> argmaxClasses(const std::vector<double>& proba, int classes);
+
+// The model next to both baselines on the same test rows.
+struct MetricsComparison {
+    ClassificationMetrics model, majority, alwaysUp;
+    // The model's accuracy is above both baselines' and its AUC above 0.5 (2 classes) or its
+    // macro-F1 above both baselines' (3 classes).
+    bool beatsBaselines = false;
+    std::string verdict; // a plain sentence, e.g. "gbm does not beat the baselines on the test
+                         // rows (accuracy 0.512 vs always up 0.534)."
+};
+Result<MetricsComparison> compareWithBaselines(const std::string& modelName,
+    const std::vector<int>& trainLabels, const std::vector<int>& testTruth,
+    const std::vector<int>& testPredicted, const std::vector<double>& testProba, int classes);
+
+// Chronological splits of the labelled rows [0, n) of a dataset whose labels look `horizon` rows
+// ahead: a gap of `horizon` rows between a training part and the test part that follows it, so
+// that no training label uses a price of the test part.
+struct SignalSplit {
+    std::size_t trainBegin = 0, trainEnd = 0, testBegin = 0, testEnd = 0;
+};
+// One split: the last floor(n * testFraction) rows are the test part, training rows end
+// `horizon` rows before it. Error when either part would be empty.
+Result<SignalSplit> chronologicalSplit(std::size_t n, double testFraction, int horizon);
+// Walk-forward: `folds` consecutive test parts tiling the last floor(n * testFraction) rows
+// (sizes differ by at most one row, the earlier ones smaller), each trained on everything before
+// it (expanding) or on a window of the first fold's training length (sliding), with the gap.
+Result<std::vector<SignalSplit>> walkForwardSplits(std::size_t n, double testFraction,
+    int folds, int horizon, bool expanding = true);
+
+} // namespace marketlens::core::signals
