@@ -11,7 +11,8 @@
 //   class that never occurs; F1 is 0 when precision + recall is 0.
 // - ROC AUC: for 2 classes of the probability of up (ties count one half, the Mann-Whitney
 //   statistic = sklearn roc_auc_score); for 3 classes the macro mean of one-vs-rest AUCs
-//   (sklearn multi_class='ovr', average='macro'). NaN when a class needed for it is absent.
+//   (sklearn multi_class='ovr', average='macro'). NaN when a class needed for it is absent
+//   (or a probability is not finite).
 // Baselines, scored on the same rows:
 // - majority: always the most frequent class of the TRAINING labels (ties: the higher class),
 //   probability 1 for it;
@@ -52,8 +53,8 @@ std::vector<int> argmaxClasses(const std::vector<double>& proba, int classes);
 // The model next to both baselines on the same test rows.
 struct MetricsComparison {
     ClassificationMetrics model, majority, alwaysUp;
-    // The model's accuracy is above both baselines' and its AUC above 0.5 (2 classes) or its
-    // macro-F1 above both baselines' (3 classes).
+    // The model's accuracy is above both baselines' and, in addition, its AUC above 0.5
+    // (2 classes) or its macro-F1 above both baselines' (3 classes).
     bool beatsBaselines = false;
     std::string verdict; // a plain sentence, e.g. "gbm does not beat the baselines on the test
                          // rows (accuracy 0.512 vs always up 0.534)."
@@ -69,11 +70,13 @@ struct SignalSplit {
     std::size_t trainBegin = 0, trainEnd = 0, testBegin = 0, testEnd = 0;
 };
 // One split: the last floor(n * testFraction) rows are the test part, training rows end
-// `horizon` rows before it. Error when either part would be empty.
+// `horizon` rows before it (floor with a 1e-9 relative tolerance: 100 x 0.29 gives 29). Error when
+// either part would be empty, testFraction is not in (0, 1) or horizon < 0.
 Result<SignalSplit> chronologicalSplit(std::size_t n, double testFraction, int horizon);
 // Walk-forward: `folds` consecutive test parts tiling the last floor(n * testFraction) rows
 // (sizes differ by at most one row, the earlier ones smaller), each trained on everything before
 // it (expanding) or on a window of the first fold's training length (sliding), with the gap.
+// Errors: those of chronologicalSplit (for the first fold), folds < 1, fewer test rows than folds.
 Result<std::vector<SignalSplit>> walkForwardSplits(std::size_t n, double testFraction,
     int folds, int horizon, bool expanding = true);
 
