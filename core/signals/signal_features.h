@@ -14,8 +14,9 @@
 // Feature names, in column order (those not requested or not available are left out):
 //   "ret1" "ret2" "ret5" "ret10" "ret20"  lagged log returns log(P[t] / P[t-k])
 //   "vol20"      sample standard deviation (n-1) of r[t-19..t]
-//   "rsi14"      Wilder's RSI(14) in [0, 100]: the first average gain/loss is the simple mean of
-//                the first 14 changes, then avg = (avg * 13 + x) / 14; 100 when avg loss is 0
+//   "rsi14"      Wilder's RSI(14) in [0, 100] on the changes P[t] - P[t-1]: the first average
+//                gain/loss is the simple mean of the first 14 changes, then
+//                avg = (avg * 13 + x) / 14; 100 when avg loss is 0
 //   "macd"       (EMA12(P) - EMA26(P)) / P[t]; EMAs seeded with P of the first row,
 //                alpha = 2 / (n + 1)
 //   "macd_hist"  ((EMA12 - EMA26) - EMA9(EMA12 - EMA26)) / P[t]
@@ -25,10 +26,13 @@
 //                left out when the series has no volume (rows with a missing volume count as 0)
 //   "ma20_dist" "ma50_dist"  P[t] / SMA_n(P)[t] - 1
 //   "mkt_ret1" "mkt_ret5"    the market's log return over the last 1 / 5 market days up to and
-//                including date t (0 where the market has no data yet); left out without a market
+//                including date t (0 where the market has no data yet, fewer than 5 days summed at
+//                its start); left out without a market (a market without dates counts as none)
 //   "sentiment"  news::sentimentOnDates of date t - 1 (decayed index); left out without an index
-// Warm-up: a row is kept when all its features are defined: t >= 50 (ma50_dist needs 50 prices,
-// ret20 21, vol20 21, rsi14 15, macd uses the EMAs from the first row on, so 50 dominates).
+//                (an empty index counts as none)
+// Warm-up: a row is kept when all its (requested) features are defined; with t the 0-based index
+// of the priced rows: t >= 49 for all (ma50_dist needs 50 prices, ret20 21, vol20 21, bb_pctb,
+// volume_z and ma20_dist 20, rsi14 15; macd and mkt_* and sentiment are defined from row 0).
 
 #include "core/date.h"
 #include "core/news/news_store.h"
@@ -51,11 +55,12 @@ struct MarketReturns {
     std::vector<Date> dates;
     std::vector<double> logReturns;
 };
-// The market as one instrument's log returns (rows without a price skipped).
+// The market as one instrument's log returns (rows without a price skipped; dates from the
+// second priced row on).
 MarketReturns marketFromSeries(const PriceSeries& series);
 // The equal-weighted mean of the daily log returns of `series` (each instrument's return counted
 // on the dates it has a price on both that day and its previous priced day), skipping the one
-// whose ticker is `exclude`. Empty when nothing is left.
+// whose ticker is `exclude`. Named "equal-weighted". Empty when nothing is left.
 MarketReturns equalWeightedMarket(const std::vector<PriceSeries>& series,
     const std::string& exclude);
 
@@ -70,7 +75,7 @@ struct LabelSpec {
 };
 
 struct FeatureOptions {
-    std::vector<std::string> features; // empty: all available
+    std::vector<std::string> features; // empty: all available; columns keep the order above
 };
 
 // The rows of one ticker, ready for a classifier.
@@ -93,9 +98,10 @@ struct SignalDataset {
 };
 
 // Builds the dataset. `market` and `sentiment` may be null (their features are then left out).
-// Errors: unknown or repeated feature name, horizon < 1, classes not 2 or 3, a negative
-// threshold, a requested feature that is unavailable (volume_z without volume, mkt_* without a
-// market, sentiment without an index), fewer than horizon + 2 rows after warm-up.
+// Errors: unknown or repeated feature name, horizon < 1, classes not 2 or 3, a negative (or
+// non-finite) threshold, a requested feature that is unavailable (volume_z without volume, mkt_* without a
+// market, sentiment without an index), fewer than horizon + 2 rows after warm-up; a market or
+// index out of date order, with a non-finite value, or (market) dates/returns of unequal length.
 Result<SignalDataset> buildSignalDataset(const PriceSeries& series, const LabelSpec& label,
     const FeatureOptions& options = {}, const MarketReturns* market = nullptr,
     const std::vector<news::DailySentiment>* sentiment = nullptr);
