@@ -12,7 +12,8 @@
 //   Equity: E[-1] = 1, E[t] = E[t-1] * (1 + g[t]). No final exit trade is charged.
 // - Buy-and-hold: p = 1 every day (so it pays c once, on day 0).
 // - Annualised return: E[n-1]^(days / n) - 1. Volatility: sample std (n-1) of g * sqrt(days).
-//   Sharpe: mean(g) / std(g) * sqrt(days) (risk-free 0; NaN when std is 0).
+//   Sharpe: mean(g) / std(g) * sqrt(days) (risk-free 0; NaN when std is 0). With one day, both
+//   are NaN; a negative E[n-1] (long/short) gives a NaN annual return.
 //   Maximum drawdown: max over t of 1 - E[t] / max(1, max E[<=t]) (a positive fraction).
 //   Turnover: sum |p[t] - p[t-1]| / n * days (one-way, per year). Trades: days with a change.
 //   Hit rate: among days with p[t] != 0, the share with p[t] * r[t] > 0 (NaN when none).
@@ -64,7 +65,8 @@ struct SignalBacktest {
 
 // `signals`: predicted class per day (0..classes-1, the up class is classes-1). Rows whose
 // next return is not finite (the last row of a series) are an error: pass only days whose
-// outcome is known. Errors: empty or mismatched inputs, classes not 2 or 3, negative costs.
+// outcome is known. Errors: empty or mismatched inputs (dates included), classes not 2 or 3, a
+// signal outside 0..classes-1, negative or non-finite costs, annualisationDays < 1.
 Result<SignalBacktest> backtestSignal(const std::vector<Date>& dates,
     const std::vector<int>& signals, const std::vector<double>& nextReturns, int classes,
     const BacktestSettings& settings = {});
