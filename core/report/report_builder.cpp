@@ -199,6 +199,7 @@ const std::vector<SectionSpec>& sectionTable()
         {"forecasts", "Forecasts against baselines", &buildForecasts, false},
         {"models", "Model cards", &buildModels, false},
         {"sentiment", "News sentiment", &buildSentiment, false},
+        {"signals", "Trading signals", &buildSignals, false},
         {"conventions", "Conventions", &buildConventions, false},
     };
     return table;

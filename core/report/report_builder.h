@@ -22,7 +22,9 @@
 //     sentiment   the sentiment models used (items per label), per ticker the latest decayed
 //                 index and the 30-day mean, the portfolio's daily index as a chart; omitted
 //                 when no news is scored
-//     signals     (added by the signals issue); omitted when no signals
+//     signals     per stored signal model: test accuracy, F1 and ROC AUC next to the majority
+//                 and always-up baselines, the backtest after costs next to buy-and-hold, and
+//                 the permutation importance of its top features; omitted when there is none
 //     conventions sign of VaR/ES, annualisation days, return kind, risk-free rate, the data hash
 //   A section asked for explicitly that has no content (no models) is kept with one sentence
 //   saying so; unknown section ids are an InvalidArgument error naming the id and the valid ones.

@@ -76,6 +76,11 @@ Result<bool> buildCharts(ReportContext& ctx, Section& section); // report_sectio
 Result<bool> buildForecasts(ReportContext& ctx, Section& section); // report_sections_models.cpp
 Result<bool> buildModels(ReportContext& ctx, Section& section); // report_sections_models.cpp
 Result<bool> buildSentiment(ReportContext& ctx, Section& section); // report_sections_sentiment.cpp
+Result<bool> buildSignals(ReportContext& ctx, Section& section); // report_sections_signals.cpp
+// report_sections_signals.cpp: whether a model kind is a trading signal's ("signal_<key>"), and
+// the one-line metrics summary of such a model's stored metrics JSON for its model card.
+bool isSignalKind(const std::string& kind);
+std::string signalMetricsSummary(const std::string& metricsJson);
 Result<bool> buildConventions(ReportContext& ctx, Section& section);
 
 // Locale-independent text of numbers ('.' decimal point, ASCII '-', no grouping), the same in

@@ -2,7 +2,8 @@
 // the verdict) and the model cards (data, parameters, seed, metrics) of every stored model.
 //
 // Stored test metrics are read by core::forecast::parseStoredMetrics. Tail-risk models (kind
-// tailrisk_cnn) carry a calibration instead and only get a model card.
+// tailrisk_cnn) carry a calibration instead and only get a model card, and so do signal models
+// (kind signal_*, whose metrics are the signals section's).
 #include "core/report/report_sections.h"
 
 #include "core/forecast/model_store.h"
@@ -153,6 +154,8 @@ std::string hyperParamsText(const std::string& json)
 
 std::string metricsSummary(const fc::ModelRecord& r, const Metrics& m)
 {
+    if (isSignalKind(r.kind))
+        return signalMetricsSummary(r.metricsJson);
     if (const Score* model = m.model()) {
         std::string s
             = "test MAE " + fixed(model->errors.mae, 3) + ", MASE " + fixed(model->errors.mase, 3);
@@ -176,7 +179,7 @@ std::string metricsSummary(const fc::ModelRecord& r, const Metrics& m)
 
 bool isForecaster(const fc::ModelRecord& r, const Metrics& m)
 {
-    return r.kind != "tailrisk_cnn" && m.model() != nullptr;
+    return r.kind != "tailrisk_cnn" && !isSignalKind(r.kind) && m.model() != nullptr;
 }
 
 } // namespace
