@@ -481,6 +481,10 @@ core::Result<Forecast> forecastWith(const cf::ModelRecord& record,
     const core::PriceSeries& series, long originRow,
     const std::vector<core::news::DailySentiment>* sentiment)
 {
+    if (record.kind.rfind("signal_", 0) == 0)
+        return makeError(ErrorCode::InvalidArgument,
+            "model '" + record.name + "' is a trading-signal classifier (kind " + record.kind
+                + "), not a forecaster: use 'marketlens signals' (docs/signals.md)");
     if (record.quantiles.empty())
         return makeError(ErrorCode::InvalidArgument,
             "model '" + record.name + "' is a classifier, not a forecaster");
