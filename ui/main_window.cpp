@@ -15,6 +15,7 @@
 #include "project_controller.h"
 #include "project_tree.h"
 #include "risk/risk_view.h"
+#include "signals/signals_view.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -85,6 +86,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_news, &NewsView::errorOccurred, this, &MainWindow::reportError);
     connect(m_news, &NewsView::message, this, &MainWindow::appendLog);
     connect(m_news, &NewsView::busyChanged, this, &MainWindow::updateActions);
+    m_signals = new SignalsView(m_project, this);
+    m_tabs->addTab(m_signals, QIcon(QStringLiteral(":/icons/model.svg")), tr("Signals"));
+    connect(m_signals, &SignalsView::errorOccurred, this, &MainWindow::reportError);
+    connect(m_signals, &SignalsView::message, this, &MainWindow::appendLog);
     setCentralWidget(m_tabs);
 
     m_tree = new ProjectTree(m_project, this);
@@ -287,6 +292,8 @@ void MainWindow::onDataReloaded()
 void MainWindow::onTickersShown(const QStringList& tickers)
 {
     m_tree->setSelectedTickers(tickers);
+    if (!tickers.isEmpty())
+        m_signals->setCurrentTicker(tickers.first());
     if (tickers.isEmpty()) {
         m_inspector->showNothing();
         return;
@@ -310,6 +317,7 @@ void MainWindow::updateActions()
     m_trainForecasterAction->setEnabled(idle && m_project->isOpen());
     m_portfolioEditor->updateActions(); // reads the busy state the import set
     m_news->updateActions();
+    m_signals->updateActions();
 }
 
 // ---------------------------------------------------------------- import

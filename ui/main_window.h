@@ -42,6 +42,7 @@ class ProjectController;
 class ProjectTree;
 class ForecastView;
 class NewsView;
+class SignalsView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -75,6 +76,8 @@ public:
     ForecastView* forecastView() const { return m_forecasts; }
     // The News tab; news files given to importFiles() go to its import job.
     NewsView* newsView() const { return m_news; }
+    // The Signals tab (follows the current instrument of the Prices tab).
+    SignalsView* signalsView() const { return m_signals; }
     // Undoable edits of portfolios and holdings (Edit menu, holdings table, project tree).
     PortfolioEditor* portfolioEditor() const { return m_portfolioEditor; }
     QString saveStateText() const;
@@ -127,6 +130,7 @@ private:
     PricesTab* m_prices = nullptr;
     ForecastView* m_forecasts = nullptr;
     NewsView* m_news = nullptr;
+    SignalsView* m_signals = nullptr;
     PortfolioEditor* m_portfolioEditor = nullptr;
     ProjectTree* m_tree = nullptr;
     InspectorPanel* m_inspector = nullptr;

@@ -15,6 +15,7 @@
 #include "project_controller.h"
 #include "project_tree.h"
 #include "report/report_dialog.h"
+#include "signals/signals_view.h"
 #include "translation.h"
 #include "app_settings.h"
 #include "preferences_dialog.h"
@@ -233,6 +234,16 @@ void MainWindow::createMenus()
     models->addSeparator(); // news sentiment: Score News…, Train/Import Sentiment Model…
     for (QAction* a : {m_news->scoreAction(), m_news->trainAction(), m_news->importModelAction()})
         models->addAction(a);
+    models->addSeparator();
+    QAction* runSignals = models->addAction(icon("model"), tr("Run Trading Si&gnals"));
+    runSignals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    runSignals->setToolTip(tr("Train and backtest a buy/sell signal classifier for the current "
+                              "instrument with the Signals tab's settings (Ctrl+Shift+G)"));
+    runSignals->setStatusTip(runSignals->toolTip());
+    connect(runSignals, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_signals);
+        m_signals->run();
+    });
     for (QAction* a : {m_news->importAction(), m_news->scoreAction(), m_news->trainAction(),
              m_news->importModelAction()})
         connect(a, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_news); });

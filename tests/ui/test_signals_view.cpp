@@ -12,7 +12,10 @@
 #include "core/forecast/model_store.h"
 #include "core/price_import.h"
 #include "core/project_store.h"
+#include "ui/forecast/models_model.h"
 #include "ui/jobs_bar.h"
+#include "ui/main_window.h"
+#include "ui/prices_tab.h"
 #include "ui/project_controller.h"
 #include "ui/signals/signal_waterfall_view.h"
 #include "ui/signals/signals_charts.h"
@@ -20,6 +23,7 @@
 #include "ui/signals/signals_view.h"
 #include "ui/theme.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -520,6 +524,60 @@ private Q_SLOTS:
         auto stored = ui::SignalsController::storedModels(m_dj, QStringLiteral("MSFT"));
         QVERIFY(stored);
         QVERIFY(stored->empty());
+        QSettings().clear();
+    }
+
+    void mainWindowIntegration()
+    {
+        // The forecasting models list never offers a signal model.
+        ui::ModelsModel models;
+        core::forecast::ModelRecord forecaster, signal;
+        forecaster.id = 1;
+        forecaster.kind = "lstm";
+        signal.id = 2;
+        signal.kind = "signal_gbm";
+        models.setRecords({forecaster, signal});
+        QCOMPARE(models.rowCount(), 1);
+        QCOMPARE(models.rowOfId(2), -1);
+
+        // A Signals tab that follows the instrument shown on the Prices tab, and a menu action
+        // whose shortcut clashes with no other.
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_dj));
+        auto* tabs = w.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(tabs->indexOf(w.signalsView())), QStringLiteral("Signals"));
+        w.pricesTab()->selectTickers({QStringLiteral("KO")});
+        QTRY_COMPARE(w.signalsView()->currentTicker(), QStringLiteral("KO"));
+        QAction* run = nullptr;
+        for (QAction* a : w.findChildren<QAction*>()) {
+            for (const QKeySequence& k : a->shortcuts()) {
+                if (k.isEmpty() || a->text().isEmpty())
+                    continue;
+                if (k == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)) {
+                    QVERIFY2(!run, qPrintable(a->text()));
+                    run = a;
+                }
+            }
+        }
+        QVERIFY(run);
+        QCOMPARE(run->text(), QStringLiteral("Run Trading Si&gnals"));
+
+        if (const QString dir = qEnvironmentVariable("MARKETLENS_GRAB_DIR"); !dir.isEmpty()) {
+            // The tab in the window's usual shape (1440 x 900, both docks): does it fit?
+            w.resize(1440, 900);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.pricesTab()->selectTickers({QStringLiteral("MSFT")});
+            QTRY_COMPARE(w.signalsView()->currentTicker(), QStringLiteral("MSFT"));
+            w.signalsView()->searchCheck()->setChecked(false);
+            QSignalSpy finished(w.signalsView()->controller(), &ui::SignalsController::finished);
+            run->trigger();
+            QCOMPARE(tabs->currentWidget(), w.signalsView());
+            QVERIFY(waitFinished(finished));
+            settle();
+            w.grab().save(dir + QStringLiteral("/signals_main_window.png"));
+        }
         QSettings().clear();
     }
 

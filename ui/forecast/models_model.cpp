@@ -1,6 +1,7 @@
 #include "models_model.h"
 #include "ui/locale_format.h"
 
+#include "models/signals/signal_pipeline.h"
 #include "ui/forecast/forecast_types.h"
 #include "ui/risk/risk_palette.h"
 
@@ -36,6 +37,9 @@ ModelsModel::ModelsModel(QObject* parent)
 void ModelsModel::setRecords(std::vector<fc::ModelRecord> records)
 {
     beginResetModel();
+    // Signal classifiers are stored in the same table but do not forecast prices.
+    std::erase_if(records,
+        [](const fc::ModelRecord& r) { return models::signals::isSignalModelKind(r.kind); });
     m_records = std::move(records);
     m_metrics.clear();
     for (const auto& r : m_records)

@@ -41,8 +41,12 @@ QString number(double v, int decimals = 3)
 
 QString percent(double v, int decimals = 1)
 {
-    return std::isfinite(v) ? QLocale().toString(v * 100.0, 'f', decimals) + QStringLiteral(" %")
-                            : QStringLiteral("—");
+    if (!std::isfinite(v))
+        return QStringLiteral("—");
+    double x = v * 100.0;
+    if (std::abs(x) < 0.5 * std::pow(10.0, -decimals))
+        x = 0.0; // no "-0.0 %"
+    return QLocale().toString(x, 'f', decimals) + QStringLiteral(" %");
 }
 
 QTableWidgetItem* cell(const QString& text, bool bold = false)
