@@ -255,10 +255,11 @@ void SignalWaterfallView::paintEvent(QPaintEvent*)
 
     // Unit under the axis.
     p.setPen(risk::kMutedColor);
-    p.drawText(QRectF(plot.left(), plot.bottom() + kAxisHeight - 6, plot.width(), kAxisHeight),
-        Qt::AlignCenter,
-        QStringLiteral("%1 · %2").arg(
-            QString::fromStdString(m_e->unit), QString::fromStdString(m_e->method)));
+    // Across the whole width (the plot alone may be narrower than the text), elided if need be.
+    const QString unit = QStringLiteral("%1 · %2").arg(
+        QString::fromStdString(m_e->unit), QString::fromStdString(m_e->method));
+    p.drawText(QRectF(8, plot.bottom() + kAxisHeight - 6, width() - 16, kAxisHeight),
+        Qt::AlignCenter, fm.elidedText(unit, Qt::ElideRight, width() - 16));
 }
 
 } // namespace marketlens::ui
