@@ -54,8 +54,8 @@ namespace {
 constexpr int kJobTimeoutMs = 300000;
 const QString kTicker = QStringLiteral("MSFT_OHLCV");
 
-cs::ClassificationMetrics metrics(const char* name, double acc, double prec, double rec,
-    double f1, double auc, std::vector<std::vector<long>> confusion = {})
+cs::ClassificationMetrics metrics(const char* name, double acc, double prec, double rec, double f1,
+    double auc, std::vector<std::vector<long>> confusion = {})
 {
     cs::ClassificationMetrics m;
     m.name = name;
@@ -94,7 +94,7 @@ class TestSignalsView : public QObject {
 private:
     QTemporaryDir m_dir;
     QString m_msft; // msft_ohlcv.csv: 249 days of Microsoft OHLCV (ticker MSFT_OHLCV)
-    QString m_dj;   // dowjones30_prices.csv: 2,529 days of 30 closes
+    QString m_dj; // dowjones30_prices.csv: 2,529 days of 30 closes
     core::PriceSeries m_series;
 
     // The last 100 days of MSFT_OHLCV as test days: predicted class (i / 5) % 2, so the
@@ -332,8 +332,7 @@ private Q_SLOTS:
         view.showResult(r);
         const core::Date day = view.priceChart()->markers()[2].date; // the second buy
         QCOMPARE(day, r->points[15].date);
-        view.addExplanation(
-            explanation(day, 1, 0.58, {"rsi14", "ret5"}, {0.2, -0.05}, 0.05));
+        view.addExplanation(explanation(day, 1, 0.58, {"rsi14", "ret5"}, {0.2, -0.05}, 0.05));
         settle();
 
         const QPointF at = view.priceChart()->markerPosition(2);

@@ -142,8 +142,8 @@ void SignalWaterfallView::paintEvent(QPaintEvent*)
     const QColor label = chartLabelColor();
     if (!m_e) {
         p.setPen(risk::kMutedColor);
-        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-            m_message);
+        p.drawText(
+            rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -210,7 +210,8 @@ void SignalWaterfallView::paintEvent(QPaintEvent*)
         const QRectF row = rowRect(r);
         p.setPen(label);
         p.drawText(QRectF(8, row.top(), labelWidth - 6, row.height()),
-            Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(left, Qt::ElideMiddle, labelWidth - 6));
+            Qt::AlignRight | Qt::AlignVCenter,
+            fm.elidedText(left, Qt::ElideMiddle, labelWidth - 6));
         p.drawText(QRectF(plot.right() + 6, row.top(), valueWidth, row.height()),
             Qt::AlignLeft | Qt::AlignVCenter, right);
     };
@@ -247,9 +248,9 @@ void SignalWaterfallView::paintEvent(QPaintEvent*)
     drawLabels(last, tr("Score of up"), number(score));
     p.setFont(font());
     p.setPen(QPen(label, 1));
-    p.setBrush(m_e->point.predicted == m_classes - 1 ? risk::kScaleLow
+    p.setBrush(m_e->point.predicted == m_classes - 1        ? risk::kScaleLow
             : (m_classes == 3 && m_e->point.predicted == 1) ? risk::kScaleMid
-                                                              : risk::kScaleHigh);
+                                                            : risk::kScaleHigh);
     p.drawRect(QRectF(QPointF(xOf(std::min(boundary, score)), row.top() + barInset),
         QPointF(xOf(std::max(boundary, score)), row.bottom() - barInset)));
 

@@ -22,7 +22,8 @@ public:
     explicit SignalWaterfallView(QWidget* parent = nullptr);
 
     // `classes` decides how the predicted class is named (2: up/down, 3: up/flat/down).
-    void setExplanation(const models::signals::SignalExplanation& e, int classes, int maxSteps = 10);
+    void setExplanation(
+        const models::signals::SignalExplanation& e, int classes, int maxSteps = 10);
     void clear(const QString& message);
 
     bool hasExplanation() const { return m_e.has_value(); }

@@ -27,7 +27,7 @@ namespace marketlens::ui {
 namespace {
 
 constexpr qint64 kDayMs = 86400000LL;
-constexpr double kMarkerSize = 9.0;     // triangle width in pixels
+constexpr double kMarkerSize = 9.0; // triangle width in pixels
 constexpr double kLatestSize = 15.0;
 constexpr double kHitRadius = 9.0;
 constexpr int kMaxBars = 8;
@@ -199,7 +199,8 @@ void SignalPriceChart::setSelectedDate(std::optional<core::Date> date)
 
 int SignalPriceChart::buyCount() const
 {
-    return int(std::count_if(m_markers.begin(), m_markers.end(), [](const auto& m) { return m.buy; }));
+    return int(
+        std::count_if(m_markers.begin(), m_markers.end(), [](const auto& m) { return m.buy; }));
 }
 
 int SignalPriceChart::sellCount() const
@@ -218,9 +219,9 @@ QPointF SignalPriceChart::anchorOf(const SignalMarker& m) const
 
 QPointF SignalPriceChart::markerPosition(int i) const
 {
-    const SignalMarker* m = i < 0 ? (m_latest ? &*m_latest : nullptr)
-                                  : (std::size_t(i) < m_markers.size() ? &m_markers[std::size_t(i)]
-                                                                       : nullptr);
+    const SignalMarker* m = i < 0
+        ? (m_latest ? &*m_latest : nullptr)
+        : (std::size_t(i) < m_markers.size() ? &m_markers[std::size_t(i)] : nullptr);
     if (!m)
         return {};
     // The centre of the triangle: below the price for a buy, above for a sell.
@@ -308,7 +309,8 @@ QString SignalPriceChart::valueText(QPointF value) const
     const qint64 ms = qint64(value.x());
     const auto it = std::lower_bound(m_dates.begin(), m_dates.end(), ms,
         [](core::Date d, qint64 x) { return d.toMsecsSinceEpoch() < x; });
-    const std::size_t i = it == m_dates.end() ? m_dates.size() - 1 : std::size_t(it - m_dates.begin());
+    const std::size_t i
+        = it == m_dates.end() ? m_dates.size() - 1 : std::size_t(it - m_dates.begin());
     QString text = QStringLiteral("%1\n%2").arg(
         displayDate(m_dates[i]), QLocale().toString(m_prices[i], 'f', 2));
     for (const auto& m : m_markers) {
@@ -344,9 +346,8 @@ void EquityChart::clear(const QString& message)
     setPlaceholderText(message);
 }
 
-void EquityChart::setData(const std::vector<core::Date>& dates,
-    const std::vector<double>& strategy, const std::vector<double>& buyAndHold,
-    const QString& strategyName)
+void EquityChart::setData(const std::vector<core::Date>& dates, const std::vector<double>& strategy,
+    const std::vector<double>& buyAndHold, const QString& strategyName)
 {
     const std::size_t n = std::min({dates.size(), strategy.size(), buyAndHold.size()});
     if (n == 0) {
@@ -442,11 +443,11 @@ void FeatureBarsChart::setData(const QString& title, const QString& axisTitle,
     m_axisY->clear();
     m_names.assign(names.begin(), names.begin() + std::ptrdiff_t(n));
     m_values.assign(values.begin(), values.begin() + std::ptrdiff_t(n));
-    m_errors = errors.size() >= n ? std::vector<double>(errors.begin(), errors.begin() + std::ptrdiff_t(n))
-                                  : std::vector<double>();
-    chart()->setTitle(names.size() > n
-            ? tr("%1 (top %2 of %3)").arg(title).arg(n).arg(names.size())
-            : title);
+    m_errors = errors.size() >= n
+        ? std::vector<double>(errors.begin(), errors.begin() + std::ptrdiff_t(n))
+        : std::vector<double>();
+    chart()->setTitle(
+        names.size() > n ? tr("%1 (top %2 of %3)").arg(title).arg(n).arg(names.size()) : title);
     m_set = new QBarSet(axisTitle);
     m_set->setColor(color);
     m_set->setBorderColor(color);
@@ -485,7 +486,8 @@ QString FeatureBarsChart::valueText(QPointF value) const
     if (row < 0 || row >= n)
         return {};
     const std::size_t k = std::size_t(n - 1 - row); // categories were appended in reverse
-    QString text = QStringLiteral("%1: %2").arg(m_names[k], QLocale().toString(m_values[k], 'f', 4));
+    QString text
+        = QStringLiteral("%1: %2").arg(m_names[k], QLocale().toString(m_values[k], 'f', 4));
     if (!m_errors.empty() && std::isfinite(m_errors[k]))
         text += QStringLiteral(" ± %1").arg(QLocale().toString(m_errors[k], 'f', 4));
     return text;

@@ -33,8 +33,8 @@ namespace marketlens::ui {
 struct SignalMarker {
     core::Date date;
     double price = 0;
-    bool buy = true;      // the position rose (else it fell)
-    double position = 0;  // after the change
+    bool buy = true; // the position rose (else it fell)
+    double position = 0; // after the change
 };
 
 // Position rule of core/signals/signal_backtest.h: long/flat 1 for up (class classes-1), else
@@ -110,9 +110,8 @@ public:
     explicit FeatureBarsChart(QWidget* parent = nullptr);
     // Bars in the given order from the top, the first 8 (the title then says "top 8 of n");
     // `errors` (same size or empty) are shown in the tooltip.
-    void setData(const QString& title, const QString& axisTitle,
-        const std::vector<QString>& names, const std::vector<double>& values,
-        const std::vector<double>& errors, const QColor& color);
+    void setData(const QString& title, const QString& axisTitle, const std::vector<QString>& names,
+        const std::vector<double>& values, const std::vector<double>& errors, const QColor& color);
     void clear(const QString& message);
     int barCount() const { return int(m_names.size()); }
     QBarSet* barSet() const { return m_set; }

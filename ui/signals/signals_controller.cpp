@@ -200,10 +200,11 @@ int SignalsController::run(const SignalRunRequest& request)
             if (job == m_current)
                 Q_EMIT progress(job, done, total);
         },
-        [this, job](std::shared_ptr<SignalRunResult> outcome) { deliver(job, std::move(outcome)); });
+        [this, job](
+            std::shared_ptr<SignalRunResult> outcome) { deliver(job, std::move(outcome)); });
     Q_EMIT started(job,
-        tr("Signals: %1 %2").arg(request.ticker,
-            QString::fromStdString(ms::kindLabel(request.kind)).toLower()));
+        tr("Signals: %1 %2")
+            .arg(request.ticker, QString::fromStdString(ms::kindLabel(request.kind)).toLower()));
     return job;
 }
 
@@ -262,7 +263,7 @@ int SignalsController::open(const QString& projectPath, qint64 modelId)
         r->longShort = summary.longShort;
         for (const auto& p : *points) {
             if (summary.testFirst ? (p.date >= *summary.testFirst
-                                        && (!summary.testLast || p.date <= *summary.testLast))
+                    && (!summary.testLast || p.date <= *summary.testLast))
                                   : (!record->trainLast || p.date > *record->trainLast))
                 r->points.push_back(p);
         }
@@ -283,7 +284,8 @@ int SignalsController::open(const QString& projectPath, qint64 modelId)
     };
     runBackgroundJob<SignalRunResult>(
         this, std::move(work), m_cancel, [](qint64, qint64) {},
-        [this, job](std::shared_ptr<SignalRunResult> outcome) { deliver(job, std::move(outcome)); });
+        [this, job](
+            std::shared_ptr<SignalRunResult> outcome) { deliver(job, std::move(outcome)); });
     Q_EMIT started(job, tr("Opening a signal model"));
     return job;
 }

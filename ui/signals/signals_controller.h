@@ -45,7 +45,7 @@ struct SignalRunRequest {
     bool longShort = false;
     int walkForwardFolds = 0; // 0: one chronological split
     bool search = true;
-    bool useMarket = true;    // the equal-weighted market of the other instruments, when any
+    bool useMarket = true; // the equal-weighted market of the other instruments, when any
     bool useSentiment = true; // the lexicon's daily index of the ticker, when there is one
     std::uint64_t seed = 42;
     bool store = true;

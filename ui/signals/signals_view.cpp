@@ -74,9 +74,8 @@ SignalsView::SignalsView(ProjectController* project, QWidget* parent)
                 showExplanation(e.point.date);
         });
     connect(m_controller, &SignalsController::explanationFailed, this,
-        [this](int, const QString& text) {
-            m_waterfall->clear(tr("No explanation: %1").arg(text));
-        });
+        [this](
+            int, const QString& text) { m_waterfall->clear(tr("No explanation: %1").arg(text)); });
     connect(m_priceChart, &SignalPriceChart::markerClicked, this,
         [this](core::Date date) { showExplanation(date); });
     connect(m_project, &ProjectController::projectOpened, this, [this] {
@@ -105,7 +104,8 @@ void SignalsView::createForm()
     m_horizonSpin = new QSpinBox(this);
     m_horizonSpin->setRange(1, 60);
     m_horizonSpin->setSuffix(tr(" d"));
-    m_horizonSpin->setToolTip(tr("Predict the direction of the return over this many trading days"));
+    m_horizonSpin->setToolTip(
+        tr("Predict the direction of the return over this many trading days"));
     m_classesBox = new QComboBox(this);
     m_classesBox->addItem(tr("Up / down"), 2);
     m_classesBox->addItem(tr("Up / flat / down"), 3);
@@ -406,8 +406,7 @@ QString SignalsView::currentTicker() const
 
 void SignalsView::reload()
 {
-    const QString wanted
-        = m_pendingTicker.isEmpty() ? m_tickerBox->currentText() : m_pendingTicker;
+    const QString wanted = m_pendingTicker.isEmpty() ? m_tickerBox->currentText() : m_pendingTicker;
     m_restoring = true;
     m_tickerBox->clear();
     if (m_project->isOpen()) {
@@ -479,10 +478,10 @@ void SignalsView::onFinished(int, std::shared_ptr<const SignalRunResult> result)
     showResult(result);
     if (!result->fromStore)
         reloadStored();
-    Q_EMIT message(result->fromStore
-            ? tr("Opened “%1”.").arg(qs(result->model.record.name))
-            : tr("Signals “%1”: %2")
-                  .arg(qs(result->model.record.name), qs(result->model.evaluation.metrics.verdict)));
+    Q_EMIT message(result->fromStore ? tr("Opened “%1”.").arg(qs(result->model.record.name))
+                                     : tr("Signals “%1”: %2")
+                                           .arg(qs(result->model.record.name),
+                                               qs(result->model.evaluation.metrics.verdict)));
 }
 
 void SignalsView::setStatus(const QString& text)

@@ -118,8 +118,8 @@ void SignalsView::showResult(std::shared_ptr<const SignalRunResult> result)
     const SignalRunResult& r = *m_result;
     const auto& record = r.model.record;
     const cs::SignalDataset* data = r.dataset.get();
-    const int classes = data ? data->label.classes
-                             : std::max(2, r.model.evaluation.metrics.model.classes);
+    const int classes
+        = data ? data->label.classes : std::max(2, r.model.evaluation.metrics.model.classes);
     const bool shortMode = r.longShort;
 
     // Prices: the dataset's, or (hand-made results) the project's.
@@ -140,19 +140,19 @@ void SignalsView::showResult(std::shared_ptr<const SignalRunResult> result)
         const auto it = std::lower_bound(dates.begin(), dates.end(), r.model.latest.date);
         if (it != dates.end() && *it == r.model.latest.date) {
             const double pos = r.model.latest.predicted == classes - 1 ? 1.0
-                : (shortMode && r.model.latest.predicted == 0)           ? -1.0
-                                                                         : 0.0;
+                : (shortMode && r.model.latest.predicted == 0)         ? -1.0
+                                                                       : 0.0;
             latest = SignalMarker {
                 r.model.latest.date, prices[std::size_t(it - dates.begin())], pos > 0, pos};
         }
     }
-    const QString kind = record.kind.rfind("signal_", 0) == 0 ? qs(record.kind.substr(7))
-                                                              : qs(record.kind);
+    const QString kind
+        = record.kind.rfind("signal_", 0) == 0 ? qs(record.kind.substr(7)) : qs(record.kind);
     const auto parsedKind = ms::kindFromKey(kind.toStdString());
     const QString kindTitle = parsedKind ? qs(ms::kindLabel(*parsedKind)) : kind;
     const QString latestText = latest
-        ? tr(" · latest (%1): %2").arg(displayDate(latest->date),
-              signalClassName(r.model.latest.predicted, classes))
+        ? tr(" · latest (%1): %2")
+              .arg(displayDate(latest->date), signalClassName(r.model.latest.predicted, classes))
         : QString();
     m_priceChart->setData(tr("%1 · %2 · %3 d ahead%4")
                               .arg(qs(record.ticker), kindTitle)
@@ -162,8 +162,8 @@ void SignalsView::showResult(std::shared_ptr<const SignalRunResult> result)
 
     const auto& bt = r.model.evaluation.backtest;
     if (!bt.dates.empty())
-        m_equityChart->setData(bt.dates, bt.strategy.equity, bt.buyAndHold.equity,
-            tr("Signal (%1)").arg(kindTitle));
+        m_equityChart->setData(
+            bt.dates, bt.strategy.equity, bt.buyAndHold.equity, tr("Signal (%1)").arg(kindTitle));
     else
         m_equityChart->clear(r.fromStore
                 ? tr("A stored model keeps its backtest's statistics (Metrics tab), not its "
@@ -178,14 +178,13 @@ void SignalsView::showResult(std::shared_ptr<const SignalRunResult> result)
     } else if (!r.explainError.isEmpty()) {
         m_waterfall->clear(tr("No explanation of the latest signal: %1").arg(r.explainError));
     }
-    setStatus(r.fromStore ? tr("Stored model “%1”: signals after its training period.")
-                                .arg(qs(record.name))
-                          : tr("“%1”: %2 test days, %3 signal changes; %4")
-                                .arg(qs(record.name))
-                                .arg(QLocale().toString(qlonglong(r.points.size())))
-                                .arg(QLocale().toString(qlonglong(m_priceChart->markers().size())))
-                                .arg(r.stored ? tr("stored in the project.")
-                                              : tr("not stored.")));
+    setStatus(r.fromStore
+            ? tr("Stored model “%1”: signals after its training period.").arg(qs(record.name))
+            : tr("“%1”: %2 test days, %3 signal changes; %4")
+                  .arg(qs(record.name))
+                  .arg(QLocale().toString(qlonglong(r.points.size())))
+                  .arg(QLocale().toString(qlonglong(m_priceChart->markers().size())))
+                  .arg(r.stored ? tr("stored in the project.") : tr("not stored.")));
     Q_EMIT resultShown();
 }
 
@@ -210,7 +209,7 @@ void SignalsView::showMetrics(const SignalRunResult& r)
         const auto& bt = r.model.evaluation.backtest;
         // The pipeline's sentence says it with the numbers; a plain one when there is none.
         backtestVerdict = !bt.verdict.empty() ? qs(bt.verdict)
-            : bt.beatsBuyAndHold ? tr("After costs the signal beats buy-and-hold.")
+            : bt.beatsBuyAndHold              ? tr("After costs the signal beats buy-and-hold.")
                                  : tr("After costs the signal does not beat buy-and-hold.");
         text += QLatin1Char('\n') + backtestVerdict;
     }
@@ -261,8 +260,8 @@ void SignalsView::showMetrics(const SignalRunResult& r)
         m_backtest->setColumnCount(2);
         m_backtest->setHorizontalHeaderLabels({tr("Signal"), tr("Buy and hold")});
         const QStringList rows {tr("Total return"), tr("Annual return"), tr("Volatility"),
-            tr("Sharpe"), tr("Max drawdown"), tr("Turnover / year"), tr("Hit rate"),
-            tr("Exposure"), tr("Trades"), tr("Costs paid")};
+            tr("Sharpe"), tr("Max drawdown"), tr("Turnover / year"), tr("Hit rate"), tr("Exposure"),
+            tr("Trades"), tr("Costs paid")};
         m_backtest->setRowCount(int(rows.size()));
         m_backtest->setVerticalHeaderLabels(rows);
         const cs::StrategyStats* cols[] = {&bt.strategy, &bt.buyAndHold};
@@ -342,8 +341,8 @@ void SignalsView::showImportance(const SignalRunResult& r)
         values.push_back(f.permutation);
         errors.push_back(f.permutationStd);
     }
-    m_importance->setData(tr("Permutation importance"), tr("Drop in test accuracy"), names,
-        values, errors, seriesColor(0));
+    m_importance->setData(tr("Permutation importance"), tr("Drop in test accuracy"), names, values,
+        errors, seriesColor(0));
     // Mean |attribution|, largest first, where the model has one.
     std::vector<const ms::FeatureImportance*> attributed;
     for (const auto& f : imp) {
@@ -364,8 +363,7 @@ void SignalsView::showImportance(const SignalRunResult& r)
         values.push_back(f->meanAbsAttribution);
     }
     const QString method = qs(r.model.evaluation.attributionMethod);
-    m_attribution->setData(
-        method.contains(QLatin1String("SHAP"), Qt::CaseInsensitive)
+    m_attribution->setData(method.contains(QLatin1String("SHAP"), Qt::CaseInsensitive)
             ? tr("Mean |SHAP| (%1)").arg(method)
             : tr("Mean |attribution| (%1)").arg(method.isEmpty() ? tr("model") : method),
         tr("Mean |contribution|"), names, values, {}, seriesColor(1));
@@ -395,18 +393,19 @@ void SignalsView::reloadStored()
         name->setData(Qt::UserRole + 1, qs(rec.metricsJson));
         name->setToolTip(qs(m.evaluation.metrics.verdict));
         m_stored->setItem(i, 0, name);
-        const QString key = rec.kind.rfind("signal_", 0) == 0 ? qs(rec.kind.substr(7)) : qs(rec.kind);
+        const QString key
+            = rec.kind.rfind("signal_", 0) == 0 ? qs(rec.kind.substr(7)) : qs(rec.kind);
         const auto kind = ms::kindFromKey(key.toStdString());
         m_stored->setItem(i, 1, new QTableWidgetItem(kind ? qs(ms::kindLabel(*kind)) : key));
         m_stored->setItem(i, 2, cell(tr("%n d", "", rec.horizon)));
         const QDateTime created = QDateTime::fromString(qs(rec.createdUtc), Qt::ISODate);
         m_stored->setItem(i, 3,
-            new QTableWidgetItem(created.isValid() ? displayDateTime(created.toLocalTime())
-                                                   : qs(rec.createdUtc)));
+            new QTableWidgetItem(
+                created.isValid() ? displayDateTime(created.toLocalTime()) : qs(rec.createdUtc)));
         m_stored->setItem(i, 4,
             cell(m.hasMetrics ? number(m.evaluation.metrics.model.accuracy) : QStringLiteral("—")));
         m_stored->setItem(i, 5,
-            new QTableWidgetItem(!m.hasMetrics                     ? QStringLiteral("—")
+            new QTableWidgetItem(!m.hasMetrics            ? QStringLiteral("—")
                     : m.evaluation.metrics.beatsBaselines ? tr("yes")
                                                           : tr("no")));
     }
