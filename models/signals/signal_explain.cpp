@@ -125,14 +125,13 @@ core::Result<LoadedSignalModel> loadSignalModel(
         return label.error();
     const QJsonObject hyper
         = QJsonDocument::fromJson(QByteArray::fromStdString(record.hyperParamsJson)).object();
-    auto params = ClassifierParams::fromJson(
-        QJsonDocument(hyper.value(QStringLiteral("params")).toObject())
-            .toJson(QJsonDocument::Compact)
-            .toStdString());
+    auto params
+        = ClassifierParams::fromJson(QJsonDocument(hyper.value(QStringLiteral("params")).toObject())
+                                         .toJson(QJsonDocument::Compact)
+                                         .toStdString());
     if (!params)
         return params.error();
-    auto classifier
-        = loadClassifier(*kind, *params, record.weights, data.cols(), label->classes);
+    auto classifier = loadClassifier(*kind, *params, record.weights, data.cols(), label->classes);
     if (!classifier)
         return classifier.error();
     LoadedSignalModel m;

@@ -54,16 +54,16 @@ std::string describe(ClassifierKind kind, const ClassifierParams& p)
 {
     switch (kind) {
     case ClassifierKind::RandomForest:
-        return "trees=" + std::to_string(p.trees) + " max_depth="
-            + std::to_string(p.maxDepth > 0 ? p.maxDepth : 8)
+        return "trees=" + std::to_string(p.trees)
+            + " max_depth=" + std::to_string(p.maxDepth > 0 ? p.maxDepth : 8)
             + " colsample=" + shortNumber(p.colsample);
     case ClassifierKind::GradientBoosting:
-        return "trees=" + std::to_string(p.trees) + " max_depth="
-            + std::to_string(p.maxDepth > 0 ? p.maxDepth : 3) + " eta="
-            + shortNumber(p.learningRate);
+        return "trees=" + std::to_string(p.trees)
+            + " max_depth=" + std::to_string(p.maxDepth > 0 ? p.maxDepth : 3)
+            + " eta=" + shortNumber(p.learningRate);
     case ClassifierKind::Svm:
-        return "C=" + shortNumber(p.svmC) + " gamma="
-            + (p.svmGamma > 0 ? shortNumber(p.svmGamma) : std::string("scale"));
+        return "C=" + shortNumber(p.svmC)
+            + " gamma=" + (p.svmGamma > 0 ? shortNumber(p.svmGamma) : std::string("scale"));
     case ClassifierKind::Logistic:
         return "C=" + shortNumber(p.logitC);
     case ClassifierKind::Mlp: {
@@ -127,23 +127,22 @@ std::vector<ClassifierParams> searchGrid(ClassifierKind kind, const ClassifierPa
 
 std::vector<int> labelsOf(const cs::SignalDataset& data, std::size_t begin, std::size_t end)
 {
-    return std::vector<int>(data.labels.begin() + std::ptrdiff_t(begin),
-        data.labels.begin() + std::ptrdiff_t(end));
+    return std::vector<int>(
+        data.labels.begin() + std::ptrdiff_t(begin), data.labels.begin() + std::ptrdiff_t(end));
 }
 
 // Progress and cancellation of one training job, in steps of the whole job.
 class Steps {
 public:
     Steps(const core::Progress& progress, const std::atomic_bool* cancel, std::int64_t total)
-        : m_progress(progress), m_cancel(cancel), m_total(total)
+        : m_progress(progress)
+        , m_cancel(cancel)
+        , m_total(total)
     {
     }
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     // Reports the current step again (inside a fit); false to cancel.
-    bool poll() const
-    {
-        return !cancelled() && core::reportProgress(m_progress, m_done, m_total);
-    }
+    bool poll() const { return !cancelled() && core::reportProgress(m_progress, m_done, m_total); }
     bool advance()
     {
         ++m_done;
@@ -182,16 +181,16 @@ core::Result<FittedModel> fitOn(const cs::SignalDataset& data, ClassifierKind ki
         return makeError(ErrorCode::InvalidArgument,
             "the " + kindLabel(kind) + " classifier is not available in this build");
     const FeatureRows x = detail::scaledRows(data, m.scaler, begin, end);
-    auto fitted = m.classifier->fit(x, labelsOf(data, begin, end), data.label.classes,
-        steps.fitProgress());
+    auto fitted
+        = m.classifier->fit(x, labelsOf(data, begin, end), data.label.classes, steps.fitProgress());
     if (!fitted)
         return steps.cancelled() || fitted.error().code == ErrorCode::Cancelled ? cancelled()
                                                                                 : fitted.error();
     return m;
 }
 
-core::Result<std::vector<double>> probaOn(const cs::SignalDataset& data, const FittedModel& m,
-    std::size_t begin, std::size_t end)
+core::Result<std::vector<double>> probaOn(
+    const cs::SignalDataset& data, const FittedModel& m, std::size_t begin, std::size_t end)
 {
     return m.classifier->predictProba(detail::scaledRows(data, m.scaler, begin, end));
 }
@@ -208,8 +207,8 @@ core::Result<std::vector<SearchCandidate>> runSearch(const cs::SignalDataset& da
         e - b, double(folds) / double(folds + 1), folds, data.label.horizon, true);
     if (!splits)
         return makeError(ErrorCode::InvalidArgument,
-            "too few training rows for a " + std::to_string(folds)
-                + "-fold search (" + splits.error().message + "); turn the search off");
+            "too few training rows for a " + std::to_string(folds) + "-fold search ("
+                + splits.error().message + "); turn the search off");
     std::vector<SearchCandidate> out;
     for (const ClassifierParams& p : grid) {
         double sum = 0;
@@ -220,8 +219,8 @@ core::Result<std::vector<SearchCandidate>> runSearch(const cs::SignalDataset& da
             auto proba = probaOn(data, *m, b + s.testBegin, b + s.testEnd);
             if (!proba)
                 return proba.error();
-            sum += detail::accuracyOf(*proba, data.label.classes,
-                labelsOf(data, b + s.testBegin, b + s.testEnd));
+            sum += detail::accuracyOf(
+                *proba, data.label.classes, labelsOf(data, b + s.testBegin, b + s.testEnd));
             if (!steps.advance())
                 return cancelled();
         }
@@ -403,14 +402,14 @@ core::Result<TrainedSignalModel> trainSignalModel(const cs::SignalDataset& data,
     const int classes = data.label.classes;
     const std::size_t n = data.labelledRows();
     auto splitList = config.walkForwardFolds > 0
-        ? cs::walkForwardSplits(n, config.testFraction, config.walkForwardFolds,
-            data.label.horizon, config.expanding)
+        ? cs::walkForwardSplits(
+            n, config.testFraction, config.walkForwardFolds, data.label.horizon, config.expanding)
         : [&]() -> core::Result<std::vector<cs::SignalSplit>> {
-              auto one = cs::chronologicalSplit(n, config.testFraction, data.label.horizon);
-              if (!one)
-                  return one.error();
-              return std::vector<cs::SignalSplit> {*one};
-          }();
+        auto one = cs::chronologicalSplit(n, config.testFraction, data.label.horizon);
+        if (!one)
+            return one.error();
+        return std::vector<cs::SignalSplit> {*one};
+    }();
     if (!splitList)
         return splitList.error();
     const std::vector<cs::SignalSplit>& splits = *splitList;
@@ -420,8 +419,7 @@ core::Result<TrainedSignalModel> trainSignalModel(const cs::SignalDataset& data,
     const std::vector<ClassifierParams> grid
         = config.search ? searchGrid(config.kind, params) : std::vector<ClassifierParams> {};
     const std::int64_t total = std::int64_t(grid.size()) * std::max(1, config.searchFolds)
-        + std::int64_t(splits.size()) + std::int64_t(data.cols()) * config.permutationRepeats
-        + 1;
+        + std::int64_t(splits.size()) + std::int64_t(data.cols()) * config.permutationRepeats + 1;
     Steps steps(progress, cancel, total);
     if (!steps.poll())
         return cancelled();
@@ -472,8 +470,8 @@ core::Result<TrainedSignalModel> trainSignalModel(const cs::SignalDataset& data,
     // The majority baseline learns from the first split's training labels: rows every test
     // row comes after.
     auto cmp = cs::compareWithBaselines(kindKey(config.kind),
-        labelsOf(data, splits.front().trainBegin, splits.front().trainEnd), truth, predicted,
-        proba, classes);
+        labelsOf(data, splits.front().trainBegin, splits.front().trainEnd), truth, predicted, proba,
+        classes);
     if (!cmp)
         return cmp.error();
     ev.metrics = std::move(*cmp);
@@ -553,14 +551,14 @@ core::Result<TrainedSignalModel> trainSignalModel(const cs::SignalDataset& data,
     fm.prices = data.prices;
     fm.values = data.values;
     fm.ticker = data.ticker;
-    r.dataHash = cf::dataHash(fm, std::min(data.rows(), finalSplit.trainEnd
-            + std::size_t(data.label.horizon)));
+    r.dataHash = cf::dataHash(
+        fm, std::min(data.rows(), finalSplit.trainEnd + std::size_t(data.label.horizon)));
     r.metricsJson = metricsJson(data, config, ev, out.latest);
     r.historyJson = "[]";
     r.device = "cpu";
     r.weights = std::move(*bytes);
-    r.trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
-                         .count();
+    r.trainSeconds
+        = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out.evaluation = std::move(ev);
     return out;
 }
