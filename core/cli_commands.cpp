@@ -78,6 +78,12 @@ constexpr const char* kUsage = R"(Usage:
                              [--seed S] [--json]
       Train a sentiment classifier on the project's labelled news, store it, and print its
       k-fold accuracy and macro-F1 beside the market-news lexicon and VADER on the same folds.
+  marketlens signals FILE.mlens --ticker T --model rf|gbm|svm|logit|mlp [--horizon N]
+                     [--classes 2|3] [--threshold X] [--cost-bps B] [--slippage-bps B]
+                     [--long-short] [--market T] [--folds K] [--no-search] [--no-save]
+                     [--explain DATE] [--seed S] [--json]
+      Trading-signal classifier: metrics beside the majority and always-up baselines, backtest
+      with costs beside buy-and-hold, top features and why today's signal (docs/signals.md).
   marketlens tailrisk FILE.mlens [--portfolio NAME] [--json]
       Learned probability of a loss beyond the 95 % VaR within 5 days, per holding.
   marketlens report FILE.mlens --out R.pdf|R.html [--portfolio NAME] [--sections A,B,...]

@@ -93,11 +93,15 @@ int cmdModels(const QStringList& args, QTextStream& out, QTextStream& err)
     Table t({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"),
         QStringLiteral("origin"), QStringLiteral("ticker"), QStringLiteral("window"),
         QStringLiteral("horizon"), QStringLiteral("created (UTC)"), QStringLiteral("test MASE"),
-        QStringLiteral("naive MASE"), QStringLiteral("beats naive")});
+        QStringLiteral("naive MASE"), QStringLiteral("beats baselines")});
     for (const cf::ModelRecord& r : *list) {
         const QJsonObject metrics = parsedObject(r.metricsJson);
         const auto [model, naive] = testMase(metrics);
-        const QJsonValue beats = metrics.value(QStringLiteral("beatsNaive"));
+        // Signal classifiers (kind signal_*) have no MASE; their column says whether they beat
+        // the majority and always-up baselines.
+        const QJsonValue beats = metrics.contains(QStringLiteral("beatsBaselines"))
+            ? metrics.value(QStringLiteral("beatsBaselines"))
+            : metrics.value(QStringLiteral("beatsNaive"));
         t.add({QString::number(r.id), cli::q(r.name), cli::q(r.kind), cli::q(r.origin),
             r.ticker.empty() ? QStringLiteral("-") : cli::q(r.ticker), QString::number(r.window),
             QString::number(r.horizon), cli::q(r.createdUtc), num(model, 3), num(naive, 3),

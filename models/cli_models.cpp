@@ -69,6 +69,22 @@ qint64 modelId(const QString& text)
     return ok && id > 0 ? id : 0;
 }
 
+// The ticker's daily news sentiment index of the lexicon (what `marketlens sentiment` stores),
+// for the "sentiment" feature; NotFound with what to do when there is none.
+core::Result<std::vector<core::news::DailySentiment>> sentimentIndexOf(
+    core::ProjectStore& store, const std::string& ticker)
+{
+    auto index = core::news::loadSentimentIndex(store, ticker, core::news::kLexiconModelKey);
+    if (!index)
+        return index.error();
+    if (index->empty())
+        return core::makeError(core::ErrorCode::NotFound,
+            "the feature 'sentiment' needs the news sentiment index of " + ticker
+                + " (lexicon model), and there is none: import news that mention " + ticker
+                + " and run 'marketlens sentiment FILE.mlens' first");
+    return index;
+}
+
 } // namespace cli_detail
 
 namespace {
@@ -191,22 +207,6 @@ core::Result<core::PriceSeries> seriesOf(core::ProjectStore& store, const std::s
     if (s->empty())
         return makeError(ErrorCode::NotFound, "no prices of '" + ticker + "' in the project");
     return s;
-}
-
-// The ticker's daily news sentiment index of the lexicon (what `marketlens sentiment` stores),
-// for the "sentiment" feature; NotFound with what to do when there is none.
-core::Result<std::vector<core::news::DailySentiment>> sentimentIndexOf(
-    core::ProjectStore& store, const std::string& ticker)
-{
-    auto index = core::news::loadSentimentIndex(store, ticker, core::news::kLexiconModelKey);
-    if (!index)
-        return index.error();
-    if (index->empty())
-        return makeError(ErrorCode::NotFound,
-            "the feature 'sentiment' needs the news sentiment index of " + ticker
-                + " (lexicon model), and there is none: import news that mention " + ticker
-                + " and run 'marketlens sentiment FILE.mlens' first");
-    return index;
 }
 
 // --features a,b,c and --sentiment (the default features plus "sentiment") into `config`, and

@@ -4,6 +4,7 @@
 
 #include "core/cli_support.h"
 #include "core/forecast/model_store.h"
+#include "core/news/news_store.h"
 #include "core/project_store.h"
 #include "core/result.h"
 
@@ -60,6 +61,10 @@ std::optional<core::ProjectStore> openProject(
     const QString& arg, bool json, QTextStream& out, QTextStream& err, int& code);
 // A model id given on the command line; 0 when it is not a positive whole number.
 qint64 modelId(const QString& text);
+// The ticker's daily news sentiment index of the lexicon (what `marketlens sentiment` stores);
+// NotFound, saying what to do, when there is none (cli_models.cpp).
+core::Result<std::vector<core::news::DailySentiment>> sentimentIndexOf(
+    core::ProjectStore& store, const std::string& ticker);
 
 // cli_model_files.cpp
 int cmdModels(const QStringList& args, QTextStream& out, QTextStream& err);
