@@ -522,6 +522,36 @@
     </message>
 </context>
 <context>
+    <name>marketlens::ui::EquityChart</name>
+    <message>
+        <source>Growth of 1</source>
+        <translation>Wertentwicklung (Start = 1)</translation>
+    </message>
+    <message>
+        <source>The backtest&apos;s equity curve appears here after a run</source>
+        <translation>Die Kapitalkurve des Backtests erscheint hier nach einem Lauf</translation>
+    </message>
+    <message>
+        <source>No backtest to show</source>
+        <translation>Kein Backtest vorhanden</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>Buy-and-Hold</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::FeatureBarsChart</name>
+    <message>
+        <source>Nothing to show</source>
+        <translation>Nichts anzuzeigen</translation>
+    </message>
+    <message>
+        <source>%1 (top %2 of %3)</source>
+        <translation>%1 (Top %2 von %3)</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::FoldErrorsChart</name>
     <message>
         <source>MAE (price)</source>
@@ -1772,6 +1802,18 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
     <message>
         <source>Price, holdings and news files (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;All files (*)</source>
         <translation>Kurs-, Positions- und Nachrichtendateien (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Run Trading Si&amp;gnals</source>
+        <translation>Handelssi&amp;gnale berechnen</translation>
+    </message>
+    <message>
+        <source>Train and backtest a buy/sell signal classifier for the current instrument with the Signals tab&apos;s settings (Ctrl+Shift+G)</source>
+        <translation>Einen Klassifikator für Kauf-/Verkaufssignale für das aktuelle Instrument mit den Einstellungen der Registerkarte „Signale“ trainieren und backtesten (Strg+Umschalt+G)</translation>
     </message>
 </context>
 <context>
@@ -3757,6 +3799,545 @@ Mausrad zoomt, Ziehen verschiebt und Doppelklick setzt das Kursdiagramm darüber
     <message>
         <source>Score every news item with the new model (the other models&apos; scores are kept)</source>
         <translation>Jede Nachricht mit dem neuen Modell bewerten (die Werte der anderen Modelle bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalPriceChart</name>
+    <message>
+        <source>Price</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>▲ buy (the signal turns up), ▼ sell; the large outlined one is the latest signal.
+Click a marker to see why the model gave that signal.
+Drag: zoom; wheel: zoom; double-click: whole history; right-click: export</source>
+        <translation>▲ Kauf (das Signal dreht nach oben), ▼ Verkauf; die große umrandete Markierung ist das neueste Signal.
+Klicken Sie auf eine Markierung, um zu sehen, warum das Modell dieses Signal gegeben hat.
+Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exportieren</translation>
+    </message>
+    <message>
+        <source>Run a signal model to see its buy and sell signals on the price</source>
+        <translation>Führen Sie ein Signalmodell aus, um seine Kauf- und Verkaufssignale im Kursdiagramm zu sehen</translation>
+    </message>
+    <message>
+        <source>No prices to show</source>
+        <translation>Keine Kurse vorhanden</translation>
+    </message>
+    <message>
+        <source>▲ buy signal</source>
+        <translation>▲ Kaufsignal</translation>
+    </message>
+    <message>
+        <source>▼ sell signal</source>
+        <translation>▼ Verkaufssignal</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalWaterfallView</name>
+    <message>
+        <source>up</source>
+        <translation>aufwärts</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>seitwärts</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>abwärts</translation>
+    </message>
+    <message>
+        <source>Click a buy or sell marker on the chart to see why the model gave that signal</source>
+        <translation>Klicken Sie im Diagramm auf eine Kauf- oder Verkaufsmarkierung, um zu sehen, warum das Modell dieses Signal gegeben hat</translation>
+    </message>
+    <message>
+        <source>%1 other features</source>
+        <translation>%1 weitere Merkmale</translation>
+    </message>
+    <message>
+        <source>Each bar is one feature&apos;s contribution (%1, %2) to the score of “up” on this day, from the model&apos;s base value to the day&apos;s score; green pushes towards up, red towards down.</source>
+        <translation>Jeder Balken ist der Beitrag eines Merkmals (%1, %2) zum Wert von „aufwärts“ an diesem Tag, vom Basiswert des Modells bis zum Wert des Tages; Grün drückt in Richtung aufwärts, Rot in Richtung abwärts.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (P(up) %3)</source>
+        <translation>%1: %2 (P(aufwärts) %3)</translation>
+    </message>
+    <message>
+        <source>Base value</source>
+        <translation>Basiswert</translation>
+    </message>
+    <message>
+        <source>Score of up</source>
+        <translation>Wert von „aufwärts“</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalsController</name>
+    <message>
+        <source>Signals: %1 %2</source>
+        <translation>Signale: %1 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a signal model.</source>
+        <translation>„%1“ ist kein Signalmodell.</translation>
+    </message>
+    <message>
+        <source>Opening a signal model</source>
+        <translation>Signalmodell wird geöffnet</translation>
+    </message>
+    <message>
+        <source>The explanation job ended without a result.</source>
+        <translation>Der Erklärungsauftrag endete ohne Ergebnis.</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalsView</name>
+    <message>
+        <source>No explanation: %1</source>
+        <translation>Keine Erklärung: %1</translation>
+    </message>
+    <message>
+        <source>Run a signal model to see its buy and sell signals on the price</source>
+        <translation>Führen Sie ein Signalmodell aus, um seine Kauf- und Verkaufssignale im Kursdiagramm zu sehen</translation>
+    </message>
+    <message>
+        <source>The instrument whose next move the model predicts (follows the instrument selected on the Prices tab)</source>
+        <translation>Das Instrument, dessen nächste Bewegung das Modell vorhersagt (folgt dem auf der Registerkarte „Kurse“ ausgewählten Instrument)</translation>
+    </message>
+    <message>
+        <source>Random forest and gradient boosting (XGBoost, with SHAP explanations), SVM, logistic regression or a small neural network (MLP)</source>
+        <translation>Random Forest und Gradient Boosting (XGBoost, mit SHAP-Erklärungen), SVM, logistische Regression oder ein kleines neuronales Netz (MLP)</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> Tg.</translation>
+    </message>
+    <message>
+        <source>Predict the direction of the return over this many trading days</source>
+        <translation>Die Richtung der Rendite über so viele Handelstage vorhersagen</translation>
+    </message>
+    <message>
+        <source>Up / down</source>
+        <translation>Aufwärts / abwärts</translation>
+    </message>
+    <message>
+        <source>Up / flat / down</source>
+        <translation>Aufwärts / seitwärts / abwärts</translation>
+    </message>
+    <message>
+        <source>Two classes, or three with a flat band around zero</source>
+        <translation>Zwei Klassen oder drei mit einem Seitwärtsband um null</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Three classes: a move smaller than this (log return) counts as flat</source>
+        <translation>Drei Klassen: Eine Bewegung kleiner als diese (Log-Rendite) gilt als seitwärts</translation>
+    </message>
+    <message>
+        <source> bp</source>
+        <translation> Bp.</translation>
+    </message>
+    <message>
+        <source>Commission per unit traded, in basis points (1 bp = 0.01 %)</source>
+        <translation>Provision je gehandelter Einheit, in Basispunkten (1 Bp. = 0,01 %)</translation>
+    </message>
+    <message>
+        <source>Slippage per unit traded, in basis points</source>
+        <translation>Slippage je gehandelter Einheit, in Basispunkten</translation>
+    </message>
+    <message>
+        <source>Lon&amp;g/short</source>
+        <translation>Lon&amp;g/Short</translation>
+    </message>
+    <message>
+        <source>Sell short on a down signal instead of staying in cash</source>
+        <translation>Bei einem Abwärtssignal leerverkaufen, statt in Cash zu bleiben</translation>
+    </message>
+    <message>
+        <source>one split</source>
+        <translation>eine Aufteilung</translation>
+    </message>
+    <message>
+        <source>Walk-forward folds over the test part, each refitted on the days before it; “one split”: train on the first 70 %, test on the rest</source>
+        <translation>Walk-forward-Folds über den Testteil, jeder auf den Tagen davor neu angepasst; „eine Aufteilung“: auf den ersten 70 % trainieren, auf dem Rest testen</translation>
+    </message>
+    <message>
+        <source>Sear&amp;ch</source>
+        <translation>Parametersu&amp;che</translation>
+    </message>
+    <message>
+        <source>Choose hyper-parameters by a small time-series cross-validated search (slower)</source>
+        <translation>Hyperparameter durch eine kleine Suche mit Zeitreihen-Kreuzvalidierung wählen (langsamer)</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>Train and evaluate the model, backtest its signal and store it in the project (Ctrl+Return)</source>
+        <translation>Das Modell trainieren und bewerten, sein Signal backtesten und es im Projekt speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ker</source>
+        <translation>Tic&amp;ker</translation>
+    </message>
+    <message>
+        <source>M&amp;odel</source>
+        <translation>M&amp;odell</translation>
+    </message>
+    <message>
+        <source>Hori&amp;zon</source>
+        <translation>Hori&amp;zont</translation>
+    </message>
+    <message>
+        <source>C&amp;lasses</source>
+        <translation>K&amp;lassen</translation>
+    </message>
+    <message>
+        <source>Flat &amp;band</source>
+        <translation>Seit&amp;wärtsband</translation>
+    </message>
+    <message>
+        <source>Fold&amp;s</source>
+        <translation>Fold&amp;s</translation>
+    </message>
+    <message>
+        <source>Cos&amp;t</source>
+        <translation>Kost&amp;en</translation>
+    </message>
+    <message>
+        <source>Sl&amp;ippage</source>
+        <translation>Sl&amp;ippage</translation>
+    </message>
+    <message>
+        <source>The model on the test days next to two baselines scored on the same days: always the training part&apos;s most frequent class, and always “up”</source>
+        <translation>Das Modell an den Testtagen neben zwei an denselben Tagen bewerteten Basismodellen: immer die häufigste Klasse des Trainingsteils und immer „aufwärts“</translation>
+    </message>
+    <message>
+        <source>Trading on the signal after costs and slippage, next to buying and holding over the same test days</source>
+        <translation>Handel nach dem Signal nach Kosten und Slippage, neben Buy-and-Hold über dieselben Testtage</translation>
+    </message>
+    <message>
+        <source>Test days by true class (rows) and predicted class (columns)</source>
+        <translation>Testtage nach tatsächlicher Klasse (Zeilen) und vorhergesagter Klasse (Spalten)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Beats baselines</source>
+        <translation>Schlägt Basismodelle</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the selected model&apos;s signals on the current prices</source>
+        <translation>Die Signale des ausgewählten Modells auf den aktuellen Kursen anzeigen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>Stored Models</source>
+        <translation>Gespeicherte Modelle</translation>
+    </message>
+    <message>
+        <source>A signals job on %1 ended after another project was opened.</source>
+        <translation>Ein Signalauftrag für %1 wurde beendet, nachdem ein anderes Projekt geöffnet wurde.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>Abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Signals job cancelled; nothing was stored.</source>
+        <translation>Signalauftrag abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Store model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <source>The signal model could not be stored: %1</source>
+        <translation>Das Signalmodell konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>„%1“ geöffnet.</translation>
+    </message>
+    <message>
+        <source>Signals “%1”: %2</source>
+        <translation>Signale „%1“: %2</translation>
+    </message>
+    <message>
+        <source>The backtest&apos;s equity curve against buy-and-hold appears here</source>
+        <translation>Hier erscheint die Kapitalkurve des Backtests im Vergleich zu Buy-and-Hold</translation>
+    </message>
+    <message>
+        <source>Click a buy or sell marker on the chart to see why the model gave that signal</source>
+        <translation>Klicken Sie im Diagramm auf eine Kauf- oder Verkaufsmarkierung, um zu sehen, warum das Modell dieses Signal gegeben hat</translation>
+    </message>
+    <message>
+        <source>Permutation importance appears here after a run</source>
+        <translation>Die Permutationswichtigkeit erscheint hier nach einem Lauf</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP| (trees) or |integrated gradients| (MLP) appear here</source>
+        <translation>Hier erscheinen das mittlere |SHAP| (Bäume) oder die |Integrated Gradients| (MLP)</translation>
+    </message>
+    <message>
+        <source>No explanation is available for %1.</source>
+        <translation>Für %1 ist keine Erklärung verfügbar.</translation>
+    </message>
+    <message>
+        <source>Explaining the signal of %1…</source>
+        <translation>Das Signal vom %1 wird erklärt…</translation>
+    </message>
+    <message>
+        <source> · latest (%1): %2</source>
+        <translation> · zuletzt (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 d ahead%4</source>
+        <translation>%1 · %2 · %3 Tg. voraus%4</translation>
+    </message>
+    <message>
+        <source>Signal (%1)</source>
+        <translation>Signal (%1)</translation>
+    </message>
+    <message>
+        <source>A stored model keeps its backtest&apos;s statistics (Metrics tab), not its equity curve: run it again to see the curve</source>
+        <translation>Ein gespeichertes Modell behält die Statistiken seines Backtests (Registerkarte „Kennzahlen“), nicht seine Kapitalkurve: Führen Sie es erneut aus, um die Kurve zu sehen</translation>
+    </message>
+    <message>
+        <source>No backtest</source>
+        <translation>Kein Backtest</translation>
+    </message>
+    <message>
+        <source>No explanation of the latest signal: %1</source>
+        <translation>Keine Erklärung des neuesten Signals: %1</translation>
+    </message>
+    <message>
+        <source>Stored model “%1”: signals after its training period.</source>
+        <translation>Gespeichertes Modell „%1“: Signale nach seinem Trainingszeitraum.</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 test days, %3 signal changes; %4</source>
+        <translation>„%1“: %2 Testtage, %3 Signalwechsel; %4</translation>
+    </message>
+    <message>
+        <source>stored in the project.</source>
+        <translation>im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>not stored.</source>
+        <translation>nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Better than both baselines.</source>
+        <translation>Besser als beide Basismodelle.</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines.</source>
+        <translation>Nicht besser als die Basismodelle.</translation>
+    </message>
+    <message>
+        <source>After costs the signal beats buy-and-hold.</source>
+        <translation>Nach Kosten schlägt das Signal Buy-and-Hold.</translation>
+    </message>
+    <message>
+        <source>After costs the signal does not beat buy-and-hold.</source>
+        <translation>Nach Kosten schlägt das Signal Buy-and-Hold nicht.</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>Mehrheitsklasse</translation>
+    </message>
+    <message>
+        <source>Always up</source>
+        <translation>Immer aufwärts</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC-AUC</translation>
+    </message>
+    <message>
+        <source>Test days</source>
+        <translation>Testtage</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>Buy-and-Hold</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>Gesamtrendite</translation>
+    </message>
+    <message>
+        <source>Annual return</source>
+        <translation>Rendite p. a.</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatilität</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>Sharpe Ratio</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Turnover / year</source>
+        <translation>Umschlag / Jahr</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Investitionsgrad</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <source>Costs paid</source>
+        <translation>Gezahlte Kosten</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 (true)</source>
+        <translation>%1 (tatsächlich)</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 days (%4 of the true %1 days)</source>
+        <translation>Tatsächlich %1, vorhergesagt %2: %3 Tage (%4 der Tage mit tatsächlich %1)</translation>
+    </message>
+    <message>
+        <source>Importance is computed when a model is run</source>
+        <translation>Die Wichtigkeit wird berechnet, wenn ein Modell ausgeführt wird</translation>
+    </message>
+    <message>
+        <source>No importance was computed</source>
+        <translation>Es wurde keine Wichtigkeit berechnet</translation>
+    </message>
+    <message>
+        <source>Permutation importance</source>
+        <translation>Permutationswichtigkeit</translation>
+    </message>
+    <message>
+        <source>Drop in test accuracy</source>
+        <translation>Rückgang der Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>This model has no per-prediction attributions of its own; permutation importance applies to every model</source>
+        <translation>Dieses Modell hat keine eigenen Attributionen je Vorhersage; die Permutationswichtigkeit gilt für jedes Modell</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP| (%1)</source>
+        <translation>Mittleres |SHAP| (%1)</translation>
+    </message>
+    <message>
+        <source>Mean |attribution| (%1)</source>
+        <translation>Mittlere |Attribution| (%1)</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Mean |contribution|</source>
+        <translation>Mittlerer |Beitrag|</translation>
+    </message>
+    <message>
+        <source>The stored models could not be read: %1</source>
+        <translation>Die gespeicherten Modelle konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n Tg.</numerusform>
+            <numerusform>%n Tg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2, F1 %3, AUC %4&lt;br&gt;</source>
+        <translation>%1: Genauigkeit %2, F1 %3, AUC %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Backtest: total return %1 (buy and hold %2), Sharpe %3 (%4)&lt;br&gt;</source>
+        <translation>Backtest: Gesamtrendite %1 (Buy-and-Hold %2), Sharpe Ratio %3 (%4)&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Test period %1 – %2</source>
+        <translation>Testzeitraum %1 – %2</translation>
     </message>
 </context>
 <context>

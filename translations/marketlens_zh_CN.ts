@@ -522,6 +522,36 @@
     </message>
 </context>
 <context>
+    <name>marketlens::ui::EquityChart</name>
+    <message>
+        <source>Growth of 1</source>
+        <translation>净值（起点 = 1）</translation>
+    </message>
+    <message>
+        <source>The backtest&apos;s equity curve appears here after a run</source>
+        <translation>运行后，此处显示回测的净值曲线</translation>
+    </message>
+    <message>
+        <source>No backtest to show</source>
+        <translation>没有可显示的回测</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>买入并持有</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::FeatureBarsChart</name>
+    <message>
+        <source>Nothing to show</source>
+        <translation>没有可显示的内容</translation>
+    </message>
+    <message>
+        <source>%1 (top %2 of %3)</source>
+        <translation>%1（%3 个中的前 %2 个）</translation>
+    </message>
+</context>
+<context>
     <name>marketlens::ui::FoldErrorsChart</name>
     <message>
         <source>MAE (price)</source>
@@ -1770,6 +1800,18 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
     <message>
         <source>Price, holdings and news files (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;All files (*)</source>
         <translation>价格、持仓和新闻文件 (*.csv *.tsv *.txt *.xlsx *.json *.jsonl *.ndjson *.xml *.rss *.atom);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Run Trading Si&amp;gnals</source>
+        <translation>生成交易信号(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Train and backtest a buy/sell signal classifier for the current instrument with the Signals tab&apos;s settings (Ctrl+Shift+G)</source>
+        <translation>使用“信号”选项卡中的设置，为当前品种训练并回测买入/卖出信号分类器（Ctrl+Shift+G）</translation>
     </message>
 </context>
 <context>
@@ -3745,6 +3787,544 @@ Wheel zooms, drag pans and double-click resets the price chart above.</source>
     <message>
         <source>Score every news item with the new model (the other models&apos; scores are kept)</source>
         <translation>用新模型为每条新闻评分（其他模型的评分会保留）</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalPriceChart</name>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>▲ buy (the signal turns up), ▼ sell; the large outlined one is the latest signal.
+Click a marker to see why the model gave that signal.
+Drag: zoom; wheel: zoom; double-click: whole history; right-click: export</source>
+        <translation>▲ 买入（信号转为上涨），▼ 卖出；带轮廓的大标记是最新信号。
+单击标记可查看模型给出该信号的原因。
+拖动：缩放；滚轮：缩放；双击：显示全部历史；右键：导出</translation>
+    </message>
+    <message>
+        <source>Run a signal model to see its buy and sell signals on the price</source>
+        <translation>运行信号模型，即可在价格图上查看其买入和卖出信号</translation>
+    </message>
+    <message>
+        <source>No prices to show</source>
+        <translation>没有可显示的价格</translation>
+    </message>
+    <message>
+        <source>▲ buy signal</source>
+        <translation>▲ 买入信号</translation>
+    </message>
+    <message>
+        <source>▼ sell signal</source>
+        <translation>▼ 卖出信号</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalWaterfallView</name>
+    <message>
+        <source>up</source>
+        <translation>上涨</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>下跌</translation>
+    </message>
+    <message>
+        <source>Click a buy or sell marker on the chart to see why the model gave that signal</source>
+        <translation>单击图表上的买入或卖出标记，查看模型给出该信号的原因</translation>
+    </message>
+    <message>
+        <source>%1 other features</source>
+        <translation>其他 %1 个特征</translation>
+    </message>
+    <message>
+        <source>Each bar is one feature&apos;s contribution (%1, %2) to the score of “up” on this day, from the model&apos;s base value to the day&apos;s score; green pushes towards up, red towards down.</source>
+        <translation>每个条形表示一个特征在当天对“上涨”得分的贡献（%1，%2），从模型的基础值累加到当天的得分；绿色推向上涨，红色推向下跌。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (P(up) %3)</source>
+        <translation>%1：%2（P(上涨) %3）</translation>
+    </message>
+    <message>
+        <source>Base value</source>
+        <translation>基础值</translation>
+    </message>
+    <message>
+        <source>Score of up</source>
+        <translation>上涨得分</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalsController</name>
+    <message>
+        <source>Signals: %1 %2</source>
+        <translation>信号：%1 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a signal model.</source>
+        <translation>“%1”不是信号模型。</translation>
+    </message>
+    <message>
+        <source>Opening a signal model</source>
+        <translation>正在打开信号模型</translation>
+    </message>
+    <message>
+        <source>The explanation job ended without a result.</source>
+        <translation>解释任务已结束，但没有结果。</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::SignalsView</name>
+    <message>
+        <source>No explanation: %1</source>
+        <translation>无解释：%1</translation>
+    </message>
+    <message>
+        <source>Run a signal model to see its buy and sell signals on the price</source>
+        <translation>运行信号模型，即可在价格图上查看其买入和卖出信号</translation>
+    </message>
+    <message>
+        <source>The instrument whose next move the model predicts (follows the instrument selected on the Prices tab)</source>
+        <translation>模型预测其下一步走势的品种（跟随“价格”选项卡中所选的品种）</translation>
+    </message>
+    <message>
+        <source>Random forest and gradient boosting (XGBoost, with SHAP explanations), SVM, logistic regression or a small neural network (MLP)</source>
+        <translation>随机森林和梯度提升（XGBoost，带 SHAP 解释）、SVM、逻辑回归或小型神经网络（MLP）</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Predict the direction of the return over this many trading days</source>
+        <translation>预测此数量交易日内的收益率方向</translation>
+    </message>
+    <message>
+        <source>Up / down</source>
+        <translation>上涨 / 下跌</translation>
+    </message>
+    <message>
+        <source>Up / flat / down</source>
+        <translation>上涨 / 持平 / 下跌</translation>
+    </message>
+    <message>
+        <source>Two classes, or three with a flat band around zero</source>
+        <translation>两个类别，或在零附近设持平区间的三个类别</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Three classes: a move smaller than this (log return) counts as flat</source>
+        <translation>三个类别时：小于此幅度的变动（对数收益率）视为持平</translation>
+    </message>
+    <message>
+        <source> bp</source>
+        <translation> 基点</translation>
+    </message>
+    <message>
+        <source>Commission per unit traded, in basis points (1 bp = 0.01 %)</source>
+        <translation>每单位交易额的佣金，以基点计（1 基点 = 0.01 %）</translation>
+    </message>
+    <message>
+        <source>Slippage per unit traded, in basis points</source>
+        <translation>每单位交易额的滑点，以基点计</translation>
+    </message>
+    <message>
+        <source>Lon&amp;g/short</source>
+        <translation>多空(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sell short on a down signal instead of staying in cash</source>
+        <translation>出现下跌信号时卖空，而不是持有现金</translation>
+    </message>
+    <message>
+        <source>one split</source>
+        <translation>单次划分</translation>
+    </message>
+    <message>
+        <source>Walk-forward folds over the test part, each refitted on the days before it; “one split”: train on the first 70 %, test on the rest</source>
+        <translation>在测试部分上滚动前进的折数，每折都在其之前的交易日上重新拟合；“单次划分”：用前 70 % 训练，其余部分测试</translation>
+    </message>
+    <message>
+        <source>Sear&amp;ch</source>
+        <translation>参数搜索(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose hyper-parameters by a small time-series cross-validated search (slower)</source>
+        <translation>通过小规模的时间序列交叉验证搜索选择超参数（较慢）</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Train and evaluate the model, backtest its signal and store it in the project (Ctrl+Return)</source>
+        <translation>训练并评估模型，回测其信号并将其存储到项目中（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ker</source>
+        <translation>代码(&amp;K)</translation>
+    </message>
+    <message>
+        <source>M&amp;odel</source>
+        <translation>模型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hori&amp;zon</source>
+        <translation>预测期(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>C&amp;lasses</source>
+        <translation>类别(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Flat &amp;band</source>
+        <translation>持平区间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Fold&amp;s</source>
+        <translation>折数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cos&amp;t</source>
+        <translation>成本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sl&amp;ippage</source>
+        <translation>滑点(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The model on the test days next to two baselines scored on the same days: always the training part&apos;s most frequent class, and always “up”</source>
+        <translation>模型在测试日上的表现，与在相同日期上评估的两个基准并列：始终预测训练部分中最常见的类别，以及始终预测“上涨”</translation>
+    </message>
+    <message>
+        <source>Trading on the signal after costs and slippage, next to buying and holding over the same test days</source>
+        <translation>扣除成本和滑点后按信号交易的结果，与在相同测试日内买入并持有并列比较</translation>
+    </message>
+    <message>
+        <source>Test days by true class (rows) and predicted class (columns)</source>
+        <translation>按实际类别（行）和预测类别（列）统计的测试日数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测期</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Beats baselines</source>
+        <translation>优于基准</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>打开(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the selected model&apos;s signals on the current prices</source>
+        <translation>在当前价格上显示所选模型的信号</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Stored Models</source>
+        <translation>已存储模型</translation>
+    </message>
+    <message>
+        <source>A signals job on %1 ended after another project was opened.</source>
+        <translation>%1 上的信号任务在打开另一个项目后才结束。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>已取消；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Signals job cancelled; nothing was stored.</source>
+        <translation>信号任务已取消；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Store model</source>
+        <translation>存储模型</translation>
+    </message>
+    <message>
+        <source>The signal model could not be stored: %1</source>
+        <translation>无法存储信号模型：%1</translation>
+    </message>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>已打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Signals “%1”: %2</source>
+        <translation>信号“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The backtest&apos;s equity curve against buy-and-hold appears here</source>
+        <translation>此处显示回测的净值曲线及其与买入并持有的对比</translation>
+    </message>
+    <message>
+        <source>Click a buy or sell marker on the chart to see why the model gave that signal</source>
+        <translation>单击图表上的买入或卖出标记，查看模型给出该信号的原因</translation>
+    </message>
+    <message>
+        <source>Permutation importance appears here after a run</source>
+        <translation>运行后，此处显示置换重要性</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP| (trees) or |integrated gradients| (MLP) appear here</source>
+        <translation>此处显示平均 |SHAP|（树模型）或 |积分梯度|（MLP）</translation>
+    </message>
+    <message>
+        <source>No explanation is available for %1.</source>
+        <translation>%1 没有可用的解释。</translation>
+    </message>
+    <message>
+        <source>Explaining the signal of %1…</source>
+        <translation>正在解释 %1 的信号…</translation>
+    </message>
+    <message>
+        <source> · latest (%1): %2</source>
+        <translation> · 最新（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 d ahead%4</source>
+        <translation>%1 · %2 · 预测 %3 天后%4</translation>
+    </message>
+    <message>
+        <source>Signal (%1)</source>
+        <translation>信号（%1）</translation>
+    </message>
+    <message>
+        <source>A stored model keeps its backtest&apos;s statistics (Metrics tab), not its equity curve: run it again to see the curve</source>
+        <translation>已存储的模型保留其回测统计（“指标”选项卡），但不保留净值曲线：再次运行即可查看曲线</translation>
+    </message>
+    <message>
+        <source>No backtest</source>
+        <translation>无回测</translation>
+    </message>
+    <message>
+        <source>No explanation of the latest signal: %1</source>
+        <translation>最新信号没有解释：%1</translation>
+    </message>
+    <message>
+        <source>Stored model “%1”: signals after its training period.</source>
+        <translation>已存储的模型“%1”：训练期之后的信号。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 test days, %3 signal changes; %4</source>
+        <translation>“%1”：%2 个测试日，%3 次信号变化；%4</translation>
+    </message>
+    <message>
+        <source>stored in the project.</source>
+        <translation>已存储到项目中。</translation>
+    </message>
+    <message>
+        <source>not stored.</source>
+        <translation>未存储。</translation>
+    </message>
+    <message>
+        <source>Better than both baselines.</source>
+        <translation>优于两个基准。</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines.</source>
+        <translation>未优于基准。</translation>
+    </message>
+    <message>
+        <source>After costs the signal beats buy-and-hold.</source>
+        <translation>扣除成本后，该信号跑赢买入并持有。</translation>
+    </message>
+    <message>
+        <source>After costs the signal does not beat buy-and-hold.</source>
+        <translation>扣除成本后，该信号未跑赢买入并持有。</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>多数类</translation>
+    </message>
+    <message>
+        <source>Always up</source>
+        <translation>始终上涨</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <source>Test days</source>
+        <translation>测试日数</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>买入并持有</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>总收益率</translation>
+    </message>
+    <message>
+        <source>Annual return</source>
+        <translation>年化收益率</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Turnover / year</source>
+        <translation>年换手率</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>持仓占比</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>交易次数</translation>
+    </message>
+    <message>
+        <source>Costs paid</source>
+        <translation>已付成本</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 (true)</source>
+        <translation>%1（实际）</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 days (%4 of the true %1 days)</source>
+        <translation>实际%1，预测%2：%3 天（占实际%1天数的 %4）</translation>
+    </message>
+    <message>
+        <source>Importance is computed when a model is run</source>
+        <translation>运行模型时才会计算重要性</translation>
+    </message>
+    <message>
+        <source>No importance was computed</source>
+        <translation>未计算重要性</translation>
+    </message>
+    <message>
+        <source>Permutation importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <source>Drop in test accuracy</source>
+        <translation>测试准确率的下降</translation>
+    </message>
+    <message>
+        <source>This model has no per-prediction attributions of its own; permutation importance applies to every model</source>
+        <translation>该模型本身没有逐个预测的归因；置换重要性适用于所有模型</translation>
+    </message>
+    <message>
+        <source>Mean |SHAP| (%1)</source>
+        <translation>平均 |SHAP|（%1）</translation>
+    </message>
+    <message>
+        <source>Mean |attribution| (%1)</source>
+        <translation>平均 |归因|（%1）</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Mean |contribution|</source>
+        <translation>平均 |贡献|</translation>
+    </message>
+    <message>
+        <source>The stored models could not be read: %1</source>
+        <translation>无法读取已存储的模型：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2, F1 %3, AUC %4&lt;br&gt;</source>
+        <translation>%1：准确率 %2，F1 %3，AUC %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Backtest: total return %1 (buy and hold %2), Sharpe %3 (%4)&lt;br&gt;</source>
+        <translation>回测：总收益率 %1（买入并持有 %2），夏普比率 %3（%4）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Test period %1 – %2</source>
+        <translation>测试期 %1 至 %2</translation>
     </message>
 </context>
 <context>
