@@ -4,7 +4,8 @@
 // --json; the document's parts agree with each other and with the data (confusion matrix sums
 // to the test rows, both baselines scored on them, the always-up accuracy is the share of up
 // days among the test dates computed here from the CSV, one equity value per test row, the
-// saved model listed by `models`); the text output; refusals with their exit codes.
+// saved model listed by `models`); the text output; a one-instrument project (no market) whose
+// ticker gains the sentiment feature once it has a news index; refusals with their exit codes.
 #include "cli_test_support.h"
 
 #include <QFile>
@@ -196,6 +197,53 @@ private Q_SLOTS:
                  "Signal for 2000-06-01", "costs 10 bp", "Confusion matrix"})
             QVERIFY2(r.out.contains(QLatin1String(s)), s);
         QVERIFY(!r.out.contains(QLatin1String("saved")));
+    }
+
+    // A project with one instrument has no market (no mkt_* columns); once the ticker has a
+    // lexicon sentiment index, the sentiment feature joins the columns.
+    void oneInstrumentWithNewsSentiment()
+    {
+        const QString project = QDir(m_work).filePath(QStringLiteral("msft.mlens"));
+        QCOMPARE(run({QStringLiteral("new"), project}).exitCode, 0);
+        const RunResult imp = run({QStringLiteral("import"), project,
+            QStringLiteral(MARKETLENS_TEST_DATA "/msft_ohlcv.csv"), QStringLiteral("--ticker"),
+            QStringLiteral("MSFT")});
+        QVERIFY2(imp.exitCode == 0, qPrintable(imp.err));
+        const QStringList args = {QStringLiteral("signals"), project, QStringLiteral("--ticker"),
+            QStringLiteral("MSFT"), QStringLiteral("--model"), QStringLiteral("logit"),
+            QStringLiteral("--no-search"), QStringLiteral("--no-save"), QStringLiteral("--json")};
+        const RunResult before = run(args);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        QJsonObject j = before.json();
+        QCOMPARE(j.value(QStringLiteral("market")).toString(), QString());
+        QVERIFY(j.value(QStringLiteral("id")).isNull());
+        QJsonArray features = j.value(QStringLiteral("features")).toArray();
+        QVERIFY(!features.contains(QStringLiteral("mkt_ret1")));
+        QVERIFY(features.contains(QStringLiteral("volume_z"))); // the OHLCV file has volume
+        QVERIFY(!features.contains(QStringLiteral("sentiment")));
+
+        const QString csv = QDir(m_work).filePath(QStringLiteral("msft_news.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("date,headline\n"
+                    "2001-01-10,Microsoft shares surge on record profit\n"
+                    "2001-03-14,Microsoft warns of layoffs and weak demand\n"
+                    "2001-06-20,Microsoft wins praise for strong results\n");
+        }
+        const RunResult news
+            = run({QStringLiteral("import"), project, csv, QStringLiteral("--kind"),
+                QStringLiteral("news"), QStringLiteral("--tickers"), QStringLiteral("MSFT")});
+        QVERIFY2(news.exitCode == 0, qPrintable(news.err));
+        const RunResult scored = run({QStringLiteral("sentiment"), project});
+        QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
+        const RunResult after = run(args);
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+        j = after.json();
+        features = j.value(QStringLiteral("features")).toArray();
+        QVERIFY(features.contains(QStringLiteral("sentiment")));
+        QCOMPARE(j.value(QStringLiteral("importance")).toArray().size(), features.size());
+        QVERIFY(j.value(QStringLiteral("search")).toArray().isEmpty());
     }
 
     void refusals_data()
