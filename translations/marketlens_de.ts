@@ -525,7 +525,7 @@
     <name>marketlens::ui::EquityChart</name>
     <message>
         <source>Growth of 1</source>
-        <translation>Wertentwicklung (Start = 1)</translation>
+        <translation>Wert von 1</translation>
     </message>
     <message>
         <source>The backtest&apos;s equity curve appears here after a run</source>
@@ -3856,7 +3856,7 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
     </message>
     <message>
         <source>Each bar is one feature&apos;s contribution (%1, %2) to the score of “up” on this day, from the model&apos;s base value to the day&apos;s score; green pushes towards up, red towards down.</source>
-        <translation>Jeder Balken ist der Beitrag eines Merkmals (%1, %2) zum Wert von „aufwärts“ an diesem Tag, vom Basiswert des Modells bis zum Wert des Tages; Grün drückt in Richtung aufwärts, Rot in Richtung abwärts.</translation>
+        <translation>Jeder Balken ist der Beitrag eines Merkmals (%1, %2) zum Aufwärts-Wert an diesem Tag, vom Basiswert des Modells bis zum Wert des Tages; Grün drückt in Richtung aufwärts, Rot in Richtung abwärts.</translation>
     </message>
     <message>
         <source>%1: %2 (P(up) %3)</source>
@@ -3868,7 +3868,7 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
     </message>
     <message>
         <source>Score of up</source>
-        <translation>Wert von „aufwärts“</translation>
+        <translation>Aufwärts-Wert</translation>
     </message>
 </context>
 <context>
@@ -4022,7 +4022,7 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
     </message>
     <message>
         <source>Test days by true class (rows) and predicted class (columns)</source>
-        <translation>Testtage nach tatsächlicher Klasse (Zeilen) und vorhergesagter Klasse (Spalten)</translation>
+        <translation>Testtage nach wahrer Klasse (Zeilen) und vorhergesagter Klasse (Spalten)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4266,11 +4266,11 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
     </message>
     <message>
         <source>%1 (true)</source>
-        <translation>%1 (tatsächlich)</translation>
+        <translation>%1 (wahr)</translation>
     </message>
     <message>
         <source>True %1, predicted %2: %3 days (%4 of the true %1 days)</source>
-        <translation>Tatsächlich %1, vorhergesagt %2: %3 Tage (%4 der Tage mit tatsächlich %1)</translation>
+        <translation>Wahre Klasse %1, vorhergesagt %2: %3 Tage (%4 der Tage mit wahrer Klasse %1)</translation>
     </message>
     <message>
         <source>Importance is computed when a model is run</source>
