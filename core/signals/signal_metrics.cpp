@@ -1,5 +1,7 @@
 #include "core/signals/signal_metrics.h"
 
+#include <boost/math/special_functions/beta.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -126,9 +128,10 @@ std::string verdictOf(const MetricsComparison& c)
     if (m.classes == 3)
         second = "macro-F1 " + fixed(m.f1) + " vs majority " + fixed(maj.f1) + " and always up "
             + fixed(up.f1);
+    const std::string p = "p = " + fixed(c.pValue);
     if (c.beatsBaselines)
-        return m.name + " beats both baselines on the test rows (" + accuracies + "; " + second
-            + ").";
+        return m.name + " beats both baselines on the test rows (" + accuracies + ", " + p + "; "
+            + second + ").";
     const bool accuracyOk = m.accuracy > maj.accuracy && m.accuracy > up.accuracy;
     if (!accuracyOk) {
         const bool majorityBest = maj.accuracy >= up.accuracy;
@@ -136,7 +139,12 @@ std::string verdictOf(const MetricsComparison& c)
             + fixed(m.accuracy) + " vs " + (majorityBest ? "majority " : "always up ")
             + fixed(majorityBest ? maj.accuracy : up.accuracy) + ").";
     }
-    return m.name + " does not beat the baselines on the test rows (" + second + ").";
+    const bool secondOk
+        = m.classes == 2 ? m.rocAuc > 0.5 : m.f1 > maj.f1 && m.f1 > up.f1;
+    if (!secondOk)
+        return m.name + " does not beat the baselines on the test rows (" + second + ").";
+    return m.name + " is not significantly better than the baselines on the test rows ("
+        + accuracies + ", " + p + "): treat it as no edge.";
 }
 
 // floor(n * fraction) without binary rounding taking a row off (0.29 * 100 = 28.999...).
@@ -242,6 +250,20 @@ std::vector<int> argmaxClasses(const std::vector<double>& proba, int classes)
     return out;
 }
 
+double binomialUpperTail(std::size_t k, std::size_t n, double p)
+{
+    if (k == 0)
+        return 1.0;
+    if (k > n)
+        return 0.0;
+    if (p <= 0)
+        return 0.0;
+    if (p >= 1)
+        return 1.0;
+    // P(X >= k) = I_p(k, n - k + 1).
+    return boost::math::ibeta(double(k), double(n - k + 1), p);
+}
+
 Result<MetricsComparison> compareWithBaselines(const std::string& modelName,
     const std::vector<int>& trainLabels, const std::vector<int>& testTruth,
     const std::vector<int>& testPredicted, const std::vector<double>& testProba, int classes)
@@ -277,7 +299,11 @@ Result<MetricsComparison> compareWithBaselines(const std::string& modelName,
     const bool accuracyOk = m.accuracy > c.majority.accuracy && m.accuracy > c.alwaysUp.accuracy;
     const bool secondOk
         = classes == 2 ? m.rocAuc > 0.5 : m.f1 > c.majority.f1 && m.f1 > c.alwaysUp.f1;
-    c.beatsBaselines = accuracyOk && secondOk; // NaN AUC compares false: not beaten
+    const double p0 = std::max(c.majority.accuracy, c.alwaysUp.accuracy);
+    const auto correct = std::size_t(std::llround(m.accuracy * double(m.count)));
+    c.pValue = m.accuracy > p0 ? binomialUpperTail(correct, m.count, p0) : 1.0;
+    // NaN AUC compares false: not beaten.
+    c.beatsBaselines = accuracyOk && secondOk && c.pValue < kSignificance;
     c.verdict = verdictOf(c);
     return c;
 }

@@ -317,6 +317,7 @@ std::string metricsJson(const cs::SignalDataset& data, const SignalConfig& confi
     o[k("majority")] = metricsObject(ev.metrics.majority);
     o[k("alwaysUp")] = metricsObject(ev.metrics.alwaysUp);
     o[k("beatsBaselines")] = ev.metrics.beatsBaselines;
+    o[k("pValue")] = number(ev.metrics.pValue);
     o[k("verdict")] = QString::fromStdString(ev.metrics.verdict);
 
     QJsonObject bt;

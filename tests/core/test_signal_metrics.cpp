@@ -185,10 +185,30 @@ private Q_SLOTS:
         QCOMPARE(c->model.name, std::string("gbm"));
         QCOMPARE(c->model.accuracy, 6.0 / 7.0);
         QCOMPARE(c->model.rocAuc, 0.875); // 3 of the 4 ups score 0.9 over all downs at 0.1
-        QVERIFY(c->beatsBaselines);
+        // 6 right of 7 against always up's 4/7 is no evidence: P(X >= 6), X ~ Bin(7, 4/7)
+        // = 7 (4/7)^6 (3/7) + (4/7)^7 = 0.1243.
+        const double q = 4.0 / 7.0;
+        QVERIFY(near(c->pValue, 7 * std::pow(q, 6) * (1 - q) + std::pow(q, 7)));
+        QVERIFY(!c->beatsBaselines);
         QCOMPARE(c->verdict,
+            std::string("gbm is not significantly better than the baselines on the test rows "
+                        "(accuracy 0.857 vs majority 0.429 and always up 0.571, p = 0.124): "
+                        "treat it as no edge."));
+        // The same rows ten times: the same scores, now significant (p = P(X >= 60) for
+        // X ~ Bin(70, 4/7), about 1e-5 by the normal approximation).
+        std::vector<int> truth10, pred10;
+        for (int i = 0; i < 10; ++i) {
+            truth10.insert(truth10.end(), truth.begin(), truth.end());
+            pred10.insert(pred10.end(), pred.begin(), pred.end());
+        }
+        const auto c10
+            = compareWithBaselines("gbm", {0, 0, 1}, truth10, pred10, confident(pred10, 2), 2);
+        QVERIFY(c10.ok());
+        QVERIFY(c10->pValue < 1e-4 && c10->pValue > 1e-7);
+        QVERIFY(c10->beatsBaselines);
+        QCOMPARE(c10->verdict,
             std::string("gbm beats both baselines on the test rows (accuracy 0.857 vs majority "
-                        "0.429 and always up 0.571; AUC 0.875 vs 0.5)."));
+                        "0.429 and always up 0.571, p = 0.000; AUC 0.875 vs 0.5)."));
     }
 
     void majorityTieTakesHigherClass()
@@ -235,11 +255,13 @@ private Q_SLOTS:
         // Model: class 0 P 2/3 R 1 F1 0.8; class 1 P 1 R 1/2 F1 2/3; class 2 P 1 R 1 F1 1.
         QCOMPARE(c->model.accuracy, 5.0 / 6.0);
         QVERIFY(near(c->model.f1, (0.8 + 2.0 / 3.0 + 1.0) / 3.0));
+        // 5 of 6 against 1/3: P(X >= 5), X ~ Bin(6, 1/3) = 6 (1/3)^5 (2/3) + (1/3)^6 = 13/729.
+        QVERIFY(near(c->pValue, 13.0 / 729.0));
         QVERIFY(c->beatsBaselines);
         QCOMPARE(c->verdict,
             std::string("rf beats both baselines on the test rows (accuracy 0.833 vs majority "
-                        "0.333 and always up 0.333; macro-F1 0.822 vs majority 0.167 and always "
-                        "up 0.167)."));
+                        "0.333 and always up 0.333, p = 0.018; macro-F1 0.822 vs majority 0.167 "
+                        "and always up 0.167)."));
     }
 
     void verdictWhenNotBetter()

@@ -176,8 +176,8 @@ private Q_SLOTS:
     }
 
     // Chance: five random walks (seeds 1..5) with logistic regression. Each scores within
-    // chance of the always-up baseline; the verdict is a plain comparison of the numbers (no
-    // significance test), so luck can win one, but most are labelled as not beating it.
+    // chance of the always-up baseline, and none is called better: a narrow lucky win fails the
+    // binomial test of the accuracy gain (signal_metrics.h) and is labelled "no edge".
     void randomWalkDoesNotBeatBaselines()
     {
         int notBeaten = 0;
@@ -195,15 +195,15 @@ private Q_SLOTS:
             QVERIFY(c.alwaysUp.accuracy > 0.53);
             QVERIFY(std::abs(c.model.accuracy - c.alwaysUp.accuracy) < 0.06);
             QVERIFY(std::abs(c.model.rocAuc - 0.5) < 0.08);
-            const bool beats = c.model.accuracy > c.majority.accuracy
+            const bool narrowWin = c.model.accuracy > c.majority.accuracy
                 && c.model.accuracy > c.alwaysUp.accuracy && c.model.rocAuc > 0.5;
-            QCOMPARE(c.beatsBaselines, beats);
-            if (!beats) {
-                QVERIFY(c.verdict.find("does not beat") != std::string::npos);
-                ++notBeaten;
-            }
+            QVERIFY(!c.beatsBaselines);
+            QVERIFY(c.pValue > 0.05);
+            QVERIFY(c.verdict.find(narrowWin ? "not significantly better" : "does not beat")
+                != std::string::npos);
+            ++notBeaten;
         }
-        QVERIFY(notBeaten >= 3);
+        QCOMPARE(notBeaten, 5);
     }
 
     void recordRoundTripsAndPredictsTheSame()
