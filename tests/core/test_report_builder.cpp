@@ -10,6 +10,8 @@
 #include "core/report/report_builder.h"
 #include "core/risk/risk_report.h"
 
+#include "report_test_support.h"
+
 #include <QFile>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -23,82 +25,9 @@
 
 using namespace marketlens::core;
 using namespace marketlens::core::report;
+using namespace marketlens::core::report::test;
 
 namespace {
-
-const char* const kDemoTickers[] = {"MSFT", "IBM", "KO", "JNJ", "GE", "XOM"};
-const double kDemoQuantities[] = {1000, 400, 300, 600, 900, 500};
-
-const Section* findSection(const ReportDocument& doc, const std::string& id)
-{
-    for (const Section& s : doc.sections)
-        if (s.id == id)
-            return &s;
-    return nullptr;
-}
-
-std::vector<std::string> sectionIds(const ReportDocument& doc)
-{
-    std::vector<std::string> ids;
-    for (const Section& s : doc.sections)
-        ids.push_back(s.id);
-    return ids;
-}
-
-template <typename T> std::vector<const T*> blocksOf(const Section& s)
-{
-    std::vector<const T*> out;
-    for (const Block& b : s.blocks)
-        if (const T* t = std::get_if<T>(&b))
-            out.push_back(t);
-    return out;
-}
-
-const Table* tableStarting(const Section& s, const std::string& captionPrefix)
-{
-    for (const Table* t : blocksOf<Table>(s))
-        if (t->caption.rfind(captionPrefix, 0) == 0)
-            return t;
-    return nullptr;
-}
-
-int column(const Table& t, const std::string& name)
-{
-    auto it = std::find(t.columns.begin(), t.columns.end(), name);
-    return it == t.columns.end() ? -1 : int(it - t.columns.begin());
-}
-
-const std::vector<TableCell>* rowOf(const Table& t, const std::string& first)
-{
-    for (const auto& r : t.rows)
-        if (!r.empty() && r.front().text == first)
-            return &r;
-    return nullptr;
-}
-
-// "12.34 %" -> 12.34
-double percentValue(const std::string& text)
-{
-    bool ok = false;
-    const double v = QString::fromStdString(text).remove(QStringLiteral(" %")).toDouble(&ok);
-    return ok ? v : NAN;
-}
-
-std::string allText(const Section& s)
-{
-    std::string out;
-    for (const Paragraph* p : blocksOf<Paragraph>(s))
-        out += p->text + "\n";
-    return out;
-}
-
-std::string valueOf(const KeyValues& kv, const std::string& key)
-{
-    for (const auto& [k, v] : kv.items)
-        if (k == key)
-            return v;
-    return {};
-}
 
 // R's type-7 quantile, written out again here (not the engine's).
 double quantile7(std::vector<double> x, double q)
@@ -110,14 +39,8 @@ double quantile7(std::vector<double> x, double q)
     return x[lo] + (h - double(lo)) * (x[hi] - x[lo]);
 }
 
-ReportOptions quickOptions(std::vector<std::string> sections = {})
-{
-    ReportOptions o;
-    o.sections = std::move(sections);
-    o.risk.scenarios = 20000; // keep the Monte Carlo part short
-    o.generator = "MarketLens test";
-    return o;
-}
+const char* const kDemoTickers[] = {"MSFT", "IBM", "KO", "JNJ", "GE", "XOM"};
+const double kDemoQuantities[] = {1000, 400, 300, 600, 900, 500};
 
 std::string metricsJson()
 {
@@ -532,82 +455,6 @@ private Q_SLOTS:
         QVERIFY(valueOf(card, "Hyper-parameters").find("hidden=64") != std::string::npos);
         QVERIFY(valueOf(card, "Metrics").find("test MAE 1.250, MASE 0.910") != std::string::npos);
         QCOMPARE(valueOf(card, "Quantiles"), std::string("0.025, 0.1, 0.5, 0.9, 0.975"));
-    }
-
-    // A stored signal model (metrics JSON as models/signals/signal_pipeline.cpp writes it,
-    // docs/signals.md): the signals section shows its metrics next to both baselines, its
-    // backtest next to buy-and-hold and its importance chart; the forecasts section leaves it
-    // out (it forecasts no price) and its model card summarises its metrics.
-    void signalsSectionAndCard()
-    {
-        const std::string path = copyOfDemo("signals.mlens");
-        QVERIFY(!path.empty());
-        {
-            auto store = ProjectStore::open(path);
-            QVERIFY(store);
-            forecast::ModelRecord r;
-            r.name = "KO gbm h1";
-            r.kind = "signal_gbm";
-            r.origin = "trained";
-            r.ticker = "KO";
-            r.createdUtc = "2026-11-30T03:00:00Z";
-            r.features = {"ret1", "rsi14", "mkt_ret1"};
-            r.window = 1;
-            r.horizon = 1;
-            r.metricsJson
-                = R"({"classes":2,"horizon":1,"testRows":750,)"
-                  R"("model":{"name":"gbm","count":750,"accuracy":0.5413,"precision":0.55,)"
-                  R"("recall":0.61,"f1":0.5785,"rocAuc":0.5521,"confusion":[[160,200],[144,246]]},)"
-                  R"("majority":{"name":"majority","accuracy":0.52,"rocAuc":0.5},)"
-                  R"("alwaysUp":{"name":"always up","accuracy":0.52,"rocAuc":0.5},)"
-                  R"("beatsBaselines":true,"verdict":"gbm beats the baselines.",)"
-                  R"("backtest":{"mode":"long/flat","costBps":5,"slippageBps":2,)"
-                  R"("signal":{"totalReturn":0.0812,"sharpe":0.61,"maxDrawdown":0.143,)"
-                  R"("turnover":48.3},"buyAndHold":{"totalReturn":0.1204,"sharpe":0.55,)"
-                  R"("maxDrawdown":0.251,"turnover":0.34},"beatsBuyAndHold":false},)"
-                  R"("importance":[{"feature":"mkt_ret1","permutation":0.031},)"
-                  R"({"feature":"rsi14","permutation":0.004},{"feature":"ret1","permutation":-0.001}]})";
-            r.weights = "not used by the report";
-            QVERIFY(forecast::saveModel(*store, r));
-        }
-        auto doc = build(path, quickOptions());
-        QVERIFY2(doc, doc ? "" : doc.error().toString().c_str());
-        // Listed by default now that there is a signal model; still no forecasts section.
-        QCOMPARE(sectionIds(*doc),
-            (std::vector<std::string> {
-                "summary", "holdings", "risk", "charts", "models", "signals", "conventions"}));
-        const Section* sig = findSection(*doc, "signals");
-        const Table* metrics = tableStarting(*sig, "Signal classifiers");
-        QVERIFY(metrics);
-        const auto* row = rowOf(*metrics, "KO gbm h1");
-        QVERIFY(row);
-        QCOMPARE((*row)[column(*metrics, "Accuracy")].text, std::string("0.541"));
-        QCOMPARE((*row)[column(*metrics, "Majority")].text, std::string("0.520"));
-        QCOMPARE((*row)[column(*metrics, "Always up")].text, std::string("0.520"));
-        QCOMPARE((*row)[column(*metrics, "ROC AUC")].text, std::string("0.552"));
-        QCOMPARE((*row)[column(*metrics, "Test rows")].text, std::string("750"));
-        QCOMPARE((*row)[column(*metrics, "Beats baselines")].tone, Tone::Good);
-        const Table* bt = tableStarting(*sig, "Backtest");
-        QVERIFY(bt);
-        const auto* btRow = rowOf(*bt, "KO gbm h1");
-        QVERIFY(btRow);
-        QCOMPARE((*btRow)[column(*bt, "Costs")].text, std::string("7.0 bp"));
-        QCOMPARE((*btRow)[column(*bt, "Total return")].text, std::string("8.1 %"));
-        QCOMPARE((*btRow)[column(*bt, "Buy-and-hold")].text, std::string("12.0 %"));
-        QCOMPARE((*btRow)[column(*bt, "Max drawdown")].text, std::string("14.3 %"));
-        QCOMPARE((*btRow)[column(*bt, "Beats buy-and-hold")].text, std::string("no"));
-        QCOMPARE((*btRow)[column(*bt, "Beats buy-and-hold")].tone, Tone::Bad);
-        const auto charts = blocksOf<Chart>(*sig);
-        QCOMPARE(charts.size(), std::size_t(1));
-        QCOMPARE(charts.front()->categories,
-            (std::vector<std::string> {"mkt_ret1", "rsi14", "ret1"}));
-        QCOMPARE(charts.front()->series.front().y.front(), 0.031);
-
-        const auto cards = blocksOf<KeyValues>(*findSection(*doc, "models"));
-        QCOMPARE(cards.size(), std::size_t(1));
-        QCOMPARE(valueOf(*cards.front(), "Metrics"),
-            std::string("test accuracy 0.541 (majority 0.520, always up 0.520), ROC AUC 0.552; "
-                        "beats baselines: yes; backtest Sharpe 0.61 (buy-and-hold 0.55)"));
     }
 
     // A portfolio by weight (scaled to 100 %) and a tail-risk model: a card with its
