@@ -3889,6 +3889,26 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
         <source>The explanation job ended without a result.</source>
         <translation>Der Erklärungsauftrag endete ohne Ergebnis.</translation>
     </message>
+    <message>
+        <source>Random forest</source>
+        <translation>Random Forest</translation>
+    </message>
+    <message>
+        <source>Gradient boosting</source>
+        <translation>Gradient Boosting</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Logistische Regression</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::SignalsView</name>

@@ -3877,6 +3877,26 @@ Drag: zoom; wheel: zoom; double-click: whole history; right-click: export</sourc
         <source>The explanation job ended without a result.</source>
         <translation>解释任务已结束，但没有结果。</translation>
     </message>
+    <message>
+        <source>Random forest</source>
+        <translation>随机森林</translation>
+    </message>
+    <message>
+        <source>Gradient boosting</source>
+        <translation>梯度提升</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>支持向量机</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>逻辑回归</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>多层感知机</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::SignalsView</name>

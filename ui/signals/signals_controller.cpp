@@ -204,7 +204,7 @@ int SignalsController::run(const SignalRunRequest& request)
             std::shared_ptr<SignalRunResult> outcome) { deliver(job, std::move(outcome)); });
     Q_EMIT started(job,
         tr("Signals: %1 %2")
-            .arg(request.ticker, QString::fromStdString(ms::kindLabel(request.kind)).toLower()));
+            .arg(request.ticker, kindTitle(request.kind)));
     return job;
 }
 
@@ -347,6 +347,23 @@ void SignalsController::deliver(int job, std::shared_ptr<SignalRunResult> outcom
     if (outcome->error.code == core::ErrorCode::Ok)
         m_last = outcome;
     Q_EMIT finished(job, outcome);
+}
+
+QString SignalsController::kindTitle(ms::ClassifierKind kind)
+{
+    switch (kind) {
+    case ms::ClassifierKind::RandomForest:
+        return tr("Random forest");
+    case ms::ClassifierKind::GradientBoosting:
+        return tr("Gradient boosting");
+    case ms::ClassifierKind::Svm:
+        return tr("SVM");
+    case ms::ClassifierKind::Logistic:
+        return tr("Logistic regression");
+    case ms::ClassifierKind::Mlp:
+        return tr("MLP");
+    }
+    return QString::fromStdString(ms::kindLabel(kind));
 }
 
 } // namespace marketlens::ui

@@ -93,6 +93,8 @@ public:
         const QString& projectPath, const QString& ticker);
     // "MSFT gbm h1" and the pipeline's configuration for a request.
     static QString defaultName(const SignalRunRequest& request);
+    // The kind's name in the interface language ("Gradient boosting", "梯度提升", ...).
+    static QString kindTitle(models::signals::ClassifierKind kind);
     static models::signals::SignalConfig configFor(const SignalRunRequest& request);
 
 Q_SIGNALS:

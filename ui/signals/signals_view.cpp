@@ -97,7 +97,7 @@ void SignalsView::createForm()
     m_tickerBox->setMinimumContentsLength(8);
     m_modelBox = new QComboBox(this);
     for (ms::ClassifierKind kind : ms::allKinds())
-        m_modelBox->addItem(qs(ms::kindLabel(kind)), qs(ms::kindKey(kind)));
+        m_modelBox->addItem(SignalsController::kindTitle(kind), qs(ms::kindKey(kind)));
     m_modelBox->setToolTip(tr("Random forest and gradient boosting (XGBoost, with SHAP "
                               "explanations), SVM, logistic regression or a small neural "
                               "network (MLP)"));

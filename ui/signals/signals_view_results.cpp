@@ -149,7 +149,7 @@ void SignalsView::showResult(std::shared_ptr<const SignalRunResult> result)
     const QString kind
         = record.kind.rfind("signal_", 0) == 0 ? qs(record.kind.substr(7)) : qs(record.kind);
     const auto parsedKind = ms::kindFromKey(kind.toStdString());
-    const QString kindTitle = parsedKind ? qs(ms::kindLabel(*parsedKind)) : kind;
+    const QString kindTitle = parsedKind ? SignalsController::kindTitle(*parsedKind) : kind;
     const QString latestText = latest
         ? tr(" · latest (%1): %2")
               .arg(displayDate(latest->date), signalClassName(r.model.latest.predicted, classes))
@@ -396,7 +396,7 @@ void SignalsView::reloadStored()
         const QString key
             = rec.kind.rfind("signal_", 0) == 0 ? qs(rec.kind.substr(7)) : qs(rec.kind);
         const auto kind = ms::kindFromKey(key.toStdString());
-        m_stored->setItem(i, 1, new QTableWidgetItem(kind ? qs(ms::kindLabel(*kind)) : key));
+        m_stored->setItem(i, 1, new QTableWidgetItem(kind ? SignalsController::kindTitle(*kind) : key));
         m_stored->setItem(i, 2, cell(tr("%n d", "", rec.horizon)));
         const QDateTime created = QDateTime::fromString(qs(rec.createdUtc), Qt::ISODate);
         m_stored->setItem(i, 3,
