@@ -4189,22 +4189,6 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
         <translation>nicht gespeichert.</translation>
     </message>
     <message>
-        <source>Better than both baselines.</source>
-        <translation>Besser als beide Basismodelle.</translation>
-    </message>
-    <message>
-        <source>Not better than the baselines.</source>
-        <translation>Nicht besser als die Basismodelle.</translation>
-    </message>
-    <message>
-        <source>After costs the signal beats buy-and-hold.</source>
-        <translation>Nach Kosten schlägt das Signal Buy-and-Hold.</translation>
-    </message>
-    <message>
-        <source>After costs the signal does not beat buy-and-hold.</source>
-        <translation>Nach Kosten schlägt das Signal Buy-and-Hold nicht.</translation>
-    </message>
-    <message>
         <source>Majority</source>
         <translation>Mehrheitsklasse</translation>
     </message>
@@ -4358,6 +4342,38 @@ Ziehen: zoomen; Mausrad: zoomen; Doppelklick: gesamter Verlauf; Rechtsklick: exp
     <message>
         <source>Test period %1 – %2</source>
         <translation>Testzeitraum %1 – %2</translation>
+    </message>
+    <message>
+        <source>accuracy %1 against majority %2 and always up %3</source>
+        <translation>Genauigkeit %1 gegenüber Mehrheitsklasse %2 und „Immer aufwärts“ %3</translation>
+    </message>
+    <message>
+        <source>, p = %1</source>
+        <translation>, p = %1</translation>
+    </message>
+    <message>
+        <source>Better than both baselines: %1%2.</source>
+        <translation>Besser als beide Basismodelle: %1%2.</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines: not significantly (%1%2); treat it as no edge.</source>
+        <translation>Nicht besser als die Basismodelle: nicht signifikant (%1%2); als kein Vorteil zu werten.</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines: %1, ROC AUC %2.</source>
+        <translation>Nicht besser als die Basismodelle: %1, ROC AUC %2.</translation>
+    </message>
+    <message>
+        <source>total return %1 against %2, Sharpe %3 against %4</source>
+        <translation>Gesamtrendite %1 gegenüber %2, Sharpe %3 gegenüber %4</translation>
+    </message>
+    <message>
+        <source>After costs the signal beats buy-and-hold (%1).</source>
+        <translation>Nach Kosten schlägt das Signal Buy-and-Hold (%1).</translation>
+    </message>
+    <message>
+        <source>After costs the signal does not beat buy-and-hold (%1).</source>
+        <translation>Nach Kosten schlägt das Signal Buy-and-Hold nicht (%1).</translation>
     </message>
 </context>
 <context>

@@ -4177,22 +4177,6 @@ Drag: zoom; wheel: zoom; double-click: whole history; right-click: export</sourc
         <translation>未存储。</translation>
     </message>
     <message>
-        <source>Better than both baselines.</source>
-        <translation>优于两个基准。</translation>
-    </message>
-    <message>
-        <source>Not better than the baselines.</source>
-        <translation>未优于基准。</translation>
-    </message>
-    <message>
-        <source>After costs the signal beats buy-and-hold.</source>
-        <translation>扣除成本后，该信号跑赢买入并持有。</translation>
-    </message>
-    <message>
-        <source>After costs the signal does not beat buy-and-hold.</source>
-        <translation>扣除成本后，该信号未跑赢买入并持有。</translation>
-    </message>
-    <message>
         <source>Majority</source>
         <translation>多数类</translation>
     </message>
@@ -4345,6 +4329,38 @@ Drag: zoom; wheel: zoom; double-click: whole history; right-click: export</sourc
     <message>
         <source>Test period %1 – %2</source>
         <translation>测试期 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>accuracy %1 against majority %2 and always up %3</source>
+        <translation>准确率 %1，多数类 %2，始终上涨 %3</translation>
+    </message>
+    <message>
+        <source>, p = %1</source>
+        <translation>，p = %1</translation>
+    </message>
+    <message>
+        <source>Better than both baselines: %1%2.</source>
+        <translation>优于两个基准：%1%2。</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines: not significantly (%1%2); treat it as no edge.</source>
+        <translation>不优于基准：差异不显著（%1%2），应视为没有优势。</translation>
+    </message>
+    <message>
+        <source>Not better than the baselines: %1, ROC AUC %2.</source>
+        <translation>不优于基准：%1，ROC AUC %2。</translation>
+    </message>
+    <message>
+        <source>total return %1 against %2, Sharpe %3 against %4</source>
+        <translation>总收益 %1，对比 %2；夏普比率 %3，对比 %4</translation>
+    </message>
+    <message>
+        <source>After costs the signal beats buy-and-hold (%1).</source>
+        <translation>扣除成本后，该信号优于买入并持有（%1）。</translation>
+    </message>
+    <message>
+        <source>After costs the signal does not beat buy-and-hold (%1).</source>
+        <translation>扣除成本后，该信号不优于买入并持有（%1）。</translation>
     </message>
 </context>
 <context>

@@ -263,9 +263,10 @@ private Q_SLOTS:
         QCOMPARE(view.priceChart()->markers()[0].date, m_series.dates[249 - 101 + 5]);
 
         // The verdict says it plainly.
-        QVERIFY2(view.verdictText().startsWith(QStringLiteral("Not better than the baselines.")),
+        QVERIFY2(view.verdictText().startsWith(QStringLiteral("Not better than the baselines")),
             qPrintable(view.verdictText()));
         QVERIFY(view.verdictText().contains(QStringLiteral("does not beat buy-and-hold")));
+        QVERIFY(view.verdictText().contains(QStringLiteral("accuracy 0.480 against majority")));
 
         // The latest signal's waterfall: 4 features, largest first, adding up to the score.
         ui::SignalWaterfallView* w = view.waterfall();
@@ -292,7 +293,8 @@ private Q_SLOTS:
         r->model.evaluation.metrics.beatsBaselines = true;
         r->model.evaluation.metrics.verdict = "gbm beats both baselines.";
         view.showResult(r);
-        QVERIFY2(view.verdictText().startsWith(QStringLiteral("Better than both baselines.")),
+        QVERIFY2(view.verdictText().startsWith(QStringLiteral("Better than both baselines: "
+                                                             "accuracy 0.610 against")),
             qPrintable(view.verdictText()));
         QVERIFY(view.metricsTable()->item(0, 0)->font().bold());
     }

@@ -81,6 +81,8 @@ StoredSignalSummary parseStoredSignalMetrics(const std::string& metricsJson)
         ev.metrics.alwaysUp = metricsOf(root.value(QLatin1String("alwaysUp")).toObject(), classes);
         ev.metrics.beatsBaselines = root.value(QLatin1String("beatsBaselines")).toBool();
         ev.metrics.verdict = root.value(QLatin1String("verdict")).toString().toStdString();
+        if (root.value(QLatin1String("pValue")).isDouble())
+            ev.metrics.pValue = root.value(QLatin1String("pValue")).toDouble();
         out.hasMetrics = std::isfinite(ev.metrics.model.accuracy);
     }
     const QJsonObject bt = root.value(QLatin1String("backtest")).toObject();

@@ -195,22 +195,41 @@ void SignalsView::showMetrics(const SignalRunResult& r)
     const bool haveBacktest = std::isfinite(r.model.evaluation.backtest.strategy.totalReturn);
     const bool haveMetrics = c.model.count > 0 || std::isfinite(c.model.accuracy);
 
-    // Verdict: said plainly, and marked when the model is no better than its baselines.
+    // Verdict: said plainly in the interface language with the numbers (the pipeline's English
+    // sentence is the CLI's), and marked when the model is no better than its baselines.
     QString text;
     if (haveMetrics) {
-        text = c.beatsBaselines ? tr("Better than both baselines.")
-                                : tr("Not better than the baselines.");
-        if (!c.verdict.empty())
-            text += QLatin1Char(' ') + qs(c.verdict);
+        const QString scores
+            = tr("accuracy %1 against majority %2 and always up %3")
+                  .arg(number(c.model.accuracy), number(c.majority.accuracy),
+                      number(c.alwaysUp.accuracy));
+        const QString p = std::isfinite(c.pValue)
+            ? tr(", p = %1").arg(QLocale().toString(c.pValue, 'f', 3))
+            : QString();
+        const bool aboveBoth = c.model.accuracy > c.majority.accuracy
+            && c.model.accuracy > c.alwaysUp.accuracy;
+        if (c.beatsBaselines)
+            text = tr("Better than both baselines: %1%2.").arg(scores, p);
+        else if (aboveBoth && std::isfinite(c.pValue) && c.pValue >= cs::kSignificance)
+            text = tr("Not better than the baselines: not significantly (%1%2); treat it as no "
+                      "edge.")
+                       .arg(scores, p);
+        else
+            text = tr("Not better than the baselines: %1, ROC AUC %2.")
+                       .arg(scores, number(c.model.rocAuc));
     } else {
         text = qs(c.verdict);
     }
     if (haveBacktest) {
         const auto& bt = r.model.evaluation.backtest;
-        // The pipeline's sentence says it with the numbers; a plain one when there is none.
-        backtestVerdict = !bt.verdict.empty() ? qs(bt.verdict)
-            : bt.beatsBuyAndHold              ? tr("After costs the signal beats buy-and-hold.")
-                                 : tr("After costs the signal does not beat buy-and-hold.");
+        const QString numbers = tr("total return %1 against %2, Sharpe %3 against %4")
+                                    .arg(percent(bt.strategy.totalReturn),
+                                        percent(bt.buyAndHold.totalReturn),
+                                        number(bt.strategy.sharpe, 2),
+                                        number(bt.buyAndHold.sharpe, 2));
+        backtestVerdict = bt.beatsBuyAndHold
+            ? tr("After costs the signal beats buy-and-hold (%1).").arg(numbers)
+            : tr("After costs the signal does not beat buy-and-hold (%1).").arg(numbers);
         text += QLatin1Char('\n') + backtestVerdict;
     }
     m_verdict->setText(text);
