@@ -104,4 +104,19 @@ QString JobsBar::etaText(const QString& id) const
     return it == m_jobs.constEnd() ? QString() : it->eta->text();
 }
 
+JobsBar* JobsBar::attach(
+    QWidget* view, QPointer<JobsBar>& cache, const QString& id, std::function<void()> onCancel)
+{
+    if (cache || view->window() == view)
+        return cache;
+    cache = view->window()->findChild<JobsBar*>();
+    if (cache)
+        connect(cache, &JobsBar::cancelRequested, view,
+            [id, onCancel = std::move(onCancel)](const QString& job) {
+                if (job == id)
+                    onCancel();
+            });
+    return cache;
+}
+
 } // namespace marketlens::ui

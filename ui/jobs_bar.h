@@ -5,7 +5,10 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QHBoxLayout;
 class QLabel;
@@ -26,6 +29,12 @@ public:
     int jobCount() const { return int(m_jobs.size()); }
     // Text of the ETA label of a job, for tests.
     QString etaText(const QString& id) const;
+
+    // The jobs bar of `view`'s window, looked up once and kept in `cache`; the first time it is
+    // found, `onCancel` is connected (in `view`'s context) to Cancel of job `id`. Null while the
+    // view is not in a window with a jobs bar yet: call again later.
+    static JobsBar* attach(
+        QWidget* view, QPointer<JobsBar>& cache, const QString& id, std::function<void()> onCancel);
 
 Q_SIGNALS:
     void cancelRequested(const QString& id);

@@ -506,16 +506,7 @@ QString ForecastView::verdictText() const
 
 JobsBar* ForecastView::jobsBar()
 {
-    if (!m_jobsBar && window() != this)
-        m_jobsBar = window()->findChild<JobsBar*>();
-    if (m_jobsBar && !m_jobsBarConnected) {
-        m_jobsBarConnected = true;
-        connect(m_jobsBar, &JobsBar::cancelRequested, this, [this](const QString& id) {
-            if (id == QLatin1String(kJobId))
-                m_controller->cancel();
-        });
-    }
-    return m_jobsBar;
+    return JobsBar::attach(this, m_jobsBar, QLatin1String(kJobId), [this] { m_controller->cancel(); });
 }
 
 } // namespace marketlens::ui

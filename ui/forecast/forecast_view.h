@@ -94,7 +94,6 @@ private:
     ForecastController* m_controller = nullptr;
     QPointer<TrainingDialog> m_dialog;
     QPointer<JobsBar> m_jobsBar;
-    bool m_jobsBarConnected = false;
     qint64 m_shownId = 0;
     qint64 m_requestedId = 0;
 

@@ -116,7 +116,6 @@ private:
     NewsModel* m_model = nullptr;
     NewsFilterModel* m_filter = nullptr;
     QPointer<JobsBar> m_jobsBar;
-    bool m_jobsBarConnected = false;
     bool m_holdsBusy = false; // this view set the project busy for the running job
     bool m_restoring = false;
     QString m_wantedKey;

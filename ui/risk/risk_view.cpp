@@ -563,16 +563,7 @@ bool RiskView::exportHoldingsCsv(const QString& path, QString* error) const
 
 JobsBar* RiskView::jobsBar()
 {
-    if (!m_jobsBar && window() != this)
-        m_jobsBar = window()->findChild<JobsBar*>();
-    if (m_jobsBar && !m_jobsBarConnected) {
-        m_jobsBarConnected = true;
-        connect(m_jobsBar, &JobsBar::cancelRequested, this, [this](const QString& id) {
-            if (id == QLatin1String(kJobId))
-                cancelRun();
-        });
-    }
-    return m_jobsBar;
+    return JobsBar::attach(this, m_jobsBar, QLatin1String(kJobId), [this] { cancelRun(); });
 }
 
 } // namespace marketlens::ui

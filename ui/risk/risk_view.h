@@ -145,7 +145,6 @@ private:
     bool m_pendingAfterImport = false;
     bool m_haveDateRange = false; // the date edits hold the data's range (or a choice in it)
     QPointer<JobsBar> m_jobsBar;
-    bool m_jobsBarConnected = false;
 
     QComboBox* m_portfolioBox = nullptr;
     QComboBox* m_confidenceBox = nullptr;

@@ -125,7 +125,6 @@ private:
     std::optional<core::Date> m_wantedExplanation;
     QString m_pendingTicker;
     QPointer<JobsBar> m_jobsBar;
-    bool m_jobsBarConnected = false;
     bool m_restoring = false;
     int m_runningJob = -1;
 
