@@ -4,7 +4,11 @@
 #include "core/report/report_builder.h"
 #include "core/report/report_document.h"
 
+#include "core/project_store.h"
+
+#include <QFile>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -91,6 +95,28 @@ inline ReportOptions quickOptions(std::vector<std::string> sections = {})
     o.risk.scenarios = 20000; // keep the Monte Carlo part short
     o.generator = "MarketLens test";
     return o;
+}
+
+// A copy of the project `source` named `name` in `dir` (replacing an earlier copy); "" when the
+// copy fails.
+inline std::string copyProject(const QTemporaryDir& dir, const std::string& source,
+    const char* name)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile::remove(path);
+    if (!QFile::copy(QString::fromStdString(source), path))
+        return {};
+    return path.toStdString();
+}
+
+// The report of the project file at `path`.
+inline Result<ReportDocument> buildFromFile(
+    const std::string& path, const ReportOptions& o, const Progress& progress = {})
+{
+    auto store = ProjectStore::open(path);
+    if (!store)
+        return store.error();
+    return buildReport(*store, o, progress);
 }
 
 } // namespace marketlens::core::report::test

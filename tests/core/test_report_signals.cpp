@@ -23,21 +23,11 @@ private:
     QTemporaryDir m_dir;
     std::string m_demo;
 
-    std::string copyOfDemo(const char* name)
-    {
-        const QString path = m_dir.filePath(QString::fromLatin1(name));
-        QFile::remove(path);
-        if (!QFile::copy(QString::fromStdString(m_demo), path))
-            return {};
-        return path.toStdString();
-    }
+    std::string copyOfDemo(const char* name) { return copyProject(m_dir, m_demo, name); }
 
     Result<ReportDocument> build(const std::string& path, const ReportOptions& o)
     {
-        auto store = ProjectStore::open(path);
-        if (!store)
-            return store.error();
-        return buildReport(*store, o);
+        return buildFromFile(path, o);
     }
 
 private Q_SLOTS:
