@@ -172,6 +172,12 @@ const char* errorCodeName(ErrorCode code)
         return "Cancelled";
     case ErrorCode::NotFound:
         return "NotFound";
+    case ErrorCode::PasswordRequired:
+        return "PasswordRequired";
+    case ErrorCode::WrongPassword:
+        return "WrongPassword";
+    case ErrorCode::Tampered:
+        return "Tampered";
     }
     return "Unknown";
 }

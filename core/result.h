@@ -21,6 +21,9 @@ enum class ErrorCode {
     Database,         // any other SQLite failure
     Cancelled,        // the user cancelled
     NotFound,         // a named thing (ticker, portfolio) does not exist
+    PasswordRequired, // an encrypted project was opened without a password
+    WrongPassword,    // the password does not open this encrypted project
+    Tampered,         // an encrypted project failed authentication: altered or damaged
 };
 
 struct Error {

@@ -1,0 +1,98 @@
+#pragma once
+// Encrypted projects (docs/project-file.md, "Encrypted projects"). An encrypted `.mlens` file is
+// the project's SQLite database encrypted as a whole with libsodium: Argon2id derives a key from
+// the password and a random salt, XChaCha20-Poly1305 (secretstream) encrypts and authenticates the
+// database image in chunks. The plaintext database exists only in memory: unlocking reads,
+// authenticates and decrypts the file into an in-memory SQLite database (sqlite3_deserialize into
+// a shared "memdb" that every ProjectStore::open of that path in this process then uses); every
+// commit to it re-encrypts the image and replaces the file atomically (write to a temporary file
+// next to it, fsync, rename, fsync the folder). No plaintext temporary file is ever written
+// (temp_store = MEMORY, in-memory journal).
+//
+// Errors are told apart: PasswordRequired (encrypted and not unlocked, no password given),
+// WrongPassword (the key check fails), Tampered (the key is right but a chunk does not
+// authenticate, the file is truncated, or the plain header's checksum is wrong), NotAProject (not
+// a MarketLens file at all), Io (cannot read or write).
+//
+// Thread safety: all functions may be called from any thread; the registry of unlocked projects is
+// process-wide and guarded by a mutex. Keys live in sodium_malloc'ed (locked, guarded) memory and
+// are wiped when a project is locked or the process exits.
+
+#include "result.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace marketlens::core {
+
+// A password or key kept out of swap (sodium_mlock) and wiped (sodium_memzero) when destroyed.
+class Secret {
+public:
+    Secret() = default;
+    explicit Secret(std::string_view text);
+    ~Secret();
+    Secret(Secret&& other) noexcept;
+    Secret& operator=(Secret&& other) noexcept;
+    Secret(const Secret&) = delete;
+    Secret& operator=(const Secret&) = delete;
+
+    std::string_view view() const;
+    bool empty() const { return m_size == 0; }
+
+private:
+    char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+// Argon2id cost. standard() is libsodium's MODERATE (3 passes, 256 MiB, about a second);
+// forTests() is its INTERACTIVE minimum (2 passes, 64 MiB) for test suites that unlock often.
+// The parameters are stored in the file; opening refuses absurd ones (more than 1 GiB or 16
+// passes) before deriving anything, so a hostile file cannot make unlocking take unbounded memory.
+struct KdfParams {
+    std::uint64_t opsLimit = 3;
+    std::uint64_t memLimitBytes = 256ull << 20;
+    static KdfParams standard();
+    static KdfParams forTests();
+};
+
+// True when `path` starts with the encrypted-project magic (reads 16 bytes; false on any error).
+bool isEncryptedProject(const std::string& path);
+
+// Unlocks `path` for this process (see above). A second unlock of an unlocked path with the right
+// password is a no-op. Errors: WrongPassword, Tampered, NotAProject, Io.
+Status unlockProject(const std::string& path, const Secret& password);
+bool isProjectUnlocked(const std::string& path);
+// Forgets the key and drops the in-memory database when no open ProjectStore uses it any more.
+void lockProject(const std::string& path);
+
+// Protects the plaintext project `path` with `password`: writes the encrypted file atomically in
+// its place (the plaintext file is replaced by rename, its journal must not exist) and leaves it
+// unlocked. No ProjectStore on `path` may be open in this process during the call.
+Status encryptProject(const std::string& path, const Secret& password,
+                      const KdfParams& params = KdfParams::standard());
+// New salt and key from `newPassword`; `oldPassword` must open the file (WrongPassword if not).
+Status changeProjectPassword(const std::string& path, const Secret& oldPassword,
+                             const Secret& newPassword,
+                             const KdfParams& params = KdfParams::standard());
+// Writes the project back as a plain SQLite file, atomically, after checking `password`.
+Status removeProjectPassword(const std::string& path, const Secret& password);
+// Atomic encrypted copy of the unlocked project `path` at `destPath` with the same key (Save As of
+// an encrypted project stays encrypted).
+Status saveEncryptedCopy(const std::string& path, const std::string& destPath);
+
+// Where ProjectStore::open gets a password for an encrypted project that is not unlocked yet.
+// The command line installs one that reads --password-file / MARKETLENS_PASSWORD; without a
+// provider (or when it returns nullopt) opening fails with PasswordRequired. The GUI does not use
+// a provider: it asks and calls unlockProject() on the GUI thread before it opens the project.
+using PasswordProvider = std::function<std::optional<Secret>(const std::string& path)>;
+void setPasswordProvider(PasswordProvider provider);
+std::optional<Secret> providePassword(const std::string& path);
+
+// Internal (project_store.cpp): the SQLite URI of the unlocked project's shared in-memory
+// database ("file:/mlens-N?vfs=memdb"), or empty when `path` is not unlocked.
+std::string unlockedDatabaseUri(const std::string& path);
+
+} // namespace marketlens::core
