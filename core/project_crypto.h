@@ -19,6 +19,7 @@
 // are wiped when a project is locked or the process exits.
 
 #include "result.h"
+#include "sqlite_db.h"
 
 #include <cstdint>
 #include <functional>
@@ -39,7 +40,13 @@ public:
     Secret(const Secret&) = delete;
     Secret& operator=(const Secret&) = delete;
 
+    // `size` zero bytes to fill in place (derived keys); empty when memory is exhausted.
+    static Secret zeroed(std::size_t size);
+
     std::string_view view() const;
+    unsigned char* data() { return reinterpret_cast<unsigned char*>(m_data); }
+    const unsigned char* data() const { return reinterpret_cast<const unsigned char*>(m_data); }
+    std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 
 private:
@@ -61,8 +68,9 @@ struct KdfParams {
 // True when `path` starts with the encrypted-project magic (reads 16 bytes; false on any error).
 bool isEncryptedProject(const std::string& path);
 
-// Unlocks `path` for this process (see above). A second unlock of an unlocked path with the right
-// password is a no-op. Errors: WrongPassword, Tampered, NotAProject, Io.
+// Unlocks `path` for this process (see above): derives the key (about a second with standard()
+// parameters), authenticates and decrypts the whole file. A second unlock of an unlocked path
+// with the right password is a no-op. Errors: WrongPassword, Tampered, NotAProject, TooNew, Io.
 Status unlockProject(const std::string& path, const Secret& password);
 bool isProjectUnlocked(const std::string& path);
 // Forgets the key and drops the in-memory database when no open ProjectStore uses it any more.
@@ -72,15 +80,18 @@ void lockProject(const std::string& path);
 // its place (the plaintext file is replaced by rename, its journal must not exist) and leaves it
 // unlocked. No ProjectStore on `path` may be open in this process during the call.
 Status encryptProject(const std::string& path, const Secret& password,
-                      const KdfParams& params = KdfParams::standard());
+    const KdfParams& params = KdfParams::standard());
 // New salt and key from `newPassword`; `oldPassword` must open the file (WrongPassword if not).
 Status changeProjectPassword(const std::string& path, const Secret& oldPassword,
-                             const Secret& newPassword,
-                             const KdfParams& params = KdfParams::standard());
-// Writes the project back as a plain SQLite file, atomically, after checking `password`.
+    const Secret& newPassword, const KdfParams& params = KdfParams::standard());
+// Writes the project back as a plain SQLite file, atomically, after checking `password`, and
+// forgets the key. ProjectStores still open on it must be closed and the file reopened: their
+// later commits fail (InvalidArgument) instead of encrypting the file again.
 Status removeProjectPassword(const std::string& path, const Secret& password);
 // Atomic encrypted copy of the unlocked project `path` at `destPath` with the same key (Save As of
-// an encrypted project stays encrypted).
+// an encrypted project stays encrypted; the same password opens it). The copy is left unlocked
+// too, so that it opens without asking again (its in-memory database is made on first open);
+// lockProject(path) the original when the caller switches to the copy.
 Status saveEncryptedCopy(const std::string& path, const std::string& destPath);
 
 // Where ProjectStore::open gets a password for an encrypted project that is not unlocked yet.
@@ -92,7 +103,15 @@ void setPasswordProvider(PasswordProvider provider);
 std::optional<Secret> providePassword(const std::string& path);
 
 // Internal (project_store.cpp): the SQLite URI of the unlocked project's shared in-memory
-// database ("file:/mlens-N?vfs=memdb"), or empty when `path` is not unlocked.
+// database ("file:/mlens-N?vfs=memdb"), or empty when `path` is not unlocked (or its database is
+// not made yet).
 std::string unlockedDatabaseUri(const std::string& path);
+// Internal (project_store.cpp): a new connection to the unlocked project's in-memory database
+// (temp_store = MEMORY) whose commits save the file. PasswordRequired when not unlocked.
+Result<Database> openUnlockedDatabase(const std::string& path);
+// Internal (ProjectStore::createEncrypted): registers `path` (which must not exist) as an unlocked
+// project with an empty in-memory database and a new key; the first commit writes the file.
+Status registerNewEncryptedProject(
+    const std::string& path, const Secret& password, const KdfParams& params);
 
 } // namespace marketlens::core

@@ -51,36 +51,76 @@ Result<ProjectStore> ProjectStore::createAtVersion(const std::string& path, int 
     auto db = Database::open(path, Database::Mode::Create);
     if (!db)
         return db.error();
-    // 16 KiB pages (SQLite's default is 4 KiB): the prices table is one clustered B-tree that
-    // imports append to in bulk; larger pages mean fewer page splits and interior pages, about
-    // 15 % less insert time, and reads of one ticker's history touch fewer pages. It can only be
-    // set before the first table exists.
-    if (auto s = db->exec("PRAGMA page_size = 16384"); !s)
-        return s.error();
-    if (auto s = configure(*db); !s)
-        return s.error();
-    Status st;
-    {
-        Transaction tx(*db);
-        st = tx.begin();
-        if (st)
-            st = schema::migrate(*db, 0, version);
-        if (st)
-            st = tx.commit();
-    }
-    if (!st) {
+    if (auto s = initialise(*db, version); !s) {
         db->close();
         std::filesystem::remove(path, ec);
-        return st.error();
+        return s.error();
     }
     return ProjectStore(std::move(db).value());
 }
 
+Result<ProjectStore> ProjectStore::createEncrypted(const std::string& path,
+                                                   const Secret& password, const KdfParams& params)
+{
+    if (auto s = registerNewEncryptedProject(path, password, params); !s)
+        return s.error();
+    auto db = openUnlockedDatabase(path);
+    Status st = db ? initialise(*db, kSchemaVersion) : Status(db.error());
+    if (!st) { // the schema's commit writes the file: take it back
+        if (db)
+            db->close();
+        lockProject(path);
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+        return st.error();
+    }
+    return ProjectStore(std::move(db).value(), true);
+}
+
+// Page size, connection settings and the schema of a new project, in one transaction.
+Status ProjectStore::initialise(Database& db, int version)
+{
+    // 16 KiB pages (SQLite's default is 4 KiB): the prices table is one clustered B-tree that
+    // imports append to in bulk; larger pages mean fewer page splits and interior pages, about
+    // 15 % less insert time, and reads of one ticker's history touch fewer pages. It can only be
+    // set before the first table exists.
+    if (auto s = db.exec("PRAGMA page_size = 16384"); !s)
+        return s;
+    if (auto s = configure(db); !s)
+        return s;
+    Transaction tx(db);
+    if (auto s = tx.begin(); !s)
+        return s;
+    if (auto s = schema::migrate(db, 0, version); !s)
+        return s;
+    return tx.commit();
+}
+
+// The connection of ProjectStore::open: an encrypted project (recognised by its first bytes, or
+// unlocked already, also when not saved yet) is unlocked if need be and opened in memory.
+Result<Database> ProjectStore::openDatabase(const std::string& path, bool& encrypted)
+{
+    encrypted = isProjectUnlocked(path) || isEncryptedProject(path);
+    if (!encrypted) {
+        if (auto s = schema::checkFileHeader(path); !s)
+            return s.error();
+        return Database::open(path, Database::Mode::ReadWrite);
+    }
+    if (!isProjectUnlocked(path)) {
+        std::optional<Secret> password = providePassword(path);
+        if (!password)
+            return makeError(ErrorCode::PasswordRequired,
+                             "project is encrypted: a password is needed to open it", path);
+        if (auto s = unlockProject(path, *password); !s)
+            return s.error();
+    }
+    return openUnlockedDatabase(path);
+}
+
 Result<ProjectStore> ProjectStore::open(const std::string& path)
 {
-    if (auto s = schema::checkFileHeader(path); !s)
-        return s.error();
-    auto db = Database::open(path, Database::Mode::ReadWrite);
+    bool encrypted = false;
+    auto db = openDatabase(path, encrypted);
     if (!db)
         return db.error();
     // Read the identity before touching anything: PRAGMA reads do not write.
@@ -112,7 +152,7 @@ Result<ProjectStore> ProjectStore::open(const std::string& path)
         if (auto s = tx.commit(); !s)
             return s.error();
     }
-    return ProjectStore(std::move(db).value());
+    return ProjectStore(std::move(db).value(), encrypted);
 }
 
 Result<int> ProjectStore::schemaVersion()
@@ -442,6 +482,11 @@ Status ProjectStore::setSetting(const std::string& key, const std::string& value
     return st->run();
 }
 
-Status ProjectStore::saveAs(const std::string& destPath) const { return m_db.backupTo(destPath); }
+Status ProjectStore::saveAs(const std::string& destPath) const
+{
+    if (m_encrypted)
+        return saveEncryptedCopy(path(), destPath);
+    return m_db.backupTo(destPath);
+}
 
 } // namespace marketlens::core

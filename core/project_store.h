@@ -7,6 +7,7 @@
 // file, another application's database, a truncated file and a file from a newer version each
 // return an Error (NotAProject, Corrupt, TooNew). Older versions are migrated in one transaction.
 
+#include "project_crypto.h"
 #include "result.h"
 #include "sqlite_db.h"
 #include "types.h"
@@ -30,8 +31,17 @@ public:
 
     // Creates a new, empty project at `path`; fails when the file exists.
     static Result<ProjectStore> create(const std::string& path);
-    // Opens an existing project read-write, migrating an older version.
+    // A new, empty encrypted project at `path` (docs/project-file.md, "Encrypted projects"),
+    // left unlocked for this process; fails when the file exists.
+    static Result<ProjectStore> createEncrypted(const std::string& path, const Secret& password,
+                                                const KdfParams& params = KdfParams::standard());
+    // Opens an existing project read-write, migrating an older version. An encrypted project
+    // that is not unlocked yet is unlocked with providePassword(path) (project_crypto.h):
+    // PasswordRequired without one, WrongPassword or Tampered, each naming the file. Every open
+    // of an unlocked project, from any thread, shares its one in-memory database.
     static Result<ProjectStore> open(const std::string& path);
+    // True when this store works on an encrypted project (in memory, saved encrypted).
+    bool isEncrypted() const { return m_encrypted; }
     // For tests of migration: a new project at an older schema `version` (1..kSchemaVersion).
     static Result<ProjectStore> createAtVersion(const std::string& path, int version);
 
@@ -71,16 +81,23 @@ public:
     Status setSetting(const std::string& key, const std::string& value);
 
     // Atomic copy to `destPath` (SQLite backup API, temp file + rename). The store stays on its
-    // current file; the caller reopens the copy when "Save As" should switch to it.
+    // current file; the caller reopens the copy when "Save As" should switch to it. The copy of
+    // an encrypted project is encrypted with the same key (saveEncryptedCopy()).
     Status saveAs(const std::string& destPath) const;
 
     void close() { m_db.close(); }
 
 private:
-    explicit ProjectStore(Database db) : m_db(std::move(db)) {}
+    explicit ProjectStore(Database db, bool encrypted = false)
+        : m_db(std::move(db)), m_encrypted(encrypted)
+    {
+    }
     static Status configure(Database& db);
+    static Result<Database> openDatabase(const std::string& path, bool& encrypted);
+    static Status initialise(Database& db, int version);
 
     Database m_db;
+    bool m_encrypted = false;
 };
 
 // Schema management (project_schema.cpp).

@@ -2,17 +2,46 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 
 namespace marketlens::core {
+
+namespace detail {
+struct CommitState {
+    std::atomic<bool> dirty{false};
+    Database::AfterCommit action;
+};
+} // namespace detail
+
+namespace {
+
+int markCommitted(void* state)
+{
+    static_cast<detail::CommitState*>(state)->dirty.store(true, std::memory_order_relaxed);
+    return 0; // let the commit proceed
+}
+
+// Runs the connection's after-commit action when a commit happened and the connection is back in
+// autocommit mode (not between a BEGIN and its COMMIT).
+Status runAfterCommit(sqlite3* db, detail::CommitState* state)
+{
+    if (!state || !state->dirty.load(std::memory_order_relaxed) || !sqlite3_get_autocommit(db))
+        return {};
+    state->dirty.store(false, std::memory_order_relaxed);
+    return state->action();
+}
+
+} // namespace
 
 std::string sqliteVersion() { return sqlite3_libversion(); }
 
 Database::~Database() { close(); }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_commit(std::move(other.m_commit))
 {
 }
 
@@ -22,6 +51,7 @@ Database& Database::operator=(Database&& other) noexcept
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_commit = std::move(other.m_commit);
     }
     return *this;
 }
@@ -29,9 +59,15 @@ Database& Database::operator=(Database&& other) noexcept
 void Database::close()
 {
     if (m_db) {
+        if (m_commit) {
+            // Nobody to report to here; the action remembers a failed save and retries it.
+            (void)runAfterCommit(m_db, m_commit.get());
+            sqlite3_commit_hook(m_db, nullptr, nullptr);
+        }
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
+    m_commit.reset();
 }
 
 Result<Database> Database::open(const std::string& path, Mode mode)
@@ -57,16 +93,44 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     return db;
 }
 
+Result<Database> Database::openUri(const std::string& uri, const std::string& displayPath)
+{
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(
+        uri.c_str(), &raw, SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr);
+    Database db;
+    db.m_db = raw;
+    db.m_path = displayPath;
+    if (rc != SQLITE_OK)
+        return makeError(ErrorCode::Io,
+                         "cannot open: " + std::string(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
+                         displayPath);
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    return db;
+}
+
+void Database::setAfterCommit(AfterCommit action)
+{
+    if (!m_db)
+        return;
+    m_commit = std::make_shared<detail::CommitState>();
+    m_commit->action = std::move(action);
+    sqlite3_commit_hook(m_db, &markCommitted, m_commit.get());
+}
+
 Status Database::exec(std::string_view sql)
 {
     char* err = nullptr;
     const std::string s(sql);
-    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    const int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    const Status saved = runAfterCommit(m_db, m_commit.get());
+    if (rc != SQLITE_OK) {
         std::string msg = err ? err : "unknown SQLite error";
         sqlite3_free(err);
         return makeError(ErrorCode::Database, msg, m_path);
     }
-    return {};
+    return saved;
 }
 
 Result<Statement> Database::prepare(std::string_view sql)
@@ -75,7 +139,7 @@ Result<Statement> Database::prepare(std::string_view sql)
     if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr)
         != SQLITE_OK)
         return lastError();
-    return Statement(stmt, m_db);
+    return Statement(stmt, m_db, m_commit);
 }
 
 Result<std::int64_t> Database::queryInt(std::string_view sql)
@@ -158,22 +222,28 @@ Status Database::backupTo(const std::string& destPath) const
 
 Statement::~Statement()
 {
-    if (m_stmt)
+    if (m_stmt) {
         sqlite3_finalize(m_stmt);
+        (void)runAfterCommit(m_db, m_commit.get()); // see Database::setAfterCommit
+    }
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db)
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
+      m_commit(std::move(other.m_commit))
 {
 }
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other) {
-        if (m_stmt)
+        if (m_stmt) {
             sqlite3_finalize(m_stmt);
+            (void)runAfterCommit(m_db, m_commit.get());
+        }
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
+        m_commit = std::move(other.m_commit);
     }
     return *this;
 }
@@ -198,8 +268,15 @@ Result<bool> Statement::step()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
+        if (m_commit) {
+            if (Status saved = runAfterCommit(m_db, m_commit.get()); !saved) {
+                sqlite3_reset(m_stmt);
+                return saved.error();
+            }
+        }
         return false;
+    }
     Error e = makeError(ErrorCode::Database, sqlite3_errmsg(m_db));
     const int primary = rc & 0xff;
     if (primary == SQLITE_CORRUPT)
@@ -233,6 +310,7 @@ Status Statement::runOnExistingRow(const std::string& notFound)
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);
+    (void)runAfterCommit(m_db, m_commit.get()); // see Database::setAfterCommit
     sqlite3_clear_bindings(m_stmt);
 }
 

@@ -7,6 +7,8 @@
 #include "result.h"
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +19,9 @@ struct sqlite3_stmt;
 namespace marketlens::core {
 
 class Statement;
+namespace detail {
+struct CommitState; // the after-commit action of a connection (sqlite_db.cpp)
+}
 
 // The version of the SQLite library in use, "3.40.1" (sqlite3_libversion()).
 std::string sqliteVersion();
@@ -34,6 +39,19 @@ public:
 
     // Opens `path` (UTF-8). Create makes the file when missing; ReadWrite and ReadOnly need it.
     static Result<Database> open(const std::string& path, Mode mode);
+    // Opens an SQLite URI such as "file:/name?vfs=memdb" (a shared in-memory database) read-write;
+    // path() and errors name `displayPath`.
+    static Result<Database> openUri(const std::string& uri, const std::string& displayPath);
+
+    // An action to run after each commit of this connection (encrypted projects save their file
+    // then). It runs at the end of the exec() or Statement::step() whose statement committed (a
+    // COMMIT, or a write outside a transaction), once the connection is back in autocommit mode,
+    // and its error becomes that call's error: the change is in the database but not saved. A
+    // commit that ends in Statement::reset() or in a statement's destruction runs it there (an
+    // error is then left to the action to remember) or at the connection's next call; close()
+    // runs a pending one.
+    using AfterCommit = std::function<Status()>;
+    void setAfterCommit(AfterCommit action);
 
     bool isOpen() const { return m_db != nullptr; }
     sqlite3* handle() const { return m_db; }
@@ -59,12 +77,17 @@ public:
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    std::shared_ptr<detail::CommitState> m_commit; // null unless setAfterCommit() was called
 };
 
 class Statement {
 public:
     Statement() = default;
-    Statement(sqlite3_stmt* stmt, sqlite3* db) : m_stmt(stmt), m_db(db) {}
+    Statement(sqlite3_stmt* stmt, sqlite3* db,
+              std::shared_ptr<detail::CommitState> commit = nullptr)
+        : m_stmt(stmt), m_db(db), m_commit(std::move(commit))
+    {
+    }
     ~Statement();
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
@@ -116,6 +139,7 @@ public:
 private:
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
+    std::shared_ptr<detail::CommitState> m_commit; // the connection's, see setAfterCommit()
 };
 
 // BEGIN IMMEDIATE on construction via begin(); rolls back in the destructor unless committed.
