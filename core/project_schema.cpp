@@ -2,7 +2,9 @@
 // a new project runs them all from 0, so old and new files are built by the same code.
 #include "project_store.h"
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <cstring>
 #include <cstdint>
 #include <fstream>
@@ -188,6 +190,126 @@ Status migrate(Database& db, int fromVersion, int toVersion)
     if (auto s = db.exec("PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId)); !s)
         return s;
     return db.exec("PRAGMA user_version = " + std::to_string(toVersion));
+}
+
+namespace {
+
+struct SchemaObject {
+    std::string type; // table, index, view, trigger
+    std::string name;
+    std::string table; // the table an index or trigger belongs to
+};
+
+// Tables, views, indexes and triggers of `db`, and each table's columns (name -> declared type,
+// upper case). Reads sqlite_master and PRAGMA table_info only: no row of a user table.
+struct SchemaShape {
+    std::vector<SchemaObject> objects;
+    std::map<std::string, std::map<std::string, std::string>> columns;
+};
+
+std::string upperAscii(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+Result<SchemaShape> readShape(Database& db)
+{
+    SchemaShape shape;
+    auto st = db.prepare("SELECT type, name, tbl_name FROM sqlite_master "
+                         "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+    if (!st)
+        return st.error();
+    const Status rows = st->forEachRow([&]() -> Status {
+        shape.objects.push_back({st->columnText(0), st->columnText(1), st->columnText(2)});
+        return {};
+    });
+    if (!rows)
+        return rows.error();
+    for (const auto& o : shape.objects) {
+        if (o.type != "table")
+            continue;
+        auto info = db.prepare("SELECT name, type FROM pragma_table_info(?1)");
+        if (!info)
+            return info.error();
+        info->bind(1, std::string_view(o.name));
+        auto& cols = shape.columns[o.name];
+        const Status c = info->forEachRow([&]() -> Status {
+            cols[info->columnText(0)] = upperAscii(info->columnText(1));
+            return {};
+        });
+        if (!c)
+            return c.error();
+    }
+    return shape;
+}
+
+// The shape MarketLens itself gives a project of `version`: the migrations run on an empty
+// in-memory database (a few milliseconds), so the reference can never drift from them.
+Result<SchemaShape> referenceShape(int version)
+{
+    auto mem = Database::open(":memory:", Database::Mode::Create);
+    if (!mem)
+        return mem.error();
+    if (auto s = migrate(*mem, 0, version); !s)
+        return s.error();
+    return readShape(*mem);
+}
+
+} // namespace
+
+Status validate(Database& db, const std::string& path)
+{
+    // Anything wrong here was done to the file after MarketLens wrote it: by damage or by hand.
+    const auto altered = [&](const std::string& what) {
+        return makeError(ErrorCode::Corrupt,
+                         "project file is damaged or was altered outside MarketLens: " + what, path);
+    };
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version < 1 || *version > ProjectStore::kSchemaVersion)
+        return altered("unknown schema version " + std::to_string(*version));
+    auto ref = referenceShape(static_cast<int>(*version));
+    if (!ref)
+        return ref.error();
+    auto got = readShape(db);
+    if (!got) {
+        Error e = got.error();
+        e.file = path;
+        return e;
+    }
+    std::map<std::string, std::string> refTypes;
+    for (const auto& o : ref->objects)
+        refTypes[o.name] = o.type;
+    // Views and triggers run SQL of their own when the project is read or written: an attacker's
+    // trigger could copy or destroy a client's holdings. MarketLens creates neither.
+    for (const auto& o : got->objects) {
+        const auto it = refTypes.find(o.name);
+        if (o.type == "trigger" || (o.type == "view" && (it == refTypes.end() || it->second != "view")))
+            return altered("it contains a " + o.type + " '" + o.name
+                           + "' that MarketLens did not create");
+    }
+    for (const auto& [table, columns] : ref->columns) {
+        const auto have = got->columns.find(table);
+        if (have == got->columns.end()) {
+            const bool isView = std::any_of(got->objects.begin(), got->objects.end(),
+                                            [&t = table](const SchemaObject& o) { return o.name == t; });
+            return altered(isView ? "table '" + table + "' has been replaced"
+                                  : "table '" + table + "' is missing");
+        }
+        for (const auto& [column, type] : columns) {
+            const auto c = have->second.find(column);
+            if (c == have->second.end())
+                return altered("table '" + table + "' has no column '" + column + "'");
+            if (c->second != type)
+                return altered("column '" + table + "." + column + "' has type '" + c->second
+                               + "' instead of '" + type + "'");
+        }
+    }
+    return {};
 }
 
 Status checkFileHeader(const std::string& path)

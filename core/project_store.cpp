@@ -141,6 +141,8 @@ Result<ProjectStore> ProjectStore::open(const std::string& path)
                          path);
     if (*version < 1)
         return makeError(ErrorCode::Corrupt, "project has no schema version", path);
+    if (auto s = schema::validate(*db, path); !s) // tampered schema, triggers, views
+        return s.error();
     if (auto s = configure(*db); !s)
         return s.error();
     if (*version < kSchemaVersion) {
@@ -236,6 +238,11 @@ Result<PriceSeries> ProjectStore::prices(const std::string& ticker, std::optiona
         if (!d)
             return makeError(ErrorCode::Corrupt,
                              "bad date '" + st->columnText(0) + "' in prices of " + s.ticker, path());
+        if (!s.dates.empty() && !(s.dates.back() < *d)) // a damaged B-tree page reads out of order
+            return makeError(ErrorCode::Corrupt,
+                             "project file is damaged: the prices of " + s.ticker
+                                 + " are not in date order at " + d->toIso(),
+                             path());
         s.dates.push_back(*d);
         s.open.push_back(col(1));
         s.high.push_back(col(2));

@@ -107,6 +107,10 @@ Status migrate(Database& db, int fromVersion, int toVersion);
 // Checks the header of a file that is meant to be a project without writing to it:
 // NotAProject, Corrupt (truncated) or Io errors; ok for a plausible SQLite file.
 Status checkFileHeader(const std::string& path);
+// Checks, without reading any row, that the tables and columns of the file's schema version are
+// there with their types, and that it holds no trigger or view MarketLens did not create:
+// Corrupt (naming `path`) otherwise. Cheap: no integrity check (projects can be gigabytes).
+Status validate(Database& db, const std::string& path);
 } // namespace schema
 
 // Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ".

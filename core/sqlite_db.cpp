@@ -128,6 +128,9 @@ Status Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : "unknown SQLite error";
         sqlite3_free(err);
+        const int primary = sqlite3_extended_errcode(m_db) & 0xff;
+        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+            return lastError();
         return makeError(ErrorCode::Database, msg, m_path);
     }
     return saved;
@@ -183,6 +186,9 @@ Error Database::lastError(ErrorCode code) const
         code = ErrorCode::Corrupt;
     else if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN)
         code = ErrorCode::Io;
+    if (code == ErrorCode::Corrupt) // "database disk image is malformed" and the like
+        return makeError(code, std::string("project file is damaged: ") + sqlite3_errmsg(m_db),
+                         m_path);
     return makeError(code, sqlite3_errmsg(m_db), m_path);
 }
 
@@ -279,11 +285,16 @@ Result<bool> Statement::step()
     }
     Error e = makeError(ErrorCode::Database, sqlite3_errmsg(m_db));
     const int primary = rc & 0xff;
-    if (primary == SQLITE_CORRUPT)
+    if (primary == SQLITE_CORRUPT) {
         e.code = ErrorCode::Corrupt;
-    else if (primary == SQLITE_NOTADB)
+        e.message = "project file is damaged: " + e.message;
+        if (const char* file = sqlite3_db_filename(m_db, "main"); file && *file)
+            e.file = file;
+    } else if (primary == SQLITE_NOTADB) {
         e.code = ErrorCode::NotAProject;
-    else if (primary == SQLITE_IOERR || primary == SQLITE_FULL)
+        if (const char* file = sqlite3_db_filename(m_db, "main"); file && *file)
+            e.file = file;
+    } else if (primary == SQLITE_IOERR || primary == SQLITE_FULL)
         e.code = ErrorCode::Io;
     sqlite3_reset(m_stmt);
     return e;
