@@ -74,6 +74,11 @@ Result<CsvReader> CsvReader::open(const std::string& path, CsvOptions options)
         r.m_fileSize = std::max<long>(0, std::ftell(r.m_file));
         std::fseek(r.m_file, 0, SEEK_SET);
     }
+    // A small file gets a block just larger than itself instead of zeroing 4 MiB per file (a
+    // folder of small news files; 20x faster under the fuzzers' AddressSanitizer).
+    if (r.m_fileSize > 0)
+        r.m_options.blockSize = std::min<std::size_t>(
+            r.m_options.blockSize, std::max<std::size_t>(64, std::size_t(r.m_fileSize) + 1));
     r.m_buf.resize(r.m_options.blockSize * 2);
     if (!r.fill())
         return r.m_status.error();
