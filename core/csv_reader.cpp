@@ -12,6 +12,13 @@ constexpr std::uint32_t kEscaped = 1; // field holds "" pairs to collapse
 constexpr std::uint32_t kRaw = 2;     // quoted field with stray text after the closing quote
 constexpr std::uint32_t kQuoted = 4;
 
+// Limits (docs/hostile-files.md): memory stays bounded by the block size plus kMaxRecordBytes
+// whatever the file holds, e.g. a 10-million-character line without a line break or a quote
+// that is never closed. A price row is under 200 bytes and a news article under 100 KB.
+constexpr std::size_t kMaxFieldBytes = std::size_t(1) << 20;  // 1 MiB
+constexpr std::size_t kMaxRecordBytes = std::size_t(4) << 20; // 4 MiB, quoted line breaks included
+constexpr std::size_t kMaxFields = 16384;                     // Excel's column limit
+
 // Collapses "" to " in place; returns the new length.
 std::size_t unescapeQuotes(char* s, std::size_t n)
 {
@@ -224,6 +231,12 @@ bool CsvReader::parseRecord(std::size_t& consumed, bool atEof)
         }
         if (p == end && !atEof)
             return false;
+        if (m_bounds.size() >= 3 * kMaxFields) {
+            m_status = makeError(ErrorCode::BadData,
+                                 "the line has more than " + std::to_string(kMaxFields) + " fields",
+                                 m_path, m_line);
+            return false;
+        }
         m_bounds.push_back(static_cast<std::uint32_t>(begin - base));
         m_bounds.push_back(static_cast<std::uint32_t>(stop - base));
         m_bounds.push_back(flags);
@@ -244,6 +257,16 @@ bool CsvReader::parseRecord(std::size_t& consumed, bool atEof)
         break;
     }
     consumed = static_cast<std::size_t>(p - (base + m_pos));
+    for (std::size_t i = 0; i < m_bounds.size(); i += 3) {
+        if (m_bounds[i + 1] - m_bounds[i] > kMaxFieldBytes) {
+            m_status = makeError(ErrorCode::BadData,
+                                 "field " + std::to_string(i / 3 + 1) + " is longer than "
+                                     + std::to_string(kMaxFieldBytes >> 20) + " MiB ("
+                                     + std::to_string(m_bounds[i + 1] - m_bounds[i]) + " bytes)",
+                                 m_path, m_line);
+            return false;
+        }
+    }
     m_recordLine = m_line;
     m_line += newlines;
     m_fields.clear();
@@ -269,7 +292,18 @@ bool CsvReader::next()
         }
         std::size_t consumed = 0;
         if (!parseRecord(consumed, m_eof)) {
-            if (!m_status || !fill())
+            if (!m_status)
+                return false;
+            if (m_end - m_pos > kMaxRecordBytes) {
+                m_status = makeError(ErrorCode::BadData,
+                                     "the record starting here is longer than "
+                                         + std::to_string(kMaxRecordBytes >> 20)
+                                         + " MiB (a line without line breaks, or a quote that is "
+                                           "never closed)",
+                                     m_path, m_line);
+                return false;
+            }
+            if (!fill())
                 return false;
             continue;
         }

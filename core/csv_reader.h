@@ -3,7 +3,9 @@
 //
 // Contract:
 //  - The file is read in blocks of CsvOptions::blockSize bytes; memory stays bounded by the block
-//    size plus the longest single record, whatever the file size.
+//    size plus the longest single record, whatever the file size. A field longer than 1 MiB, a
+//    record longer than 4 MiB or with more than 16384 fields stops the reader with BadData at
+//    the record's line (docs/hostile-files.md).
 //  - Quoted fields may contain the delimiter, doubled quotes ("") and line breaks. Lines end with
 //    LF or CRLF. A UTF-8 byte order mark at the start is skipped.
 //  - The delimiter is CsvOptions::delimiter, or, when 0, sniffed among , ; TAB | from the first

@@ -16,7 +16,23 @@
 namespace marketlens::core {
 namespace {
 
-constexpr std::uint64_t kMaxPartBytes = std::uint64_t(512) << 20; // parts read whole (zip bombs)
+// Limits against zip bombs (docs/hostile-files.md). A workbook is refused at open when its zip
+// directory declares more than these, before anything is inflated: kMaxEntryBytes for one entry
+// (a sheet of 1,048,576 rows x 7 price columns is about 330 MB), kMaxPartBytes for the parts read
+// into memory whole (workbook, relationships, styles, shared strings), kMaxTotalBytes for all
+// entries together (overlapping entries count once per entry), a compression ratio above kMaxRatio
+// for an entry over 1 MiB (real sheets compress 5-20 times; deflate's maximum is about 1032), more
+// than kMaxEntries entries or entries whose data overlap. While reading, the inflated bytes are
+// counted against the declared sizes, and a sheet may hold at most kMaxCells cells and the
+// workbook kMaxSharedStrings shared strings.
+constexpr std::uint64_t kMaxEntryBytes = std::uint64_t(512) << 20;
+constexpr std::uint64_t kMaxPartBytes = std::uint64_t(256) << 20;
+constexpr std::uint64_t kMaxTotalBytes = std::uint64_t(1) << 30;
+constexpr std::uint64_t kRatioFloorBytes = std::uint64_t(1) << 20;
+constexpr std::uint64_t kMaxRatio = 200;
+constexpr std::uint64_t kMaxEntries = 10000;
+constexpr std::int64_t kMaxCells = 50'000'000;
+constexpr std::size_t kMaxSharedStrings = 5'000'000;
 constexpr unsigned kBlock = 1u << 16;
 constexpr int kMaxColumns = 16384; // XFD
 constexpr std::int64_t kMaxRow = 1048576; // Excel's last row
@@ -174,12 +190,62 @@ struct XlsxReader::Impl {
     }
     bool hasPart(const std::string& name) { return unzLocateFile(zip, name.c_str(), 1) == UNZ_OK; }
     Result<QByteArray> readPart(const std::string& name);
+    Status checkArchive();
     Status readWorkbook();
     Status readSharedStrings(const std::string& part);
     Status readStyles(const std::string& part);
     Result<std::map<std::string, std::pair<std::string, std::string>>> readRels(
         const std::string& part); // id -> (type, resolved target)
 };
+
+Status XlsxReader::Impl::checkArchive()
+{
+    unz_global_info64 global {};
+    if (unzGetGlobalInfo64(zip, &global) != UNZ_OK)
+        return bad("not an Excel .xlsx workbook (the zip directory cannot be read)");
+    if (global.number_entry > kMaxEntries)
+        return bad("the zip archive has " + std::to_string(global.number_entry)
+            + " entries, more than the " + std::to_string(kMaxEntries) + " an .xlsx may have");
+    std::uint64_t total = 0;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges; // [begin, end) of entry data
+    for (int rc = unzGoToFirstFile(zip); rc != UNZ_END_OF_LIST_OF_FILE; rc = unzGoToNextFile(zip)) {
+        unz_file_info64 info {};
+        char nameBuf[512] = {}; // a longer name is cut: it only appears in messages
+        if (rc != UNZ_OK
+            || unzGetCurrentFileInfo64(zip, &info, nameBuf, sizeof nameBuf - 1, nullptr, 0, nullptr, 0)
+                != UNZ_OK)
+            return bad("the zip directory is damaged");
+        const std::string name(nameBuf);
+        const std::uint64_t size = info.uncompressed_size;
+        if (size > kMaxEntryBytes)
+            return bad("the zip entry " + name + " expands to " + std::to_string(size)
+                + " bytes, more than the limit of " + std::to_string(kMaxEntryBytes >> 20)
+                + " MiB (a zip bomb?)");
+        if (size > kRatioFloorBytes && size / std::max<std::uint64_t>(info.compressed_size, 1)
+                > kMaxRatio)
+            return bad("the zip entry " + name + " expands " + std::to_string(size
+                / std::max<std::uint64_t>(info.compressed_size, 1)) + " times (" + std::to_string(
+                info.compressed_size) + " to " + std::to_string(size)
+                + " bytes), more than the limit of " + std::to_string(kMaxRatio)
+                + " (a zip bomb?)");
+        total += size;
+        if (total > kMaxTotalBytes)
+            return bad("the zip entries expand to more than " + std::to_string(kMaxTotalBytes >> 20)
+                + " MiB together (a zip bomb?)");
+        // Where the entry's data starts (after its local header): entries sharing data are the
+        // trick of overlapping-entry zip bombs.
+        if (unzOpenCurrentFile(zip) != UNZ_OK)
+            return bad("cannot open the zip entry " + name);
+        const std::uint64_t begin = unzGetCurrentFileZStreamPos64(zip);
+        unzCloseCurrentFile(zip);
+        ranges.emplace_back(begin, begin + info.compressed_size);
+    }
+    std::sort(ranges.begin(), ranges.end());
+    for (std::size_t i = 1; i < ranges.size(); ++i)
+        if (ranges[i].first < ranges[i - 1].second)
+            return bad("zip entries share their data (an overlapping-entry zip bomb?)");
+    return {};
+}
 
 Result<QByteArray> XlsxReader::Impl::readPart(const std::string& name)
 {
@@ -196,8 +262,14 @@ Result<QByteArray> XlsxReader::Impl::readPart(const std::string& name)
     out.reserve(static_cast<qsizetype>(info.uncompressed_size));
     char buf[kBlock];
     int n = 0;
-    while ((n = unzReadCurrentFile(zip, buf, sizeof buf)) > 0)
+    while ((n = unzReadCurrentFile(zip, buf, sizeof buf)) > 0) {
+        if (static_cast<std::uint64_t>(out.size()) + static_cast<std::uint64_t>(n)
+            > info.uncompressed_size) { // more than the directory said: never trusted
+            unzCloseCurrentFile(zip);
+            return bad("the zip entry " + name + " is damaged (longer than declared)");
+        }
         out.append(buf, n);
+    }
     const int closed = unzCloseCurrentFile(zip); // UNZ_CRCERROR when the data is damaged
     if (n < 0 || closed != UNZ_OK)
         return bad("the zip entry " + name + " is damaged");
@@ -309,6 +381,9 @@ Status XlsxReader::Impl::readSharedStrings(const std::string& part)
             break;
         case QXmlStreamReader::EndElement:
             if (xml.name() == u"si") {
+                if (sharedStrings.size() >= kMaxSharedStrings)
+                    return bad(part + " has more than " + std::to_string(kMaxSharedStrings)
+                        + " shared strings");
                 sharedStrings.push_back(current.toStdString());
                 inItem = false;
             } else if (xml.name() == u"rPh") {
@@ -384,6 +459,8 @@ Result<XlsxReader> XlsxReader::open(const std::string& path)
     if (!r.m_impl->zip)
         return makeError(ErrorCode::BadData,
             "not an Excel .xlsx workbook (the zip archive cannot be read)", path);
+    if (auto s = r.m_impl->checkArchive(); !s)
+        return s.error();
     if (auto s = r.m_impl->readWorkbook(); !s)
         return s.error();
     return r;
@@ -452,6 +529,7 @@ private:
     int m_style = 0;
     enum class Capture : std::uint8_t { None, Value, Inline } m_capture = Capture::None;
     int m_phonetic = 0;
+    std::int64_t m_cells = 0;
     bool m_inRow = false, m_done = false, m_stopped = false;
     Status m_error;
 };
@@ -556,6 +634,8 @@ bool SheetParser::parse(const std::function<bool(const XlsxRow&)>& onRow)
                 m_col = -1;
                 m_inRow = true;
             } else if (name == u"c" && m_inRow) {
+                if (++m_cells > kMaxCells)
+                    return fail("the sheet has more than " + std::to_string(kMaxCells) + " cells");
                 const auto a = m_xml.attributes();
                 const auto ref = a.value(QLatin1String("r"));
                 if (ref.isEmpty()) {
@@ -645,8 +725,12 @@ Status XlsxReader::readSheet(
                 result = d.bad("sheet '" + name + "' ends before its data does");
             break;
         }
-        parser.addData(buf.data(), n);
         done += n;
+        if (static_cast<std::uint64_t>(done) > info.uncompressed_size) {
+            result = d.bad("the zip entry " + part + " is damaged (longer than declared)");
+            break;
+        }
+        parser.addData(buf.data(), n);
         if (!parser.parse(onRow)) {
             result = parser.stopped() ? Status(makeError(ErrorCode::Cancelled, "cancelled"))
                                       : parser.error();
@@ -680,6 +764,8 @@ Result<std::string> readXlsxPart(const std::string& xlsxPath, const std::string&
     d.zip = unzOpen64(xlsxPath.c_str());
     if (!d.zip)
         return makeError(ErrorCode::BadData, "not a zip archive", xlsxPath);
+    if (auto s = d.checkArchive(); !s)
+        return s.error();
     auto data = d.readPart(part);
     if (!data)
         return data.error();

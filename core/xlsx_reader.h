@@ -17,6 +17,9 @@
 // a zip without a workbook, a sheet part that is missing or not XML, a bad cell reference, a
 // shared-string index out of range, a number cell that is not a number. Sheet XML is streamed in
 // blocks (memory does not grow with the number of rows); shared strings are kept in memory.
+// Zip bombs are BadData at open, before anything is inflated: limits on entries, each entry's and
+// the total uncompressed size, the compression ratio and overlapping entries, then on cells and
+// shared strings while reading (docs/hostile-files.md).
 
 #include "date.h"
 #include "progress.h"

@@ -128,7 +128,7 @@ private:
             return false;
         const Error& e = r.error();
         const bool clear = e.code == ErrorCode::Corrupt || e.code == ErrorCode::NotAProject
-                           || e.code == ErrorCode::TooNew;
+            || e.code == ErrorCode::TooNew;
         if (!clear || e.file != path || e.toString().find(path) == std::string::npos)
             qWarning("%s: code %d: %s", what, int(e.code), e.toString().c_str());
         [&] {
@@ -154,8 +154,9 @@ private Q_SLOTS:
             const std::string ticker = "T" + std::to_string(t);
             auto id = store->instrumentId(ticker, true);
             QVERIFY(id);
-            auto ins = db.prepare("INSERT INTO prices (instrument_id, date, open, high, low, close, "
-                                  "adj_close, volume) VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, 1000)");
+            auto ins
+                = db.prepare("INSERT INTO prices (instrument_id, date, open, high, low, close, "
+                             "adj_close, volume) VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, 1000)");
             QVERIFY(ins);
             for (int d = 0; d < kDays; ++d) {
                 ins->bind(1, *id);
@@ -264,15 +265,15 @@ private Q_SLOTS:
                 if (QTest::currentTestFailed())
                     return;
             } else if (r->tickers == m_ref.tickers && r->prices == m_ref.prices
-                       && r->closeSum == m_ref.closeSum && r->holdings == m_ref.holdings
-                       && r->setting == m_ref.setting) {
+                && r->closeSum == m_ref.closeSum && r->holdings == m_ref.holdings
+                && r->setting == m_ref.setting) {
                 ++same; // unused space, or a byte no read looks at
             } else {
                 ++different; // a changed value: SQLite keeps no checksums of data
             }
         }
         qInfo("%d flips: %d refused as damaged, %d read as before, %d read with changed values",
-              200, errors, same, different);
+            200, errors, same, different);
         QVERIFY(errors > 0);
         QCOMPARE(errors + same + different, 200);
     }
@@ -283,34 +284,33 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("says");
         const int corrupt = int(ErrorCode::Corrupt);
-        QTest::newRow("dropped table") << "DROP TABLE holdings" << corrupt
-                                       << "table 'holdings' is missing";
+        QTest::newRow("dropped table")
+            << "DROP TABLE holdings" << corrupt << "table 'holdings' is missing";
         QTest::newRow("dropped column")
             << "ALTER TABLE prices DROP COLUMN volume" << corrupt << "has no column 'volume'";
-        QTest::newRow("renamed column")
-            << "ALTER TABLE prices RENAME COLUMN close TO klose" << corrupt
-            << "has no column 'close'";
+        QTest::newRow("renamed column") << "ALTER TABLE prices RENAME COLUMN close TO klose"
+                                        << corrupt << "has no column 'close'";
         QTest::newRow("table replaced by a view")
             << "DROP TABLE settings; CREATE VIEW settings AS SELECT 'a' AS key, 'b' AS value"
             << corrupt << "view 'settings'";
         QTest::newRow("trigger") << "CREATE TRIGGER steal AFTER INSERT ON holdings BEGIN "
                                     "DELETE FROM holdings; END"
                                  << corrupt << "trigger 'steal'";
-        QTest::newRow("extra view") << "CREATE VIEW everything AS SELECT * FROM holdings"
-                                    << corrupt << "view 'everything'";
+        QTest::newRow("extra view")
+            << "CREATE VIEW everything AS SELECT * FROM holdings" << corrupt << "view 'everything'";
         QTest::newRow("wrong column type")
             << "DROP TABLE settings; CREATE TABLE settings (key INTEGER PRIMARY KEY, value BLOB)"
             << corrupt << "'settings.key' has type 'INTEGER' instead of 'TEXT'";
-        QTest::newRow("foreign application_id") << "PRAGMA application_id = 1234"
-                                                << int(ErrorCode::NotAProject)
-                                                << "another application";
-        QTest::newRow("user_version 0") << "PRAGMA user_version = 0" << corrupt
-                                        << "no schema version";
+        QTest::newRow("foreign application_id")
+            << "PRAGMA application_id = 1234" << int(ErrorCode::NotAProject)
+            << "another application";
+        QTest::newRow("user_version 0")
+            << "PRAGMA user_version = 0" << corrupt << "no schema version";
         QTest::newRow("user_version 999")
             << "PRAGMA user_version = 999" << int(ErrorCode::TooNew) << "newer MarketLens";
         QTest::newRow("text in a date")
-            << "UPDATE prices SET date = '2022-13-45' WHERE date = '2022-01-08'"
-            << corrupt << "bad date";
+            << "UPDATE prices SET date = '2022-13-45' WHERE date = '2022-01-08'" << corrupt
+            << "bad date";
     }
 
     void tamperedSchema()
@@ -332,7 +332,7 @@ private Q_SLOTS:
         QCOMPARE(int(r.error().code), code);
         QCOMPARE(QString::fromStdString(r.error().file), QString::fromStdString(path));
         QVERIFY2(r.error().message.find(says.toStdString()) != std::string::npos,
-                 r.error().message.c_str());
+            r.error().message.c_str());
         // Refused before anything ran: the file is as the attacker left it.
         if (code == int(ErrorCode::Corrupt) && !says.contains(QLatin1String("date"))) {
             auto db = Database::open(path, Database::Mode::ReadOnly);
@@ -356,8 +356,8 @@ private Q_SLOTS:
         QVERIFY(!r);
         QCOMPARE(int(r.error().code), int(ErrorCode::Corrupt));
         QCOMPARE(QString::fromStdString(r.error().file), QString::fromStdString(path));
-        QVERIFY2(r.error().message.starts_with("project file is damaged: "),
-                 r.error().message.c_str());
+        QVERIFY2(
+            r.error().message.starts_with("project file is damaged: "), r.error().message.c_str());
     }
 };
 
