@@ -15,6 +15,7 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -33,6 +34,11 @@ QString guiProjectArg(const QString& arg)
 
 int main(int argc, char** argv)
 {
+#ifdef SIGXFSZ
+    // Past a file size limit (RLIMIT_FSIZE) a write must fail with EFBIG, which SQLite reports
+    // and rolls back, instead of the signal killing the process in the middle of a save.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("MarketLens"));
     QCoreApplication::setOrganizationName(QStringLiteral("MarketLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MARKETLENS_VERSION));

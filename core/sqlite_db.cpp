@@ -3,10 +3,32 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 namespace marketlens::core {
+namespace {
+
+// SQLite says "disk I/O error" or "database or disk is full" whatever the cause; the system error
+// tells a full disk from a file size limit (EFBIG under RLIMIT_FSIZE), which is what a user can
+// act on. Other errors keep SQLite's message.
+std::string describeError(sqlite3* db, int rc)
+{
+    const std::string msg = sqlite3_errmsg(db);
+    const int primary = rc & 0xff;
+    if (primary != SQLITE_IOERR && primary != SQLITE_FULL)
+        return msg;
+    const int sys = sqlite3_system_errno(db);
+    if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+        return "cannot write: the disk is full (" + msg + ")";
+    if (sys == EFBIG)
+        return "cannot write: the file is too large for the file size limit (" + msg + ")";
+    return sys != 0 ? msg + " (" + std::strerror(sys) + ")" : msg;
+}
+
+} // namespace
 
 namespace detail {
 struct CommitState {
@@ -129,8 +151,9 @@ Status Database::exec(std::string_view sql)
         std::string msg = err ? err : "unknown SQLite error";
         sqlite3_free(err);
         const int primary = sqlite3_extended_errcode(m_db) & 0xff;
-        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-            return lastError();
+        if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CORRUPT
+            || primary == SQLITE_NOTADB)
+            return lastError(); // a full disk is an Io error with a message that says so
         return makeError(ErrorCode::Database, msg, m_path);
     }
     return saved;
@@ -187,9 +210,8 @@ Error Database::lastError(ErrorCode code) const
     else if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN)
         code = ErrorCode::Io;
     if (code == ErrorCode::Corrupt) // "database disk image is malformed" and the like
-        return makeError(code, std::string("project file is damaged: ") + sqlite3_errmsg(m_db),
-                         m_path);
-    return makeError(code, sqlite3_errmsg(m_db), m_path);
+        return makeError(code, "project file is damaged: " + describeError(m_db, ext), m_path);
+    return makeError(code, describeError(m_db, ext), m_path);
 }
 
 Status Database::backupTo(const std::string& destPath) const
@@ -198,6 +220,7 @@ Status Database::backupTo(const std::string& destPath) const
     const std::string tmpPath = destPath + ".saving";
     std::error_code ec;
     fs::remove(tmpPath, ec);
+    fs::remove(tmpPath + "-journal", ec); // left by a save that was killed
     {
         auto dest = Database::open(tmpPath, Mode::Create);
         if (!dest)
@@ -206,9 +229,10 @@ Status Database::backupTo(const std::string& destPath) const
         if (!backup)
             return dest->lastError(ErrorCode::Io);
         const int rc = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
+        sqlite3_backup_finish(backup); // leaves the error on the destination connection
         if (rc != SQLITE_DONE) {
-            Error e = makeError(ErrorCode::Io, std::string("cannot copy project: ") + sqlite3_errstr(rc),
+            Error e = makeError(ErrorCode::Io,
+                                "cannot copy project: " + describeError(dest->handle(), rc),
                                 destPath);
             dest->close();
             fs::remove(tmpPath, ec);
@@ -283,7 +307,7 @@ Result<bool> Statement::step()
         }
         return false;
     }
-    Error e = makeError(ErrorCode::Database, sqlite3_errmsg(m_db));
+    Error e = makeError(ErrorCode::Database, describeError(m_db, rc));
     const int primary = rc & 0xff;
     if (primary == SQLITE_CORRUPT) {
         e.code = ErrorCode::Corrupt;
@@ -294,8 +318,12 @@ Result<bool> Statement::step()
         e.code = ErrorCode::NotAProject;
         if (const char* file = sqlite3_db_filename(m_db, "main"); file && *file)
             e.file = file;
-    } else if (primary == SQLITE_IOERR || primary == SQLITE_FULL)
+    } else if (primary == SQLITE_IOERR || primary == SQLITE_FULL) {
         e.code = ErrorCode::Io;
+        // A failed write names the file it could not write (the user must free space there).
+        if (const char* file = sqlite3_db_filename(m_db, "main"); file && *file)
+            e.file = file;
+    }
     sqlite3_reset(m_stmt);
     return e;
 }
