@@ -90,6 +90,8 @@ constexpr const char* kUsage = R"(Usage:
                     [--confidence 0.95,0.99] [--window N] [--json]
       The project's report (data summary, holdings, risk table and charts, models) as a
       paginated vector PDF or one self-contained HTML file.
+  marketlens save-as FILE.mlens DEST.mlens [--json]
+      Copy the project to DEST atomically (DEST is replaced only by the complete copy).
   marketlens demo [FILE.mlens] [--json]
       Write the demo project to FILE, or create it in the user data folder.
   marketlens gui [FILE.mlens]
@@ -462,7 +464,8 @@ bool isCliCommand(const QString& arg)
     static const QStringList commands
         = {QStringLiteral("new"), QStringLiteral("import"), QStringLiteral("info"),
             QStringLiteral("demo"), QStringLiteral("risk"), QStringLiteral("news"),
-            QStringLiteral("aliases"), QStringLiteral("help"), QStringLiteral("--help"),
+            QStringLiteral("aliases"), QStringLiteral("save-as"),
+            QStringLiteral("help"), QStringLiteral("--help"),
             QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
     return commands.contains(arg);
 }
@@ -512,6 +515,8 @@ int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli::cmdNews(rest, out, err);
     if (cmd == QLatin1String("aliases"))
         return cli::cmdAliases(rest, out, err);
+    if (cmd == QLatin1String("save-as"))
+        return cli::cmdSaveAs(rest, out, err);
     if (cmd
         == QLatin1String("gui")) // main() starts the GUI for `gui [FILE]`; anything more is wrong
         return usage(QStringLiteral("gui takes at most one FILE"), err);

@@ -51,5 +51,7 @@ int cmdNews(const QStringList& args, QTextStream& out, QTextStream& err);
 // `import` (cli_import.cpp).
 int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err);
 int cmdAliases(const QStringList& args, QTextStream& out, QTextStream& err);
+// `save-as` (cli_save.cpp).
+int cmdSaveAs(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace marketlens::core::cli
