@@ -14,6 +14,12 @@
 // authenticate, the file is truncated, or the plain header's checksum is wrong), NotAProject (not
 // a MarketLens file at all), Io (cannot read or write).
 //
+// Locking differs from a plain project file: SQLite's memdb lets no connection start reading while
+// another holds a write transaction (a plain file lets readers in until the commit). A reader
+// then waits up to the busy timeout (5 s) and fails with "database is locked"; so keep write
+// transactions on encrypted projects short, and do not leave one open while waiting for the user
+// (ImportSession's review step) when another connection must read meanwhile.
+//
 // Thread safety: all functions may be called from any thread; the registry of unlocked projects is
 // process-wide and guarded by a mutex. Keys live in sodium_malloc'ed (locked, guarded) memory and
 // are wiped when a project is locked or the process exits.

@@ -55,12 +55,15 @@ std::uint64_t get64(const unsigned char* p)
 
 Error ioError(const std::string& what, const std::string& path, int err)
 {
+    std::string message = what;
+    message += ": ";
     if (err == ENOSPC || err == EDQUOT)
-        return makeError(ErrorCode::Io, what + ": the disk is full", path);
-    if (err == EFBIG)
-        return makeError(
-            ErrorCode::Io, what + ": the file is too large for the file size limit", path);
-    return makeError(ErrorCode::Io, what + ": " + std::strerror(err), path);
+        message += "the disk is full";
+    else if (err == EFBIG)
+        message += "the file is too large for the file size limit";
+    else
+        message += std::strerror(err);
+    return makeError(ErrorCode::Io, std::move(message), path);
 }
 
 Error tampered(const std::string& why, const std::string& path)
@@ -168,9 +171,8 @@ Status replaceAtomically(const std::string& path, WriteBody&& writeBody)
         return ioError("cannot replace the file", path, err);
     }
     // The rename is durable once the folder's entry is on disk.
-    std::string dir = fs::path(path).parent_path().string();
-    if (dir.empty())
-        dir = ".";
+    const fs::path parent = fs::path(path).parent_path();
+    const fs::path dir = parent.empty() ? fs::path(".") : parent;
     Fd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirFd.get() >= 0)
         ::fsync(dirFd.get());
@@ -185,7 +187,8 @@ void ensureSodium()
     std::call_once(once, [] {
         // sodium_init() fails only without a source of randomness; every later call into
         // libsodium that needs one would then abort, so there is nothing better to do here.
-        (void)sodium_init();
+        if (sodium_init() < 0)
+            return;
     });
 }
 

@@ -114,10 +114,12 @@ private Q_SLOTS:
         std::thread worker([&] {
             auto c = ProjectStore::open(path);
             for (int i = 0; i < 20; ++i)
-                (void)c->setSetting("t" + std::to_string(i), std::to_string(i));
+                (void)c->setSetting(
+                    std::string(1, 't').append(std::to_string(i)), std::to_string(i));
         });
         for (int i = 0; i < 20; ++i)
-            QVERIFY(a->setSetting("m" + std::to_string(i), std::to_string(i)));
+            QVERIFY(
+                a->setSetting(std::string(1, 'm').append(std::to_string(i)), std::to_string(i)));
         worker.join();
         QCOMPARE(*a->db().queryInt("SELECT count(*) FROM settings"), std::int64_t(2 + 40));
         QCOMPARE(*a->db().queryText("PRAGMA temp_store"), std::string("2")); // MEMORY
