@@ -5,6 +5,7 @@
 //   marketlens report ...                  -> report command line (ui/report/report_cli.h)
 //   marketlens, marketlens gui [FILE], marketlens FILE.mlens -> GUI (ui/gui_app.h)
 #include "core/cli_commands.h"
+#include "core/cli_password.h"
 #include "models/cli_models.h"
 #include "models/torch_runtime.h"
 #include "ui/gui_app.h"
@@ -62,7 +63,10 @@ int main(int argc, char** argv)
         QGuiApplication app(argc, argv);
         QTextStream out(stdout);
         QTextStream err(stderr);
-        const int code = marketlens::ui::runReportCli(app.arguments().mid(1), out, err);
+        QStringList args = app.arguments().mid(1);
+        if (const int rc = marketlens::core::cli::installPasswordOptions(args, err); rc != 0)
+            return rc;
+        const int code = marketlens::ui::runReportCli(args, out, err);
         out.flush();
         err.flush();
         return code;
@@ -72,8 +76,11 @@ int main(int argc, char** argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
     // Model commands (train, forecast, ...) live in models/, the rest in core/.
-    const QStringList args = app.arguments().mid(1);
-    const int code = marketlens::models::isModelCliCommand(first)
+    QStringList args = app.arguments().mid(1);
+    // --password-file F / MARKETLENS_PASSWORD: how every command opens encrypted projects.
+    if (const int rc = marketlens::core::cli::installPasswordOptions(args, err); rc != 0)
+        return rc;
+    const int code = marketlens::models::isModelCliCommand(args.value(0))
                          ? marketlens::models::runModelCli(args, out, err)
                          : marketlens::core::runCli(args, out, err);
     out.flush();

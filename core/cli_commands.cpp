@@ -1,5 +1,6 @@
 #include "cli_commands.h"
 
+#include "cli_password.h"
 #include "cli_support.h"
 #include "demo_project.h"
 #include "news/news_import.h"
@@ -24,8 +25,8 @@ namespace marketlens::core {
 namespace {
 
 constexpr const char* kUsage = R"(Usage:
-  marketlens new FILE.mlens [--json]
-      Create an empty project.
+  marketlens new FILE.mlens [--encrypt [--kdf moderate|interactive]] [--json]
+      Create an empty project (--encrypt: protected by the password given as below).
   marketlens import FILE.mlens INPUT... [options]
       Import price, holdings or news files into an existing project, in one transaction.
         --kind K          auto (default), prices, long, wide, ohlcv, holdings or news; auto
@@ -92,12 +93,19 @@ constexpr const char* kUsage = R"(Usage:
       paginated vector PDF or one self-contained HTML file.
   marketlens save-as FILE.mlens DEST.mlens [--json]
       Copy the project to DEST atomically (DEST is replaced only by the complete copy).
+  marketlens password FILE.mlens --set | --change | --remove [--new-password-file F]
+                      [--kdf moderate|interactive] [--json]
+      Protect a project with a password, change it, or remove it. The new password is the
+      first line of --new-password-file F or MARKETLENS_NEW_PASSWORD; the current one is given
+      as for every command (below).
   marketlens demo [FILE.mlens] [--json]
       Write the demo project to FILE, or create it in the user data folder.
   marketlens gui [FILE.mlens]
       Start the graphical interface (also: no arguments, or just a FILE.mlens).
   marketlens --help | --version
 
+Encrypted projects: every command takes --password-file F (the password is the first line of F)
+or reads the MARKETLENS_PASSWORD environment variable; a wrong password is an error (exit 2).
 A bare project name such as demo.mlens that is not in the current folder is looked up in the
 user data folder; "demo.mlens" is created there on first use.
 Exit codes: 0 ok (rejected rows are reported on stderr), 1 usage error, 2 bad data or file.
@@ -249,12 +257,16 @@ using namespace cli;
 int cmdNew(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     Args a;
-    if (const QString e = parseArgs(args, {QStringLiteral("json")}, {}, a); !e.isEmpty())
+    if (const QString e = parseArgs(args, {QStringLiteral("json"), QStringLiteral("encrypt")},
+                                    {QStringLiteral("kdf")}, a);
+        !e.isEmpty())
         return usage(e, err);
     if (a.positional.size() != 1)
         return usage(QStringLiteral("new needs exactly one FILE"), err);
     const bool json = a.has(QStringLiteral("json"));
     const std::string path = a.positional.first().toStdString();
+    if (a.has(QStringLiteral("encrypt")))
+        return cmdNewEncrypted(path, a.values.value(QStringLiteral("kdf")), json, out, err);
     auto store = ProjectStore::create(path);
     if (!store)
         return fail(store.error(), json, out, err);
@@ -330,6 +342,7 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         o[QStringLiteral("ok")] = true;
         o[QStringLiteral("project")] = q(*path);
         o[QStringLiteral("schemaVersion")] = *version;
+        o[QStringLiteral("encrypted")] = store->isEncrypted();
         QJsonArray ins;
         for (const InstrumentInfo& i : *instruments) {
             QJsonObject io;
@@ -380,7 +393,8 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         return kExitOk;
     }
 
-    out << "Project " << q(*path) << " (file version " << *version << ")\n\n";
+    out << "Project " << q(*path) << " (file version " << *version
+        << (store->isEncrypted() ? ", encrypted" : "") << ")\n\n";
     out << "Instruments (" << static_cast<qint64>(instruments->size()) << "):\n";
     for (const InstrumentInfo& i : *instruments) {
         out << "  " << q(i.ticker).leftJustified(10) << ' '
@@ -464,7 +478,7 @@ bool isCliCommand(const QString& arg)
     static const QStringList commands
         = {QStringLiteral("new"), QStringLiteral("import"), QStringLiteral("info"),
             QStringLiteral("demo"), QStringLiteral("risk"), QStringLiteral("news"),
-            QStringLiteral("aliases"), QStringLiteral("save-as"),
+            QStringLiteral("aliases"), QStringLiteral("save-as"), QStringLiteral("password"),
             QStringLiteral("help"), QStringLiteral("--help"),
             QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
     return commands.contains(arg);
@@ -515,6 +529,8 @@ int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
         return cli::cmdNews(rest, out, err);
     if (cmd == QLatin1String("aliases"))
         return cli::cmdAliases(rest, out, err);
+    if (cmd == QLatin1String("password"))
+        return cli::cmdPassword(rest, out, err);
     if (cmd == QLatin1String("save-as"))
         return cli::cmdSaveAs(rest, out, err);
     if (cmd

@@ -110,7 +110,9 @@ Result<Database> ProjectStore::openDatabase(const std::string& path, bool& encry
         std::optional<Secret> password = providePassword(path);
         if (!password)
             return makeError(ErrorCode::PasswordRequired,
-                             "project is encrypted: a password is needed to open it", path);
+                             "project is encrypted: a password is needed to open it (on the command "
+                             "line: --password-file FILE or MARKETLENS_PASSWORD)",
+                             path);
         if (auto s = unlockProject(path, *password); !s)
             return s.error();
     }
