@@ -8,8 +8,34 @@
 #include <cstring>
 #include <filesystem>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#endif
+
 namespace marketlens::core {
 namespace {
+
+// SQLite keeps the system error of the last failing call, which the rollback after a failed write
+// may have overwritten with 0. Then look at the two causes a user can act on: a file size limit
+// (RLIMIT_FSIZE) and a full file system where `file` lives.
+std::string guessWriteFailure(const char* file, const std::string& msg)
+{
+#if defined(__unix__) || defined(__APPLE__)
+    rlimit limit {};
+    if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return "cannot write: the file is too large for the file size limit (" + msg + ")";
+    if (file && *file) {
+        const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+        struct statvfs fs {};
+        if (statvfs(folder.empty() ? "." : folder.c_str(), &fs) == 0
+            && static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < (1ull << 20))
+            return "cannot write: the disk is full (" + msg + ")";
+    }
+#endif
+    (void)file;
+    return msg;
+}
 
 // SQLite says "disk I/O error" or "database or disk is full" whatever the cause; the system error
 // tells a full disk from a file size limit (EFBIG under RLIMIT_FSIZE), which is what a user can
@@ -25,7 +51,8 @@ std::string describeError(sqlite3* db, int rc)
         return "cannot write: the disk is full (" + msg + ")";
     if (sys == EFBIG)
         return "cannot write: the file is too large for the file size limit (" + msg + ")";
-    return sys != 0 ? msg + " (" + std::strerror(sys) + ")" : msg;
+    return sys != 0 ? msg + " (" + std::strerror(sys) + ")"
+                    : guessWriteFailure(sqlite3_db_filename(db, "main"), msg);
 }
 
 } // namespace
