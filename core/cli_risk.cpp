@@ -270,18 +270,23 @@ void printPortfolio(const RiskReport& r, QTextStream& out)
                 fmt(c.share[i], 4)});
         t.print(out);
     }
-    out << "\nCorrelation:\n";
-    QStringList header {QString()};
-    for (const std::string& t : p.tickers)
-        header << q(t);
-    Table corr(header);
-    for (std::size_t i = 0; i < p.tickers.size(); ++i) {
-        QStringList row {q(p.tickers[i])};
-        for (std::size_t j = 0; j < p.tickers.size(); ++j)
-            row << fmt(p.correlation[i * p.tickers.size() + j], 4);
-        corr.add(row);
+    if (p.correlation.empty()) {
+        out << "\nCorrelation: not computed for more than "
+            << static_cast<qint64>(kMaxCorrelationHoldings) << " holdings.\n";
+    } else {
+        out << "\nCorrelation:\n";
+        QStringList header {QString()};
+        for (const std::string& t : p.tickers)
+            header << q(t);
+        Table corr(header);
+        for (std::size_t i = 0; i < p.tickers.size(); ++i) {
+            QStringList row {q(p.tickers[i])};
+            for (std::size_t j = 0; j < p.tickers.size(); ++j)
+                row << fmt(p.correlation[i * p.tickers.size() + j], 4);
+            corr.add(row);
+        }
+        corr.print(out);
     }
-    corr.print(out);
     if (!p.backtests.empty()) {
         out << "\nVaR backtest of the portfolio (" << riskMethodName(r.options.backtestMethod)
             << " VaR, rolling window " << static_cast<qint64>(r.options.window) << "):\n";

@@ -191,7 +191,13 @@ StoredNews readNewsRow(const Statement& st)
 // whole links table for long ones.
 Status attachLinks(ProjectStore& store, std::vector<StoredNews>& items)
 {
-    if (items.size() <= 2000) {
+    // One seek per item, unless the items are a large part of the project's news: then one pass
+    // over every link is cheaper. max(id) (a rowid, O(1)) stands for the number of items; the
+    // newest 20,000 of a million news items take 0.2 s this way, several seconds by the pass.
+    auto maxId = store.db().queryInt("SELECT coalesce(max(id), 0) FROM news");
+    if (!maxId)
+        return maxId.error();
+    if (items.size() <= 2000 || std::int64_t(items.size()) * 4 < *maxId) {
         auto reader = LinkReader::prepare(store.db());
         if (!reader)
             return reader.error();

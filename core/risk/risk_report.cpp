@@ -331,9 +331,14 @@ Result<RiskReport> computeRiskReport(
 {
     if (auto s = validate(options); !s)
         return s.error();
-    auto in = loadRiskInputs(store, options);
+    // Progress steps: reading each series (holdings and benchmark), then the steps below.
+    const std::int64_t hasBenchmark = options.benchmark.empty() ? 0 : 1;
+    auto in = loadRiskInputs(store, options, [&](std::int64_t done, std::int64_t loads) {
+        return reportProgress(progress, done, loads + (loads - hasBenchmark) + 6);
+    });
     if (!in)
         return in.error();
+    const std::int64_t base = std::int64_t(in->tickers.size()) + (in->hasBenchmark ? 1 : 0);
     RiskReport report;
     report.options = in->options;
     const RiskRunOptions& o = report.options;
@@ -383,8 +388,8 @@ Result<RiskReport> computeRiskReport(
             x = std::log1p(x);
 
     // Steps: measure sets (1), one per series (k + 1), portfolio extras (4).
-    const std::int64_t totalSteps = std::int64_t(k) + 6;
-    if (!reportProgress(progress, 0, totalSteps))
+    const std::int64_t totalSteps = base + std::int64_t(k) + 6;
+    if (!reportProgress(progress, base, totalSteps))
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
 
     std::vector<std::vector<double>> all = assets;
@@ -392,7 +397,7 @@ Result<RiskReport> computeRiskReport(
     auto sets = computeMeasureSets(all, o.confidences, c, benchmark, o.threads);
     if (!sets)
         return sets.error();
-    if (!reportProgress(progress, 1, totalSteps))
+    if (!reportProgress(progress, base + 1, totalSteps))
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
 
     const bool wantMc
@@ -404,10 +409,19 @@ Result<RiskReport> computeRiskReport(
     std::vector<SeriesRisk> series(k + 1);
     GarchFit portfolioFit;
     const std::vector<double>& weights = in->weights;
-    auto status = parallelJobs(k + 1, o.threads, progress, 1, totalSteps, [&](std::size_t i) {
+    auto status = parallelJobs(k + 1, o.threads, progress, base + 1, totalSteps, [&](std::size_t i) {
         const bool isPortfolio = i == k;
         const std::string name = isPortfolio ? in->portfolioName : in->tickers[i];
         auto simulate = [&](double p) -> Result<SimulationResult> {
+            if (isPortfolio && k > kJointSimulationLimit) {
+                // Same law as the joint simulation (see kJointSimulationLimit), O(k n) to set up.
+                std::vector<double> fixedWeight(n, 0.0);
+                for (std::size_t a = 0; a < k; ++a)
+                    for (std::size_t t = 0; t < n; ++t)
+                        fixedWeight[t] += weights[a] * assets[a][t];
+                const std::vector<double> one {1.0};
+                return monteCarloVarFromReturns({fixedWeight}, one, p, sim, c);
+            }
             if (isPortfolio)
                 return monteCarloVarFromReturns(assets, weights, p, sim, c);
             const std::vector<double> one {1.0};
@@ -422,7 +436,7 @@ Result<RiskReport> computeRiskReport(
     });
     if (!status)
         return status.error();
-    std::int64_t step = std::int64_t(k) + 3;
+    std::int64_t step = base + std::int64_t(k) + 3;
     auto next = [&]() { return reportProgress(progress, step++, totalSteps); };
 
     PortfolioRisk& p = report.portfolio;
@@ -443,10 +457,15 @@ Result<RiskReport> computeRiskReport(
             p.components.push_back(
                 {m, conf, comp->total, comp->marginal, comp->component, comp->share});
         }
-    auto corr = correlationMatrixParallel(assets, o.threads);
-    if (!corr)
-        return corr.error();
-    p.correlation = std::move(*corr);
+    if (k <= kMaxCorrelationHoldings) {
+        auto corr = correlationMatrixParallel(assets, o.threads);
+        if (!corr)
+            return corr.error();
+        p.correlation = std::move(*corr);
+    } else {
+        report.warnings.push_back("correlation matrix not computed for " + std::to_string(k)
+            + " holdings (at most " + std::to_string(kMaxCorrelationHoldings) + ")");
+    }
     if (!next())
         return makeError(ErrorCode::Cancelled, "risk run cancelled");
 

@@ -50,6 +50,13 @@ class ProjectStore;
 namespace marketlens::core::risk {
 
 inline constexpr std::size_t kMinObservations = 30; // common returns needed for a run
+// Above this many holdings the run skips the correlation matrix (k x k numbers: 25 million for
+// 5,000 holdings, too large to store, draw or print) and says so in a warning.
+inline constexpr std::size_t kMaxCorrelationHoldings = 500;
+// Above this many holdings the portfolio's Monte Carlo VaR draws the fixed-weight portfolio
+// return from its own normal law N(w'mu, w'Sigma w), which is the law of w'x for x ~ N(mu,
+// Sigma), instead of simulating every asset (a k x k Cholesky and k normals per scenario).
+inline constexpr std::size_t kJointSimulationLimit = 250;
 
 // VaR/ES methods of a run. MonteCarlo: multivariate normal simulation (seeded); for the portfolio
 // a filtered historical simulation (GARCH(1,1) filter) is reported beside it.

@@ -143,7 +143,8 @@ std::string hashPrices(const AlignedPrices& a)
 
 } // namespace
 
-Result<RiskInputs> loadRiskInputs(ProjectStore& store, const RiskRunOptions& options)
+Result<RiskInputs> loadRiskInputs(
+    ProjectStore& store, const RiskRunOptions& options, const Progress& progress)
 {
     RiskInputs in;
     in.options = options;
@@ -168,7 +169,13 @@ Result<RiskInputs> loadRiskInputs(ProjectStore& store, const RiskRunOptions& opt
         }
         if (s->empty())
             return makeError(ErrorCode::BadData, "no prices of " + t + " in the chosen date range");
+        // Only the (adjusted) close is used: the other columns go at once (a third of the
+        // memory of 5,000 series of 5,000 days).
+        for (std::vector<double>* unused : {&s->open, &s->high, &s->low, &s->volume})
+            std::vector<double>().swap(*unused);
         series.push_back(std::move(*s));
+        if (!reportProgress(progress, std::int64_t(series.size()), std::int64_t(toLoad.size())))
+            return makeError(ErrorCode::Cancelled, "risk run cancelled");
     }
     auto aligned = alignPrices(series, o.missing);
     if (!aligned)

@@ -3,6 +3,7 @@
 // tickers, which weights or quantities), loads and aligns their prices, and hashes them. Shared by
 // computeRiskReport() and isRiskRunStale() so that both see exactly the same data.
 
+#include "core/progress.h"
 #include "core/result.h"
 #include "core/risk/returns.h"
 #include "core/risk/risk_report.h"
@@ -24,6 +25,9 @@ struct RiskInputs {
     std::vector<std::string> warnings;
 };
 
-Result<RiskInputs> loadRiskInputs(ProjectStore& store, const RiskRunOptions& options);
+// `progress` is called after each instrument's prices are read (done, total = instruments); false
+// stops the load with ErrorCode::Cancelled (a run over 5,000 instruments reads 25 million rows).
+Result<RiskInputs> loadRiskInputs(
+    ProjectStore& store, const RiskRunOptions& options, const Progress& progress = {});
 
 } // namespace marketlens::core::risk

@@ -535,7 +535,8 @@ Result<RiskReport> riskReportFromJson(const QJsonObject& j)
         p.backtests.push_back(backtestFrom(r, v.toObject()));
     report.warnings = Reader::strings(j[k("warnings")]);
     if (p.returns.size() != p.dates.size()
-        || p.correlation.size() != p.tickers.size() * p.tickers.size())
+        || (!p.correlation.empty()
+            && p.correlation.size() != p.tickers.size() * p.tickers.size()))
         r.fail("portfolio series of different lengths");
     if (!r.ok)
         return makeError(ErrorCode::BadData, "damaged risk report: " + r.problem);
