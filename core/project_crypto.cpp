@@ -30,7 +30,11 @@ struct Unlocked {
     ProjectKey key;
     std::string uri; // "file:/mlens-N?vfs=memdb", empty until the database is made
     sqlite3* anchor = nullptr;
-    bool unsaved = false; // the last save failed or was deferred: the next one retries
+    // A commit whose save was deferred because another connection was writing (that one saves
+    // when it commits); saved when the project is dropped if nothing saved since. A save that
+    // failed was reported to its caller and is not retried here: as with a plain project, a
+    // failed commit is not kept unless a later commit succeeds.
+    bool deferred = false;
     bool detached = false; // the password was removed: no more encrypted saves
 
     ~Unlocked();
@@ -188,11 +192,12 @@ Status saveLocked(Unlocked& u)
     if (!image)
         return image.error();
     if (busy) {
-        u.unsaved = true;
+        u.deferred = true;
         return {};
     }
     Status s = writeEncryptedFile(u.path, image->data(), image->size(), u.key);
-    u.unsaved = !s;
+    if (s)
+        u.deferred = false;
     return s;
 }
 
@@ -205,8 +210,8 @@ Status save(Unlocked& u)
 Unlocked::~Unlocked()
 {
     if (anchor) {
-        if (unsaved && !detached)
-            (void)saveLocked(*this); // last chance after a failed save; nobody to tell
+        if (deferred && !detached)
+            (void)saveLocked(*this); // the other writer rolled back: save this commit now
         sqlite3_close_v2(anchor);
     }
 }
@@ -444,7 +449,10 @@ Status changeProjectPassword(const std::string& path, const Secret& oldPassword,
             return key.error();
         std::lock_guard lock(u->mutex);
         std::swap(u->key, *key);
-        if (Status s = saveLocked(*u); !s || u->unsaved) {
+        const bool wasDeferred = u->deferred;
+        u->deferred = false;
+        if (Status s = saveLocked(*u); !s || u->deferred) {
+            u->deferred = u->deferred || wasDeferred;
             std::swap(u->key, *key); // the file still has the old password
             return s ? makeError(ErrorCode::Io, "the project is being written; try again", path)
                      : s;

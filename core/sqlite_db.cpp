@@ -61,6 +61,7 @@ namespace detail {
 struct CommitState {
     std::atomic<bool> dirty{false};
     Database::AfterCommit action;
+    std::string path; // the project's path (the connection's own file name is an in-memory one)
 };
 } // namespace detail
 
@@ -165,6 +166,7 @@ void Database::setAfterCommit(AfterCommit action)
         return;
     m_commit = std::make_shared<detail::CommitState>();
     m_commit->action = std::move(action);
+    m_commit->path = m_path;
     sqlite3_commit_hook(m_db, &markCommitted, m_commit.get());
 }
 
@@ -351,6 +353,8 @@ Result<bool> Statement::step()
         if (const char* file = sqlite3_db_filename(m_db, "main"); file && *file)
             e.file = file;
     }
+    if (m_commit && !e.file.empty()) // an encrypted project: name its file, not "/mlens-N"
+        e.file = m_commit->path;
     sqlite3_reset(m_stmt);
     return e;
 }
