@@ -26,9 +26,9 @@ int cmdSaveAs(const QStringList& args, QTextStream& out, QTextStream& err)
     const QFileInfo destInfo(dest);
     if (destInfo.exists()
         && destInfo.canonicalFilePath() == QFileInfo(q(*project)).canonicalFilePath())
-        return fail(makeError(ErrorCode::InvalidArgument,
-                        "the destination is the project itself; give another file",
-                        dest.toStdString()),
+        return fail(
+            makeError(ErrorCode::InvalidArgument,
+                "the destination is the project itself; give another file", dest.toStdString()),
             json, out, err);
     if (destInfo.isDir())
         return fail(makeError(ErrorCode::InvalidArgument, "the destination is a folder",

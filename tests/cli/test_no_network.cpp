@@ -35,8 +35,7 @@ bool works(const QString& program, const QStringList& args)
 {
     QProcess p;
     p.start(program, args);
-    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit
-        && p.exitCode() == 0;
+    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
 // The address families a strace log shows, per system call, and the offending lines.
@@ -50,7 +49,8 @@ NetworkUse parseStrace(const QString& log)
     NetworkUse use;
     static const QRegularExpression call(QStringLiteral(
         R"(\b(socket|socketpair|connect|bind|sendto|sendmsg|sendmmsg|recvfrom|recvmsg|accept4?)\()"));
-    static const QRegularExpression socketFamily(QStringLiteral(R"(\bsocket(?:pair)?\((AF_\w+|\d+))"));
+    static const QRegularExpression socketFamily(
+        QStringLiteral(R"(\bsocket(?:pair)?\((AF_\w+|\d+))"));
     static const QRegularExpression addressFamily(QStringLiteral(R"(sa_family=(AF_\w+|\d+))"));
     const QStringList lines = log.split(QLatin1Char('\n'));
     for (const QString& line : lines) {
@@ -94,8 +94,8 @@ private:
         const QString log = path(QStringLiteral("strace-%1.log").arg(++m_logs));
         QStringList wrapped;
         if (m_mode == Mode::Strace)
-            wrapped << QStringLiteral("-f") << QStringLiteral("-e") << QStringLiteral("trace=network")
-                    << QStringLiteral("-o") << log;
+            wrapped << QStringLiteral("-f") << QStringLiteral("-e")
+                    << QStringLiteral("trace=network") << QStringLiteral("-o") << log;
         else
             wrapped << QStringLiteral("-rn");
         wrapped << QStringLiteral(MARKETLENS_EXE) << args;
@@ -119,7 +119,8 @@ private:
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(log));
         const QString text = QString::fromUtf8(f.readAll());
         // strace really followed the process to its end.
-        QVERIFY2(text.contains(QLatin1String("+++ exited with 0 +++")), qPrintable(text.right(500)));
+        QVERIFY2(
+            text.contains(QLatin1String("+++ exited with 0 +++")), qPrintable(text.right(500)));
         const NetworkUse use = parseStrace(text);
         for (auto it = use.familiesByCall.cbegin(); it != use.familiesByCall.cend(); ++it)
             m_seen[it.key()].unite(it.value());
@@ -137,12 +138,13 @@ private Q_SLOTS:
         const bool forceNamespace
             = qgetenv("MARKETLENS_NO_NETWORK_MODE") == QByteArrayLiteral("unshare");
         if (!forceNamespace && !strace.isEmpty()
-            && works(strace, {QStringLiteral("-f"), QStringLiteral("-e"),
-                                 QStringLiteral("trace=network"), QStringLiteral("-o"),
-                                 QStringLiteral("/dev/null"), QStringLiteral("true")})) {
+            && works(strace,
+                {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
+                    QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("true")})) {
             m_mode = Mode::Strace;
             m_tool = strace;
-        } else if (!unshare.isEmpty() && works(unshare, {QStringLiteral("-rn"), QStringLiteral("true")})) {
+        } else if (!unshare.isEmpty()
+            && works(unshare, {QStringLiteral("-rn"), QStringLiteral("true")})) {
             m_mode = Mode::Namespace;
             m_tool = unshare;
             qInfo("strace cannot trace here (ptrace not permitted or strace missing): running the "
@@ -160,10 +162,11 @@ private Q_SLOTS:
     void importPricesHoldingsAndNews()
     {
         runChecked({QStringLiteral("import"), m_project, testData(QStringLiteral("swx_prices.csv")),
-            testData(QStringLiteral("msft_ohlcv.csv")), testData(QStringLiteral("import/holdings.csv"))});
+            testData(QStringLiteral("msft_ohlcv.csv")),
+            testData(QStringLiteral("import/holdings.csv"))});
         runChecked({QStringLiteral("import"), m_project,
-            testData(QStringLiteral("news/news_reuters21578_acq_crude.csv")), QStringLiteral("--tickers"),
-            QStringLiteral("SPI")});
+            testData(QStringLiteral("news/news_reuters21578_acq_crude.csv")),
+            QStringLiteral("--tickers"), QStringLiteral("SPI")});
     }
 
     void risk()
