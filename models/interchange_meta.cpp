@@ -83,8 +83,9 @@ public:
             return fallback;
         }
         if (d < double(lo) || d > double(hi)) {
-            problem("field \"" + path + "\" is " + std::to_string((long long)d) + ", expected "
-                + std::to_string(lo) + ".." + std::to_string(hi));
+            // d as a double: a huge value (1e85) does not fit a long long (UB found by fuzzing)
+            problem("field \"" + path + "\" is " + QString::number(d, 'g', 17).toStdString()
+                + ", expected " + std::to_string(lo) + ".." + std::to_string(hi));
             return fallback;
         }
         return (long long)d;

@@ -201,6 +201,9 @@ private Q_SLOTS:
             "field \"window\" must be a whole number");
         row("fractional horizon", "horizon", 2.5, "field \"horizon\" must be a whole number");
         row("zero window", "window", 0, "field \"window\" is 0, expected 1..");
+        // Found by fuzzing: a value beyond long long's range was converted for the message (UB).
+        row("huge window", "window", 1e300,
+            "field \"window\" is 1.0000000000000001e+300, expected 1..100000");
         row("other format", "format", QStringLiteral("onnx"),
             "field \"format\" is \"onnx\", expected \"marketlens-forecaster\"");
         row("newer version", "format_version", 2, "field \"format_version\" is 2, expected 1..1");
