@@ -96,6 +96,8 @@ void AddHoldingDialog::onTickerEdited()
         m_tickerInfo->clear();
     else if (!known)
         m_tickerInfo->setText(tr("New ticker: no prices stored yet"));
+    else if (known->priceCount < 0) // a large project still counting its rows
+        m_tickerInfo->setText(tr("Prices stored"));
     else
         m_tickerInfo->setText(
             tr("%1 prices stored").arg(QLocale().toString(qlonglong(known->priceCount))));

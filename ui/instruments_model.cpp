@@ -4,6 +4,8 @@
 #include <QDate>
 #include <QLocale>
 
+#include <unordered_map>
+
 namespace marketlens::ui {
 
 InstrumentsModel::InstrumentsModel(QObject* parent)
@@ -16,6 +18,18 @@ void InstrumentsModel::setInstruments(std::vector<core::InstrumentInfo> instrume
     beginResetModel();
     m_items = std::move(instruments);
     endResetModel();
+}
+
+void InstrumentsModel::updateCounts(const std::vector<core::InstrumentInfo>& instruments)
+{
+    std::unordered_map<std::int64_t, std::int64_t> byId;
+    for (const core::InstrumentInfo& info : instruments)
+        byId[info.id] = info.priceCount;
+    for (core::InstrumentInfo& item : m_items)
+        if (const auto it = byId.find(item.id); it != byId.end())
+            item.priceCount = it->second;
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0, Rows), index(rowCount() - 1, Rows));
 }
 
 QString InstrumentsModel::ticker(int row) const
@@ -81,7 +95,7 @@ QVariant InstrumentsModel::data(const QModelIndex& index, int role) const
     case Ticker:
         return QString::fromStdString(item.ticker);
     case Rows:
-        return QLocale().toString(qlonglong(item.priceCount));
+        return item.priceCount < 0 ? QString() : QLocale().toString(qlonglong(item.priceCount));
     case FirstDate:
         return item.firstDate ? displayDate(*item.firstDate) : QString();
     case LastDate:

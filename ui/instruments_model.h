@@ -19,6 +19,9 @@ public:
     explicit InstrumentsModel(QObject* parent = nullptr);
 
     void setInstruments(std::vector<core::InstrumentInfo> instruments);
+    // Takes the row counts of `instruments` (by id) for the rows held; a count of -1 means "not
+    // counted yet" and shows as an empty cell (ProjectController counts large files later).
+    void updateCounts(const std::vector<core::InstrumentInfo>& instruments);
     const std::vector<core::InstrumentInfo>& instruments() const { return m_items; }
     QString ticker(int row) const;
     int rowOf(const QString& ticker) const; // -1 when absent

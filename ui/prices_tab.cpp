@@ -112,6 +112,8 @@ PricesTab::PricesTab(ProjectController* project, QWidget* parent)
     holdingsLayout->addWidget(m_holdingsView, 1);
 
     m_instruments = new InstrumentsModel(this);
+    connect(m_project, &ProjectController::instrumentsCounted, this,
+        [this] { m_instruments->updateCounts(m_project->instruments()); });
     m_instrumentsProxy = new QSortFilterProxyModel(this);
     m_instrumentsProxy->setSourceModel(m_instruments);
     m_instrumentsProxy->setSortRole(InstrumentsModel::SortRole);

@@ -24,6 +24,8 @@ ProjectTree::ProjectTree(ProjectController* project, QWidget* parent)
     setIndentation(14);
     setToolTip(tr("Everything stored in the project file. Select instruments to overlay them; "
                   "drop CSV files here to import them."));
+    // A large project's row counts come after the rest (ProjectController::reload()).
+    connect(m_project, &ProjectController::instrumentsCounted, this, &ProjectTree::reload);
     connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
         if (!m_updating)
             Q_EMIT tickersSelected(selectedTickers());
@@ -127,7 +129,9 @@ void ProjectTree::reload()
         item->setText(0, ticker);
         item->setIcon(0, QIcon(QStringLiteral(":/icons/instrument.svg")));
         // Compact: row count and years; the full dates are in the tooltip.
-        const QString rows = locale.toString(qlonglong(info.priceCount));
+        // -1: not counted yet (large file, counted in the background).
+        const QString rows = info.priceCount < 0 ? QStringLiteral("…")
+                                                 : locale.toString(qlonglong(info.priceCount));
         QString details = tr("%1 rows").arg(rows);
         if (info.firstDate && info.lastDate) {
             const int y0 = info.firstDate->year(), y1 = info.lastDate->year();

@@ -124,14 +124,31 @@ NewsModel::Row NewsModel::makeRow(cn::StoredNews item)
     return row;
 }
 
-core::Status NewsModel::load(core::ProjectStore& store, const QString& modelKey)
+core::Status NewsModel::load(
+    core::ProjectStore& store, const QString& modelKey, const cn::NewsQuery& scope)
 {
-    auto items = cn::listNews(store);
+    // Newest first with a limit (one more than kept, to know whether some were left out), then
+    // back to time order; the scores of those items only.
+    cn::NewsQuery query = scope;
+    query.withBody = true;
+    query.limit = kMaxLoaded + 1;
+    auto items = cn::listNews(store, query);
     if (!items)
         return items.error();
-    auto scores = cn::loadScores(store, modelKey.toStdString());
+    const bool truncated = items->size() > std::size_t(kMaxLoaded);
+    if (truncated)
+        items->resize(std::size_t(kMaxLoaded));
+    std::reverse(items->begin(), items->end());
+    std::vector<std::int64_t> ids;
+    ids.reserve(items->size());
+    for (const auto& item : *items)
+        ids.push_back(item.id);
+    core::Result<std::vector<cn::StoredScore>> scores = std::vector<cn::StoredScore> {};
+    if (!ids.empty())
+        scores = cn::loadScores(store, modelKey.toStdString(), ids);
     if (!scores)
         return scores.error();
+    m_truncated = truncated;
     setNews(std::move(*items));
     setScores(modelKey, *scores);
     return {};

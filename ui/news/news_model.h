@@ -61,9 +61,17 @@ public:
 
     explicit NewsModel(QObject* parent = nullptr);
 
-    // Reads every news item (with bodies) and the scores of `modelKey`. On error the model is
-    // left as it was.
-    core::Status load(core::ProjectStore& store, const QString& modelKey);
+    // At most this many items are held (and shown): a project with a million news items would
+    // otherwise take seconds and gigabytes to load on the GUI thread.
+    static constexpr int kMaxLoaded = 20000;
+
+    // Reads the news items of `scope` (ticker and time range; all news by default), with bodies,
+    // the newest kMaxLoaded of them when there are more (isTruncated() then says so), and their
+    // scores of `modelKey`. On error the model is left as it was.
+    core::Status load(core::ProjectStore& store, const QString& modelKey,
+        const core::news::NewsQuery& scope = {});
+    // True when the last load() found more items than kMaxLoaded (the oldest were left out).
+    bool isTruncated() const { return m_truncated; }
     void setNews(std::vector<core::news::StoredNews> items);
     // Scores of `modelKey` (rows without one show no score).
     void setScores(const QString& modelKey, const std::vector<core::news::StoredScore>& scores);
@@ -98,6 +106,7 @@ private:
 
     std::vector<Row> m_rows;
     QString m_modelKey;
+    bool m_truncated = false;
 };
 
 } // namespace marketlens::ui

@@ -312,11 +312,7 @@ void NewsView::reload()
         return current.isValid() ? current.data(NewsModel::IdRole).toLongLong() : qint64(0);
     }();
     reloadModelList();
-    const QString key = m_modelBox->currentData().toString();
-    if (auto st = m_model->load(m_project->store(), key); !st) {
-        Q_EMIT errorOccurred(
-            tr("News"), tr("Cannot read the news: %1").arg(qs(st.error().toString())), {});
-    }
+    loadModel(wantedScope());
     reloadTickers();
     if (selected > 0)
         selectNews(selected);
@@ -342,10 +338,42 @@ void NewsView::reloadTickers()
     applyFilters();
 }
 
+void NewsView::loadModel(const core::news::NewsQuery& scope)
+{
+    const QString key = m_modelBox->currentData().toString();
+    if (auto st = m_model->load(m_project->store(), key, scope); !st) {
+        Q_EMIT errorOccurred(
+            tr("News"), tr("Cannot read the news: %1").arg(qs(st.error().toString())), {});
+        return;
+    }
+    m_scope = scope;
+}
+
+core::news::NewsQuery NewsView::wantedScope() const
+{
+    core::news::NewsQuery scope;
+    if (m_tickerBox->count() > 0)
+        scope.ticker = m_tickerBox->currentData().toString().toStdString();
+    // Local days: a day more on each side covers every time zone; the filter model is exact.
+    constexpr qint64 kDay = 86400;
+    if (m_fromEdit->date() != kAnyDate)
+        scope.from = m_fromEdit->date().startOfDay(Qt::UTC).toSecsSinceEpoch() - kDay;
+    if (m_toEdit->date() != kAnyDate)
+        scope.to = m_toEdit->date().startOfDay(Qt::UTC).toSecsSinceEpoch() + 2 * kDay;
+    return scope;
+}
+
 void NewsView::applyFilters()
 {
     if (m_restoring)
         return;
+    // With more news than the model holds, the ticker and dates choose what is read.
+    const core::news::NewsQuery scope = wantedScope();
+    const bool scoped = !m_scope.ticker.empty() || m_scope.from || m_scope.to;
+    if ((m_model->isTruncated() || scoped) && m_project->isOpen() && !m_project->isBusy()
+        && (scope.ticker != m_scope.ticker || scope.from != m_scope.from
+            || scope.to != m_scope.to))
+        loadModel(scope);
     m_filter->setTicker(m_tickerBox->currentData().toString());
     const QDate from = m_fromEdit->date() == kAnyDate ? QDate() : m_fromEdit->date();
     const QDate to = m_toEdit->date() == kAnyDate ? QDate() : m_toEdit->date();
@@ -364,9 +392,13 @@ void NewsView::updateCount()
 {
     const QLocale locale;
     const int shown = m_filter->rowCount(), total = m_model->rowCount();
-    m_count->setText(shown == total
-            ? tr("%n item(s)", nullptr, total)
-            : tr("%1 of %2 items").arg(locale.toString(shown), locale.toString(total)));
+    if (m_model->isTruncated())
+        m_count->setText(tr("%1 of the newest %2 items (choose a ticker or dates for older ones)")
+                .arg(locale.toString(shown), locale.toString(total)));
+    else
+        m_count->setText(shown == total
+                ? tr("%n item(s)", nullptr, total)
+                : tr("%1 of %2 items").arg(locale.toString(shown), locale.toString(total)));
     m_resetFiltersAction->setEnabled(m_filter->isFiltering());
     if (!m_table->currentIndex().isValid())
         m_details->clear();

@@ -98,6 +98,10 @@ private:
     void reloadModelList();
     void reloadTickers();
     void applyFilters();
+    // The store-side part of the filters (ticker, widened date range) for projects with more
+    // news than NewsModel::kMaxLoaded; the filter model still applies the exact filters.
+    core::news::NewsQuery wantedScope() const;
+    void loadModel(const core::news::NewsQuery& scope);
     void showDetails();
     void updateCount();
     void onStarted(NewsJob job, const QString& label);
@@ -119,6 +123,7 @@ private:
     bool m_holdsBusy = false; // this view set the project busy for the running job
     bool m_restoring = false;
     QString m_wantedKey;
+    core::news::NewsQuery m_scope; // of the rows loaded into m_model
 
     QAction* m_importAction = nullptr;
     QAction* m_scoreAction = nullptr;

@@ -471,7 +471,8 @@ void RiskView::showReport()
     QStringList tickers;
     for (const std::string& t : pf.tickers)
         tickers << QString::fromStdString(t);
-    m_heatmap->setData(tickers, pf.correlation);
+    // A run of many holdings has no correlation matrix (kMaxCorrelationHoldings): no cells.
+    m_heatmap->setData(pf.correlation.empty() ? QStringList() : tickers, pf.correlation);
     m_backtest->setData(backtestData(r, p));
 
     m_summary->setText(
