@@ -1,0 +1,409 @@
+// Load benchmark (issue 8, "Load"): the main window on a large project (bench_load_make), with an
+// event-loop latency probe: a 2 ms precise QTimer whose lateness (gap between ticks minus the
+// interval) is recorded for every tick. Offscreen platform unless QT_QPA_PLATFORM says otherwise.
+//
+//   bench_load_gui PROJECT.mlens [--mode browse|risk] [--cancel-after S] [--png DIR]
+//
+// browse: opens the project (time to open, time to the first paint of the price chart), then a
+//   scripted session, one action every 25 ms: scrolls the instruments list with the wheel,
+//   selects tickers (the chart loads their prices and news markers), zooms and pans the chart with
+//   wheel and key events, switches to the News and Risk tabs (scrolling the news table) and back.
+//   Prints the lateness p50/p99/max during the session, the slowest actions, and the peak RSS.
+// risk: opens the project, runs the Risk tab on the first portfolio through its RiskRunController
+//   (time, progress signals, latency while it runs and while the report is shown), then starts it
+//   again and presses Cancel after --cancel-after seconds (default 5): time from cancel to the
+//   finished signal.
+// bench_load_core measures the same project without a window (reads, risk in core, the CLI's).
+// Results go to stdout; docs/performance-load.md has the numbers and commands.
+
+#include "ui/main_window.h"
+#include "ui/price_chart_view.h"
+#include "ui/prices_tab.h"
+#include "ui/risk/risk_run_controller.h"
+#include "ui/risk/risk_view.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QWheelEvent>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace marketlens;
+
+namespace {
+
+double peakRssMb()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;
+}
+
+// Records how late each tick of a fast timer comes: the event loop's latency.
+class LatencyProbe : public QObject {
+public:
+    static constexpr int kIntervalMs = 2;
+    LatencyProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(kIntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void reset() { m_lateness.clear(); }
+    const std::vector<double>& lateness() const { return m_lateness; }
+    double nowMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
+
+private:
+    void tick()
+    {
+        const double now = nowMs();
+        m_lateness.push_back(std::max(0.0, now - m_last - kIntervalMs));
+        m_last = now;
+    }
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_last = 0;
+    std::vector<double> m_lateness;
+};
+
+double percentile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0.0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+}
+
+void printLatency(const char* what, const std::vector<double>& lateness)
+{
+    std::printf("%-28s ticks %zu  p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", what, lateness.size(),
+        percentile(lateness, 0.5), percentile(lateness, 0.99),
+        lateness.empty() ? 0.0 : *std::max_element(lateness.begin(), lateness.end()));
+}
+
+// Runs the event loop until `done` or `timeoutMs`.
+bool waitFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+void wheel(QWidget* target, QPointF pos, int delta)
+{
+    QWheelEvent e(pos, target->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton,
+        Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(target, &e);
+}
+
+void key(QWidget* target, int k)
+{
+    QKeyEvent press(QEvent::KeyPress, k, Qt::NoModifier);
+    QApplication::sendEvent(target, &press);
+    QKeyEvent release(QEvent::KeyRelease, k, Qt::NoModifier);
+    QApplication::sendEvent(target, &release);
+}
+
+QTabWidget* mainTabs(ui::MainWindow& w)
+{
+    if (auto* tabs = qobject_cast<QTabWidget*>(w.centralWidget()))
+        return tabs;
+    for (auto* tabs : w.findChildren<QTabWidget*>())
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->tabText(i).contains(QLatin1String("News")))
+                return tabs;
+    return nullptr;
+}
+
+int tabIndex(QTabWidget* tabs, const char* text)
+{
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i).remove(QLatin1Char('&')) == QLatin1String(text))
+            return i;
+    return -1;
+}
+
+struct Step {
+    std::string name;
+    std::function<void()> action;
+};
+
+// Paint events of the chart's viewport: the time of the first one after `armed`.
+class PaintWatch : public QObject {
+public:
+    explicit PaintWatch(const LatencyProbe& probe) : m_probe(probe) {}
+    double firstPaintMs = -1;
+    bool armed = false;
+
+protected:
+    bool eventFilter(QObject* o, QEvent* e) override
+    {
+        if (armed && firstPaintMs < 0 && e->type() == QEvent::Paint)
+            firstPaintMs = m_probe.nowMs();
+        return QObject::eventFilter(o, e);
+    }
+
+private:
+    const LatencyProbe& m_probe;
+};
+
+int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatch& paint,
+    const QString& pngDir)
+{
+    ui::PricesTab* prices = w.pricesTab();
+    QTableView* list = prices->instrumentsView();
+    ui::PriceChartView* chart = prices->chart();
+    QTabWidget* tabs = mainTabs(w);
+    if (!tabs) {
+        std::fprintf(stderr, "main tabs not found\n");
+        return 1;
+    }
+    waitFor([&] { return paint.firstPaintMs >= 0; }, 60000);
+    std::printf("first chart paint            %.0f ms after the open started\n",
+        paint.firstPaintMs - openStartMs);
+    prices->showInstrumentsTab();
+    waitFor([] { return false; }, 500); // settle
+
+    std::vector<Step> steps;
+    const int rows = list->model()->rowCount();
+    for (int i = 0; i < 60; ++i) {
+        steps.push_back({"scroll list", [list] {
+            wheel(list->viewport(), QPointF(40, 40), -120);
+        }});
+        if (i % 6 == 5)
+            steps.push_back({"select ticker (scrolled)", [list] {
+                const int r = list->rowAt(10);
+                list->selectRow(std::max(0, r));
+            }});
+    }
+    for (int r : {rows - 1, rows / 2, rows / 3, 17, rows - 100, 2 * rows / 3})
+        steps.push_back({"select ticker (jump)", [list, r] {
+            list->scrollTo(list->model()->index(std::max(0, r), 0));
+            list->selectRow(std::max(0, r));
+        }});
+    for (int i = 0; i < 25; ++i)
+        steps.push_back({"chart wheel zoom in", [chart, i] {
+            wheel(chart->viewport(), QPointF(200 + 25 * i, 200), 120);
+        }});
+    for (int i = 0; i < 30; ++i)
+        steps.push_back({"chart key pan", [chart, i] {
+            key(chart, i < 15 ? Qt::Key_Left : Qt::Key_Right);
+        }});
+    for (int i = 0; i < 25; ++i)
+        steps.push_back({"chart wheel zoom out", [chart] {
+            wheel(chart->viewport(), QPointF(400, 200), -120);
+        }});
+    steps.push_back({"chart key home", [chart] { key(chart, Qt::Key_Home); }});
+    const int newsTab = tabIndex(tabs, "News"), riskTab = tabIndex(tabs, "Risk"),
+              pricesTab = tabIndex(tabs, "Prices");
+    steps.push_back({"tab News", [tabs, newsTab] { tabs->setCurrentIndex(newsTab); }});
+    for (int i = 0; i < 10; ++i)
+        steps.push_back({"idle", [] {}});
+    for (int i = 0; i < 30; ++i)
+        steps.push_back({"scroll news", [tabs] {
+            auto views = tabs->currentWidget()->findChildren<QTableView*>();
+            QTableView* biggest = nullptr;
+            for (QTableView* v : views)
+                if (v->isVisible()
+                    && (!biggest || v->model()->rowCount() > biggest->model()->rowCount()))
+                    biggest = v;
+            if (biggest)
+                wheel(biggest->viewport(), QPointF(40, 40), -120);
+        }});
+    steps.push_back({"tab Risk", [tabs, riskTab] { tabs->setCurrentIndex(riskTab); }});
+    for (int i = 0; i < 10; ++i)
+        steps.push_back({"idle", [] {}});
+    steps.push_back({"tab Prices", [tabs, pricesTab] { tabs->setCurrentIndex(pricesTab); }});
+    for (int i = 0; i < 10; ++i)
+        steps.push_back({"chart key zoom", [chart] { key(chart, Qt::Key_Plus); }});
+
+    struct Timing {
+        std::string name;
+        double ms;
+    };
+    std::vector<Timing> timings;
+    probe.reset();
+    std::size_t next = 0;
+    QTimer driver;
+    driver.setInterval(25);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        if (next >= steps.size()) {
+            driver.stop();
+            return;
+        }
+        const double t0 = probe.nowMs();
+        steps[next].action();
+        timings.push_back({steps[next].name, probe.nowMs() - t0});
+        ++next;
+    });
+    const double s0 = probe.nowMs();
+    driver.start();
+    waitFor([&] { return next >= steps.size(); }, 600000);
+    waitFor([] { return false; }, 1000); // let queued work (news, markers) land
+    std::printf("session                      %zu actions in %.1f s\n", steps.size(),
+        (probe.nowMs() - s0) / 1000.0);
+    printLatency("latency during session", probe.lateness());
+    std::sort(timings.begin(), timings.end(),
+        [](const Timing& a, const Timing& b) { return a.ms > b.ms; });
+    for (std::size_t i = 0; i < std::min<std::size_t>(6, timings.size()); ++i)
+        std::printf("  slowest action %-22s %.1f ms\n", timings[i].name.c_str(), timings[i].ms);
+    if (!pngDir.isEmpty()) {
+        tabs->setCurrentIndex(pricesTab);
+        waitFor([] { return false; }, 300);
+        w.grab().save(pngDir + QStringLiteral("/load_prices.png"));
+        tabs->setCurrentIndex(newsTab);
+        waitFor([] { return false; }, 300);
+        w.grab().save(pngDir + QStringLiteral("/load_news.png"));
+    }
+    return 0;
+}
+
+int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, const QString& pngDir)
+{
+    auto* view = w.findChild<ui::RiskView*>();
+    QTabWidget* tabs = mainTabs(w);
+    if (!view || !tabs) {
+        std::fprintf(stderr, "risk view not found\n");
+        return 1;
+    }
+    tabs->setCurrentIndex(tabIndex(tabs, "Risk"));
+    // The view loads the newest stored run at open: let that finish first.
+    waitFor([&] { return !view->isRunning(); }, 600000);
+    ui::RiskRunController* runner = view->runner();
+    long progressSignals = 0;
+    qint64 lastDone = 0, lastTotal = 0;
+    QObject::connect(runner, &ui::RiskRunController::progress, [&](int, qint64 d, qint64 t) {
+        ++progressSignals;
+        lastDone = d;
+        lastTotal = t;
+    });
+    bool finished = false, ok = false;
+    double finishedAt = 0;
+    QObject::connect(runner, &ui::RiskRunController::finished, [&](int, bool success) {
+        finished = true;
+        ok = success;
+        finishedAt = probe.nowMs();
+    });
+
+    probe.reset();
+    const double t0 = probe.nowMs();
+    const double rss0 = peakRssMb();
+    if (!view->run()) {
+        std::fprintf(stderr, "run did not start: %s\n", qPrintable(view->statusText()));
+        return 1;
+    }
+    waitFor([&] { return finished; }, 3600 * 1000);
+    const auto runLateness = probe.lateness();
+    probe.reset();
+    waitFor([] { return false; }, 1500); // the report is shown
+    std::printf("risk run                     %s in %.1f s, %ld progress signals (last %lld/%lld)\n",
+        ok ? "ok" : qPrintable(QStringLiteral("failed: ") + view->statusText()),
+        (finishedAt - t0) / 1000.0, progressSignals, static_cast<long long>(lastDone),
+        static_cast<long long>(lastTotal));
+    std::printf("holdings in the report       %zu\n",
+        view->hasReport() ? view->report().instruments.size() : std::size_t(0));
+    printLatency("latency while running", runLateness);
+    printLatency("latency showing the report", probe.lateness());
+    std::printf("peak RSS before / after run  %.0f / %.0f MB\n", rss0, peakRssMb());
+    if (!pngDir.isEmpty())
+        w.grab().save(pngDir + QStringLiteral("/load_risk.png"));
+
+    finished = false;
+    progressSignals = 0;
+    probe.reset();
+    if (!view->run()) {
+        std::fprintf(stderr, "second run did not start\n");
+        return 1;
+    }
+    waitFor([] { return false; }, int(cancelAfterS * 1000));
+    const double cancelAt = probe.nowMs();
+    view->cancelRun();
+    const bool ended = waitFor([&] { return finished; }, 600000);
+    std::printf("cancel after %.0f s             %s, finished %.0f ms after Cancel (%ld progress "
+                "signals before)\n",
+        cancelAfterS, ended && !ok ? "stopped" : (ok ? "completed anyway" : "no finish"),
+        finishedAt - cancelAt, progressSignals);
+    printLatency("latency around the cancel", probe.lateness());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // settings of the bench, not the user's
+    QString path, mode = QStringLiteral("browse"), pngDir;
+    double cancelAfter = 5.0;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        const bool more = i + 1 < args.size();
+        if (args[i] == QLatin1String("--mode") && more)
+            mode = args[++i];
+        else if (args[i] == QLatin1String("--cancel-after") && more)
+            cancelAfter = args[++i].toDouble();
+        else if (args[i] == QLatin1String("--png") && more)
+            pngDir = args[++i];
+        else if (path.isEmpty() && !args[i].startsWith(QLatin1Char('-')))
+            path = args[i];
+        else {
+            std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk] "
+                                 "[--cancel-after S] [--png DIR]\n");
+            return 2;
+        }
+    }
+    if (path.isEmpty() || (mode != QLatin1String("browse") && mode != QLatin1String("risk"))) {
+        std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk]\n");
+        return 2;
+    }
+    LatencyProbe probe;
+    probe.start();
+    ui::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    waitFor([] { return false; }, 300);
+    PaintWatch paint(probe);
+    w.pricesTab()->chart()->viewport()->installEventFilter(&paint);
+    probe.reset();
+    const double openStart = probe.nowMs();
+    paint.armed = true;
+    if (!w.openProject(path)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
+        return 1;
+    }
+    const double openMs = probe.nowMs() - openStart;
+    std::printf("open (MainWindow::openProject) %.0f ms\n", openMs);
+    waitFor([] { return false; }, 200);
+    printLatency("latency during open", probe.lateness());
+    std::printf("peak RSS after open          %.0f MB\n", peakRssMb());
+    const int rc = mode == QLatin1String("browse") ? browse(w, probe, openStart, paint, pngDir)
+                                                   : risk(w, probe, cancelAfter, pngDir);
+    std::printf("peak RSS                     %.0f MB\n", peakRssMb());
+    return rc;
+}
