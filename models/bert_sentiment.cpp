@@ -395,12 +395,24 @@ core::Result<BertRuntime> runtimeOf(const ModelRecord& record)
     return rt;
 }
 
+// Files are read whole, so their size is checked first (docs/hostile-files.md): a side file
+// is a few hundred bytes and a vocabulary about 230 KB; a model file is checked again by
+// ScriptModel.
 core::Result<QByteArray> readFile(const std::string& path, const char* what)
 {
     QFile f(qs(path));
     if (!f.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
             std::string("cannot read the ") + what + ": " + f.errorString().toStdString(), path);
+    const std::string kind = what;
+    const qint64 limit = kind == "model file" ? qint64(2) << 30
+        : kind == "vocabulary"                ? qint64(64) << 20
+                                              : qint64(16) << 20;
+    if (f.size() > limit)
+        return makeError(ErrorCode::BadData,
+            "the " + kind + " is larger than the limit of " + std::to_string(limit >> 20)
+                + " MiB (" + std::to_string(f.size()) + " bytes)",
+            path);
     return f.readAll();
 }
 

@@ -176,6 +176,11 @@ int cmdImportModel(const QStringList& args, QTextStream& out, QTextStream& err)
     const std::string meta = a.values.contains(QStringLiteral("meta"))
         ? a.values.value(QStringLiteral("meta")).toStdString()
         : metaPathFor(pt);
+    // A TorchScript file carries code that runs when the model is used (docs/models.md "Model
+    // files are code"): said before anything is read, on stderr so that --json stays clean.
+    err << "marketlens: warning: a model file is a program: it runs with your permissions when "
+           "the model is used. Import models only from sources you trust."
+        << Qt::endl;
     int code = 0;
     auto store = openProject(a.positional.first(), json, out, err, code);
     if (!store)

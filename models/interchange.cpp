@@ -154,6 +154,8 @@ core::Result<ModelRecord> importModel(const std::string& ptPath, const std::stri
     if (!metaFile.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
             "cannot read the model side file: " + metaFile.errorString().toStdString(), metaPath);
+    if (metaFile.size() > (qint64(16) << 20)) // read whole: a side file is about 1 KB
+        return makeError(ErrorCode::BadData, "the model side file is larger than 16 MiB", metaPath);
     auto parsed = parseModelMeta(metaFile.readAll().toStdString(), metaPath);
     if (!parsed)
         return parsed.error();
@@ -163,6 +165,8 @@ core::Result<ModelRecord> importModel(const std::string& ptPath, const std::stri
     if (!ptFile.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
             "cannot read the model file: " + ptFile.errorString().toStdString(), ptPath);
+    if (ptFile.size() > (qint64(2) << 30)) // the limit of ScriptModel, before reading it whole
+        return makeError(ErrorCode::BadData, "the model file is larger than 2 GiB", ptPath);
     m.weights = ptFile.readAll().toStdString();
     auto model = ScriptModel::fromBytes(m.weights);
     if (!model) {
