@@ -13,6 +13,7 @@
 #include "price_chart_view.h"
 #include "prices_tab.h"
 #include "project_controller.h"
+#include "project_passwords.h"
 #include "project_tree.h"
 #include "risk/risk_view.h"
 #include "signals/signals_view.h"
@@ -56,6 +57,17 @@ QString qs(const std::string& s)
 {
     return QString::fromStdString(s);
 }
+
+// A dropped project file (.mlens) is opened rather than imported; empty when none was dropped.
+QString droppedProject(const QMimeData* mime)
+{
+    const auto urls = mime && mime->hasUrls() ? mime->urls() : QList<QUrl>{};
+    for (const QUrl& url : urls) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlens")))
+            return url.toLocalFile();
+    }
+    return {};
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -69,6 +81,16 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_project = new ProjectController(this);
     m_import = new ImportController(this);
+    m_passwords = new ProjectPasswords(m_project, this); // its lock marker leads the status bar
+    connect(m_passwords, &ProjectPasswords::failed, this,
+        [this](const QString& text, const QString& file) {
+            m_issues->addIssue(IssuesPanel::Severity::Error, file, 0, text);
+            appendLog(text);
+        });
+    connect(m_passwords, &ProjectPasswords::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+        appendLog(text);
+    });
 
     m_prices = new PricesTab(m_project, this);
     m_tabs = new QTabWidget(this);
@@ -121,6 +143,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createDocks();
     createStatusBar();
+    m_passwords->setJobsBar(m_jobs);
 
     connect(m_project, &ProjectController::stateChanged, this, &MainWindow::onProjectStateChanged);
     connect(m_project, &ProjectController::dataReloaded, this, &MainWindow::onDataReloaded);
@@ -200,6 +223,9 @@ bool MainWindow::newProject()
 
 bool MainWindow::openProject(const QString& path)
 {
+    // An encrypted project asks for its password first; Cancel keeps the current project.
+    if (!m_passwords->unlockForOpen(path))
+        return false;
     if (auto st = m_project->openProject(path); !st) {
         // The core message names the file and says why (not a project, corrupt, too new).
         reportError(tr("Open project"), qs(st.error().toString()), path);
@@ -318,6 +344,7 @@ void MainWindow::updateActions()
     m_portfolioEditor->updateActions(); // reads the busy state the import set
     m_news->updateActions();
     m_signals->updateActions();
+    m_passwords->updateActions(idle);
 }
 
 // ---------------------------------------------------------------- import
@@ -345,7 +372,9 @@ QStringList MainWindow::importableFiles(const QMimeData* mime)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy() && m_project->isOpen())
+    if ((!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy()
+            && m_project->isOpen())
+        || (!droppedProject(event->mimeData()).isEmpty() && m_openAction->isEnabled()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -353,7 +382,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event)
 {
-    if (!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy())
+    if ((!importableFiles(event->mimeData()).isEmpty() && !m_import->isBusy())
+        || (!droppedProject(event->mimeData()).isEmpty() && m_openAction->isEnabled()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -362,6 +392,19 @@ void MainWindow::dragMoveEvent(QDragMoveEvent* event)
 void MainWindow::dropEvent(QDropEvent* event)
 {
     const QStringList files = importableFiles(event->mimeData());
+    if (const QString project = droppedProject(event->mimeData());
+        files.isEmpty() && !project.isEmpty() && m_openAction->isEnabled()) {
+        event->acceptProposedAction();
+        // From the event loop: the password dialog must not run inside the drop's delivery.
+        QMetaObject::invokeMethod(
+            this,
+            [this, project] {
+                if (maybeKeepUntitled())
+                    openProject(project);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     if (files.isEmpty()) {
         event->ignore();
         return;
@@ -379,7 +422,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (!widget || widget == this || widget->window() != this)
         return QMainWindow::eventFilter(watched, event);
     auto* drag = static_cast<QDropEvent*>(event);
-    if (importableFiles(drag->mimeData()).isEmpty())
+    if (importableFiles(drag->mimeData()).isEmpty() && droppedProject(drag->mimeData()).isEmpty())
         return QMainWindow::eventFilter(watched, event); // not ours: normal handling
     if (type == QEvent::DragEnter)
         dragEnterEvent(static_cast<QDragEnterEvent*>(event));

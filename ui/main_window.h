@@ -39,6 +39,7 @@ class PriceChartView;
 class PortfolioEditor;
 class PricesTab;
 class ProjectController;
+class ProjectPasswords;
 class ProjectTree;
 class ForecastView;
 class NewsView;
@@ -64,6 +65,8 @@ public:
     QString projectPath() const;
     bool isUntitled() const;
     ProjectController* projectController() const { return m_project; }
+    // Encrypted projects: unlocking on open, File > Set/Change/Remove Password, lock marker.
+    ProjectPasswords* projectPasswords() const { return m_passwords; }
     ImportController* importController() const { return m_import; }
     HoldingsModel* holdingsModel() const;
     InstrumentsModel* instrumentsModel() const;
@@ -126,6 +129,7 @@ private:
 
     ProjectController* m_project = nullptr;
     ImportController* m_import = nullptr;
+    ProjectPasswords* m_passwords = nullptr;
     QTabWidget* m_tabs = nullptr;
     PricesTab* m_prices = nullptr;
     ForecastView* m_forecasts = nullptr;

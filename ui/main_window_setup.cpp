@@ -13,6 +13,7 @@
 #include "price_chart_view.h"
 #include "prices_tab.h"
 #include "project_controller.h"
+#include "project_passwords.h"
 #include "project_tree.h"
 #include "report/report_dialog.h"
 #include "signals/signals_view.h"
@@ -190,6 +191,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setToolTipsVisible(true);
     file->addAction(m_saveAsAction);
+    file->addSeparator();
+    m_passwords->addToMenu(file); // Set/Change/Remove Password… (encrypted projects)
     file->addSeparator();
     file->addAction(m_importAction);
     file->addAction(m_importOptionsAction);

@@ -1,15 +1,11 @@
 #include "project_controller.h"
 
-#include "core/price_queries.h"
+#include "core/project_crypto.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <unordered_map>
 
 namespace marketlens::ui {
 
@@ -26,6 +22,8 @@ ProjectController::~ProjectController()
 {
     // Close the connection before the temporary folder of an untitled project is removed.
     m_store.close();
+    if (!m_path.isEmpty())
+        core::lockProject(m_path.toStdString()); // an encrypted project's key goes with the window
 }
 
 bool ProjectController::isOpen() const
@@ -69,13 +67,34 @@ core::Status ProjectController::openProject(const QString& path)
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
     const QString abs = QFileInfo(path).absoluteFilePath();
     auto store = core::ProjectStore::open(abs.toStdString());
-    if (!store)
+    if (!store) {
+        if (abs != m_path)
+            core::lockProject(abs.toStdString()); // unlocked for this attempt only
         return store.error();
+    }
     m_store.close();
     m_tempDir.reset();
     adopt(std::move(*store), abs, false);
     addRecentFile(abs);
     return {};
+}
+
+void ProjectController::suspendFile()
+{
+    m_busy = true;
+    m_store.close();
+}
+
+core::Status ProjectController::resumeFile()
+{
+    m_busy = false;
+    auto store = core::ProjectStore::open(m_path.toStdString());
+    if (!store) {
+        Q_EMIT stateChanged();
+        return store.error();
+    }
+    m_store = std::move(*store);
+    return reload();
 }
 
 core::Status ProjectController::saveAs(const QString& path)
@@ -101,6 +120,9 @@ core::Status ProjectController::saveAs(const QString& path)
 
 void ProjectController::adopt(core::ProjectStore store, const QString& path, bool untitled)
 {
+    // The previous project's store is closed by now: lock it if it was encrypted (a no-op if not).
+    if (!m_path.isEmpty() && m_path != path)
+        core::lockProject(m_path.toStdString());
     m_store = std::move(store);
     m_path = path;
     m_untitled = untitled;
@@ -119,10 +141,7 @@ core::Status ProjectController::reload()
     if (m_busy)
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
     m_priceCache.clear();
-    ++m_countGeneration;
-    const bool large = !m_path.isEmpty() && m_countInBackgroundBytes >= 0
-        && QFileInfo(m_path).size() > m_countInBackgroundBytes;
-    auto instruments = large ? core::instrumentsUncounted(m_store) : m_store.instruments();
+    auto instruments = m_store.instruments();
     if (!instruments)
         return instruments.error();
     auto portfolios = m_store.portfolios();
@@ -130,38 +149,9 @@ core::Status ProjectController::reload()
         return portfolios.error();
     m_instruments = std::move(*instruments);
     m_portfolios = std::move(*portfolios);
-    if (large)
-        countInBackground();
     Q_EMIT dataReloaded();
     Q_EMIT stateChanged();
     return {};
-}
-
-void ProjectController::countInBackground()
-{
-    using Counted = core::Result<std::vector<core::InstrumentInfo>>;
-    const int generation = m_countGeneration;
-    const std::string path = m_path.toStdString();
-    auto* watcher = new QFutureWatcher<Counted>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const Counted counted = watcher->result();
-        if (generation != m_countGeneration || !counted)
-            return; // reloaded or closed meanwhile; the counts stay unknown (-1) on error
-        std::unordered_map<std::int64_t, std::int64_t> byId;
-        for (const core::InstrumentInfo& info : *counted)
-            byId[info.id] = info.priceCount;
-        for (core::InstrumentInfo& info : m_instruments)
-            if (const auto it = byId.find(info.id); it != byId.end())
-                info.priceCount = it->second;
-        Q_EMIT instrumentsCounted();
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> Counted {
-        auto store = core::ProjectStore::open(path);
-        if (!store)
-            return store.error();
-        return store->instruments();
-    }));
 }
 
 const core::InstrumentInfo* ProjectController::instrument(const QString& ticker) const
@@ -192,20 +182,15 @@ core::Result<core::PriceSeries> ProjectController::prices(const QString& ticker)
 
 double ProjectController::lastClose(const QString& ticker)
 {
-    if (auto it = m_priceCache.constFind(ticker); it != m_priceCache.constEnd()) {
-        const auto& close = it->close;
-        for (std::size_t i = close.size(); i-- > 0;) {
-            if (!core::isMissing(close[i]))
-                return close[i];
-        }
+    auto series = prices(ticker);
+    if (!series)
         return core::kMissing;
+    const auto& close = series->close;
+    for (std::size_t i = close.size(); i-- > 0;) {
+        if (!core::isMissing(close[i]))
+            return close[i];
     }
-    if (m_busy || !m_store.isOpen())
-        return core::kMissing;
-    // A seek in the prices key, not the whole series: the holdings table asks this for every
-    // holding (5,000 holdings x 5,000 days would otherwise read and cache 25 million rows).
-    auto close = core::latestClose(m_store, ticker.toStdString());
-    return close ? *close : core::kMissing;
+    return core::kMissing;
 }
 
 QStringList ProjectController::recentFiles() const
