@@ -1,11 +1,16 @@
 #include "project_controller.h"
 
+#include "core/price_queries.h"
 #include "core/project_crypto.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <unordered_map>
 
 namespace marketlens::ui {
 
@@ -141,7 +146,10 @@ core::Status ProjectController::reload()
     if (m_busy)
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
     m_priceCache.clear();
-    auto instruments = m_store.instruments();
+    ++m_countGeneration;
+    const bool large = !m_path.isEmpty() && m_countInBackgroundBytes >= 0
+        && QFileInfo(m_path).size() > m_countInBackgroundBytes;
+    auto instruments = large ? core::instrumentsUncounted(m_store) : m_store.instruments();
     if (!instruments)
         return instruments.error();
     auto portfolios = m_store.portfolios();
@@ -149,9 +157,38 @@ core::Status ProjectController::reload()
         return portfolios.error();
     m_instruments = std::move(*instruments);
     m_portfolios = std::move(*portfolios);
+    if (large)
+        countInBackground();
     Q_EMIT dataReloaded();
     Q_EMIT stateChanged();
     return {};
+}
+
+void ProjectController::countInBackground()
+{
+    using Counted = core::Result<std::vector<core::InstrumentInfo>>;
+    const int generation = m_countGeneration;
+    const std::string path = m_path.toStdString();
+    auto* watcher = new QFutureWatcher<Counted>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        const Counted counted = watcher->result();
+        if (generation != m_countGeneration || !counted)
+            return; // reloaded or closed meanwhile; the counts stay unknown (-1) on error
+        std::unordered_map<std::int64_t, std::int64_t> byId;
+        for (const core::InstrumentInfo& info : *counted)
+            byId[info.id] = info.priceCount;
+        for (core::InstrumentInfo& info : m_instruments)
+            if (const auto it = byId.find(info.id); it != byId.end())
+                info.priceCount = it->second;
+        Q_EMIT instrumentsCounted();
+    });
+    watcher->setFuture(QtConcurrent::run([path]() -> Counted {
+        auto store = core::ProjectStore::open(path);
+        if (!store)
+            return store.error();
+        return store->instruments();
+    }));
 }
 
 const core::InstrumentInfo* ProjectController::instrument(const QString& ticker) const
@@ -182,15 +219,20 @@ core::Result<core::PriceSeries> ProjectController::prices(const QString& ticker)
 
 double ProjectController::lastClose(const QString& ticker)
 {
-    auto series = prices(ticker);
-    if (!series)
+    if (auto it = m_priceCache.constFind(ticker); it != m_priceCache.constEnd()) {
+        const auto& close = it->close;
+        for (std::size_t i = close.size(); i-- > 0;) {
+            if (!core::isMissing(close[i]))
+                return close[i];
+        }
         return core::kMissing;
-    const auto& close = series->close;
-    for (std::size_t i = close.size(); i-- > 0;) {
-        if (!core::isMissing(close[i]))
-            return close[i];
     }
-    return core::kMissing;
+    if (m_busy || !m_store.isOpen())
+        return core::kMissing;
+    // A seek in the prices key, not the whole series: the holdings table asks this for every
+    // holding (5,000 holdings x 5,000 days would otherwise read and cache 25 million rows).
+    auto close = core::latestClose(m_store, ticker.toStdString());
+    return close ? *close : core::kMissing;
 }
 
 QStringList ProjectController::recentFiles() const

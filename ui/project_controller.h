@@ -56,7 +56,13 @@ public:
     QString displayName() const;
 
     // Re-reads instruments and portfolios and drops cached prices (after an import commit).
+    // In a file larger than kCountInBackgroundBytes the instruments' row counts need a read of
+    // every price: they are -1 at first and counted on a worker thread (own connection), then
+    // filled in with instrumentsCounted().
     core::Status reload();
+    static constexpr qint64 kCountInBackgroundBytes = 256LL << 20;
+    // For tests: the file size above which counts come from the background (-1: never).
+    void setCountInBackgroundBytes(qint64 bytes) { m_countInBackgroundBytes = bytes; }
     const std::vector<core::InstrumentInfo>& instruments() const { return m_instruments; }
     const std::vector<core::Portfolio>& portfolios() const { return m_portfolios; }
     const core::InstrumentInfo* instrument(const QString& ticker) const;
@@ -87,6 +93,8 @@ Q_SIGNALS:
     void projectOpened();
     // Instruments/portfolios were re-read.
     void dataReloaded();
+    // The row counts of instruments() are filled in (large files, see reload()).
+    void instrumentsCounted();
     // Title or unsaved state changed.
     void stateChanged();
     void recentFilesChanged();
@@ -94,6 +102,7 @@ Q_SIGNALS:
 private:
     void adopt(core::ProjectStore store, const QString& path, bool untitled);
     void addRecentFile(const QString& path);
+    void countInBackground();
 
     core::ProjectStore m_store;
     std::unique_ptr<QTemporaryDir> m_tempDir;
@@ -103,6 +112,8 @@ private:
     std::vector<core::InstrumentInfo> m_instruments;
     std::vector<core::Portfolio> m_portfolios;
     QHash<QString, core::PriceSeries> m_priceCache;
+    int m_countGeneration = 0; // a newer reload() makes an older count's result stale
+    qint64 m_countInBackgroundBytes = kCountInBackgroundBytes;
 };
 
 } // namespace marketlens::ui
