@@ -16,6 +16,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 
 namespace marketlens::ui {
@@ -104,6 +106,17 @@ void ForecastView::onImport()
         QFileInfo(m_project->path()).absolutePath(),
         tr("TorchScript models (*.pt *.pth);;All files (*)"));
     if (pt.isEmpty())
+        return;
+    // Model files are code (docs/models.md): the analyst confirms the model's source first.
+    QMessageBox trust(QMessageBox::Warning, tr("Import Model"),
+        tr("A model file is a program: it runs with your permissions whenever the model is used. "
+           "Import “%1” only if it comes from a source you trust.")
+            .arg(QFileInfo(pt).fileName()),
+        QMessageBox::Cancel, this);
+    QPushButton* accept = trust.addButton(tr("&Import"), QMessageBox::AcceptRole);
+    trust.setDefaultButton(QMessageBox::Cancel);
+    trust.exec();
+    if (trust.clickedButton() != accept)
         return;
     QString meta = qs(models::metaPathFor(pt.toStdString()));
     if (!QFileInfo::exists(meta)) {

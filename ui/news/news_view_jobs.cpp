@@ -23,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -389,6 +390,17 @@ void NewsView::onImportModelAction()
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
         tr("TorchScript models (*.pt *.pth);;All files (*)"));
     if (pt.isEmpty())
+        return;
+    // Model files are code (docs/models.md): the analyst confirms the model's source first.
+    QMessageBox trust(QMessageBox::Warning, tr("Import Sentiment Model"),
+        tr("A model file is a program: it runs with your permissions whenever the model is used. "
+           "Import “%1” only if it comes from a source you trust.")
+            .arg(QFileInfo(pt).fileName()),
+        QMessageBox::Cancel, this);
+    QPushButton* accept = trust.addButton(tr("&Import"), QMessageBox::AcceptRole);
+    trust.setDefaultButton(QMessageBox::Cancel);
+    trust.exec();
+    if (trust.clickedButton() != accept)
         return;
     const QFileInfo info(pt);
     // The side file and the vocabulary are usually next to the model: M.json and vocab.txt.
