@@ -186,6 +186,7 @@ void PasswordDialog::build()
         return edit;
     };
     auto* form = new QFormLayout;
+    m_form = form;
     const bool asksCurrent = m_mode != Mode::Set;
     const bool asksNew = m_mode == Mode::Set || m_mode == Mode::Change;
     if (asksCurrent) {
@@ -430,9 +431,13 @@ void PasswordDialog::showFailure(const core::Error& error)
     wipeFields();
     m_errorLine->setText(passwordErrorText(error, m_path));
     m_errorLine->show();
-    for (QWidget* w : std::initializer_list<QWidget*> {m_current, m_new, m_confirm, m_show}) {
-        if (w)
+    // Nothing left to type: the fields go, and the dialog grows to show the whole message.
+    for (QWidget* w :
+        std::initializer_list<QWidget*> {m_current, m_new, m_confirm, m_show, m_strength}) {
+        if (w) {
             w->setEnabled(false);
+            m_form->setRowVisible(w, false);
+        }
     }
     m_problem->clear();
     if (m_strength)
@@ -443,6 +448,8 @@ void PasswordDialog::showFailure(const core::Error& error)
     close->setToolTip(tr("Close this message (Escape)"));
     close->setDefault(true);
     close->setFocus();
+    setMinimumWidth(width()); // as wide as before, as tall as the message needs
+    adjustSize();
 }
 
 void PasswordDialog::setWorking(bool working)

@@ -31,6 +31,7 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -108,6 +109,7 @@ private:
     Task m_task;
     Before m_before;
     After m_after;
+    QFormLayout* m_form = nullptr;
     QLineEdit* m_current = nullptr;
     QLineEdit* m_new = nullptr;
     QLineEdit* m_confirm = nullptr;
