@@ -328,6 +328,10 @@
         <source>Give a quantity or a weight.</source>
         <translation>Geben Sie eine Menge oder ein Gewicht an.</translation>
     </message>
+    <message>
+        <source>Prices stored</source>
+        <translation>Kurse gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::BacktestChart</name>
@@ -887,6 +891,14 @@ Modell-MAE %3, naiver MAE %4</translation>
     <message>
         <source>The project has no prices for “%1”. Forecast which instrument with this model?</source>
         <translation>Das Projekt hat keine Kurse für „%1“. Welches Instrument soll mit diesem Modell prognostiziert werden?</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>Eine Modelldatei ist ein Programm: Sie läuft bei jeder Verwendung des Modells mit Ihren Berechtigungen. Importieren Sie „%1“ nur, wenn sie aus einer vertrauenswürdigen Quelle stammt.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2449,227 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <source>Vocabulary (*.txt);;All files (*)</source>
         <translation>Vokabular (*.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>%1 of the newest %2 items (choose a ticker or dates for older ones)</source>
+        <translation>%1 der neuesten %2 Einträge (wählen Sie einen Ticker oder Datumsangaben für ältere)</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>Eine Modelldatei ist ein Programm: Sie läuft bei jeder Verwendung des Modells mit Ihren Berechtigungen. Importieren Sie „%1“ nur, wenn sie aus einer vertrauenswürdigen Quelle stammt.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PasswordDialog</name>
+    <message>
+        <source>Wrong password for “%1”. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Falsches Passwort für „%1“. Prüfen Sie die Feststelltaste und das Tastaturlayout und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: the file has been altered or damaged since it was saved (its encrypted contents do not pass the integrity check). Its data cannot be trusted, so it is not shown. Open a backup copy of the project instead.</source>
+        <translation>„%1“ kann nicht geöffnet werden: Die Datei wurde seit dem Speichern verändert oder beschädigt (ihr verschlüsselter Inhalt besteht die Integritätsprüfung nicht). Ihren Daten kann nicht vertraut werden, daher werden sie nicht angezeigt. Öffnen Sie stattdessen eine Sicherungskopie des Projekts.</translation>
+    </message>
+    <message>
+        <source>“%1” is encrypted: its password is needed to open it.</source>
+        <translation>„%1“ ist verschlüsselt: Zum Öffnen wird sein Passwort benötigt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MarketLens project: %2</source>
+        <translation>„%1“ ist kein MarketLens-Projekt: %2</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>Open Encrypted Project</source>
+        <translation>Verschlüsseltes Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is protected with a password. Enter it to open the project.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist mit einem Passwort geschützt. Geben Sie es ein, um das Projekt zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Remove Password</source>
+        <translation>Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>Enter the current password of &lt;b&gt;%1&lt;/b&gt; to store it unencrypted. Anyone who can read the file will then be able to read its data.</source>
+        <translation>Geben Sie das aktuelle Passwort von &lt;b&gt;%1&lt;/b&gt; ein, um das Projekt unverschlüsselt zu speichern. Danach kann jeder, der die Datei lesen kann, auch ihre Daten lesen.</translation>
+    </message>
+    <message>
+        <source>Set Password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Protect &lt;b&gt;%1&lt;/b&gt; with a password. The file is encrypted, and the password is asked for each time the project is opened.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; mit einem Passwort schützen. Die Datei wird verschlüsselt, und das Passwort wird bei jedem Öffnen des Projekts abgefragt.</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Change the password of &lt;b&gt;%1&lt;/b&gt;. The project is encrypted again with a key made from the new password.</source>
+        <translation>Das Passwort von &lt;b&gt;%1&lt;/b&gt; ändern. Das Projekt wird mit einem aus dem neuen Passwort abgeleiteten Schlüssel neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The project file</source>
+        <translation>Die Projektdatei</translation>
+    </message>
+    <message>
+        <source>The password this project was protected with</source>
+        <translation>Das Passwort, mit dem dieses Projekt geschützt wurde</translation>
+    </message>
+    <message>
+        <source>The password the project is protected with now</source>
+        <translation>Das Passwort, mit dem das Projekt derzeit geschützt ist</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Akt&amp;uelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; a few unrelated words make a long password that is easy to remember</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen; einige nicht zusammenhängende Wörter ergeben ein langes Passwort, das leicht zu merken ist</numerusform>
+            <numerusform>Mindestens %n Zeichen; einige nicht zusammenhängende Wörter ergeben ein langes Passwort, das leicht zu merken ist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>Das neue Passwort erneut eingeben</translation>
+    </message>
+    <message>
+        <source>A rough guide from the length and the kinds of characters used</source>
+        <translation>Eine grobe Einschätzung anhand der Länge und der verwendeten Zeichenarten</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Show password</source>
+        <translation>Passwort an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Show the typed characters (make sure no one is looking)</source>
+        <translation>Die eingegebenen Zeichen anzeigen (achten Sie darauf, dass niemand zusieht)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A lost password cannot be recovered.&lt;/b&gt; MarketLens keeps no copy of it and has no back door: without the password nobody can open this project again. Keep it somewhere safe, such as a password manager.</source>
+        <translation>&lt;b&gt;Ein verlorenes Passwort kann nicht wiederhergestellt werden.&lt;/b&gt; MarketLens speichert keine Kopie davon und hat keine Hintertür: Ohne das Passwort kann niemand dieses Projekt wieder öffnen. Bewahren Sie es sicher auf, etwa in einem Passwortmanager.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Unlock and open the project (Enter)</source>
+        <translation>Das Projekt entsperren und öffnen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Password</source>
+        <translation>Passwort &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Store the project unencrypted (Enter)</source>
+        <translation>Das Projekt unverschlüsselt speichern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with this password (Enter)</source>
+        <translation>Die Projektdatei mit diesem Passwort verschlüsseln (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Change Password</source>
+        <translation>Passwort &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with the new password (Enter)</source>
+        <translation>Die Projektdatei mit dem neuen Passwort verschlüsseln (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Do not open the project (Escape)</source>
+        <translation>Das Projekt nicht öffnen (Esc)</translation>
+    </message>
+    <message>
+        <source>Leave the project as it is (Escape)</source>
+        <translation>Das Projekt unverändert lassen (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weak: only %n character(s); use at least %1.</source>
+        <translation>
+            <numerusform>Schwach: nur %n Zeichen; verwenden Sie mindestens %1.</numerusform>
+            <numerusform>Schwach: nur %n Zeichen; verwenden Sie mindestens %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fair: longer is stronger (12 or more characters, or a few words).</source>
+        <translation>Mittel: Länger ist sicherer (12 oder mehr Zeichen oder einige Wörter).</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>Geben Sie ein neues Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Type the new password again to confirm it.</source>
+        <translation>Geben Sie das neue Passwort zur Bestätigung erneut ein.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Type the current password.</source>
+        <translation>Geben Sie das aktuelle Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this message (Escape)</source>
+        <translation>Diese Meldung schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Passwort wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Checking the password and decrypting…</source>
+        <translation>Passwort wird geprüft und entschlüsselt…</translation>
+    </message>
+    <message>
+        <source>Deriving the key and encrypting…</source>
+        <translation>Schlüssel wird abgeleitet und verschlüsselt…</translation>
+    </message>
+    <message>
+        <source>Checking the password and encrypting again…</source>
+        <translation>Passwort wird geprüft und neu verschlüsselt…</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PortfolioEditor</name>
@@ -2963,6 +3196,97 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
     <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectPasswords</name>
+    <message>
+        <source>Set &amp;Password…</source>
+        <translation>&amp;Passwort festlegen…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Password…</source>
+        <translation>Passwort &amp;ändern…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Password…</source>
+        <translation>Passwort &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>This project file is encrypted with a password (Argon2id key, XChaCha20-Poly1305). Its data is decrypted only in memory. Use File &gt; Change Password or Remove Password to change that.</source>
+        <translation>Diese Projektdatei ist mit einem Passwort verschlüsselt (Argon2id-Schlüssel, XChaCha20-Poly1305). Ihre Daten werden nur im Arbeitsspeicher entschlüsselt. Verwenden Sie Datei &gt; Passwort ändern oder Passwort entfernen, um das zu ändern.</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with a password, asked for each time it is opened; a lost password cannot be recovered</source>
+        <translation>Die Projektdatei mit einem Passwort verschlüsseln, das bei jedem Öffnen abgefragt wird; ein verlorenes Passwort kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first (File &gt; Save As): an untitled project lives in a temporary folder and cannot be protected with a password</source>
+        <translation>Speichern Sie das Projekt zuerst in einer Datei (Datei &gt; Speichern unter): Ein unbenanntes Projekt liegt in einem temporären Ordner und kann nicht mit einem Passwort geschützt werden</translation>
+    </message>
+    <message>
+        <source>The project already has a password: use Change Password or Remove Password</source>
+        <translation>Das Projekt hat bereits ein Passwort: Verwenden Sie „Passwort ändern“ oder „Passwort entfernen“</translation>
+    </message>
+    <message>
+        <source>Wait for the running import to finish</source>
+        <translation>Warten Sie, bis der laufende Import abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>The project has no password (see Set Password)</source>
+        <translation>Das Projekt hat kein Passwort (siehe „Passwort festlegen“)</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file again with a new password; the current one is asked for first</source>
+        <translation>Die Projektdatei mit einem neuen Passwort neu verschlüsseln; zuerst wird das aktuelle Passwort abgefragt</translation>
+    </message>
+    <message>
+        <source>Store the project file unencrypted again after checking its password; anyone who can read the file can then read its data</source>
+        <translation>Die Projektdatei nach Prüfung ihres Passworts wieder unverschlüsselt speichern; danach kann jeder, der die Datei lesen kann, ihre Daten lesen</translation>
+    </message>
+    <message>
+        <source>Opening %1 cancelled; the current project stays open.</source>
+        <translation>Öffnen von %1 abgebrochen; das aktuelle Projekt bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first (File &gt; Save As): an untitled project lives in a temporary folder and cannot be protected with a password.</source>
+        <translation>Speichern Sie das Projekt zuerst in einer Datei (Datei &gt; Speichern unter): Ein unbenanntes Projekt liegt in einem temporären Ordner und kann nicht mit einem Passwort geschützt werden.</translation>
+    </message>
+    <message>
+        <source>A background job is using the project. Wait for it to finish (or cancel it) first.</source>
+        <translation>Ein Hintergrundauftrag verwendet das Projekt. Warten Sie zuerst, bis er abgeschlossen ist (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>Set Password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>%1 is now encrypted with a password.</source>
+        <translation>%1 ist jetzt mit einem Passwort verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>Das Passwort von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Remove Password</source>
+        <translation>Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is no longer encrypted.</source>
+        <translation>%1 ist nicht mehr verschlüsselt.</translation>
     </message>
 </context>
 <context>

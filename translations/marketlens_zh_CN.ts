@@ -328,6 +328,10 @@
         <source>Give a quantity or a weight.</source>
         <translation>请填写数量或权重。</translation>
     </message>
+    <message>
+        <source>Prices stored</source>
+        <translation>已存储价格</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::BacktestChart</name>
@@ -887,6 +891,14 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Models in the project: %1. Select one to see its forecast.</source>
         <translation>项目中的模型：%1 个。选择一个以查看其预测。</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>模型文件是一种程序：每次使用该模型时，它都会以您的权限运行。仅当“%1”来自您信任的来源时才导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2443,225 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <source>Vocabulary (*.txt);;All files (*)</source>
         <translation>词表 (*.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>%1 of the newest %2 items (choose a ticker or dates for older ones)</source>
+        <translation>最新 %2 条中的 %1 条（选择代码或日期可查看更早的条目）</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>模型文件是一种程序：每次使用该模型时，它都会以您的权限运行。仅当“%1”来自您信任的来源时才导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::PasswordDialog</name>
+    <message>
+        <source>Wrong password for “%1”. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>“%1”的密码错误。请检查大写锁定键和键盘布局，然后重试。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: the file has been altered or damaged since it was saved (its encrypted contents do not pass the integrity check). Its data cannot be trusted, so it is not shown. Open a backup copy of the project instead.</source>
+        <translation>无法打开“%1”：该文件自保存以来已被篡改或损坏（其加密内容未通过完整性校验）。其数据不可信，因此不予显示。请改为打开该项目的备份副本。</translation>
+    </message>
+    <message>
+        <source>“%1” is encrypted: its password is needed to open it.</source>
+        <translation>“%1”已加密：需要其密码才能打开。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MarketLens project: %2</source>
+        <translation>“%1”不是 MarketLens 项目：%2</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Open Encrypted Project</source>
+        <translation>打开加密项目</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is protected with a password. Enter it to open the project.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 受密码保护。请输入密码以打开该项目。</translation>
+    </message>
+    <message>
+        <source>Remove Password</source>
+        <translation>移除密码</translation>
+    </message>
+    <message>
+        <source>Enter the current password of &lt;b&gt;%1&lt;/b&gt; to store it unencrypted. Anyone who can read the file will then be able to read its data.</source>
+        <translation>输入 &lt;b&gt;%1&lt;/b&gt; 的当前密码，即可以不加密的方式存储该项目。之后任何能读取该文件的人都能读取其中的数据。</translation>
+    </message>
+    <message>
+        <source>Set Password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Protect &lt;b&gt;%1&lt;/b&gt; with a password. The file is encrypted, and the password is asked for each time the project is opened.</source>
+        <translation>用密码保护 &lt;b&gt;%1&lt;/b&gt;。文件将被加密，每次打开该项目时都会要求输入密码。</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>Change the password of &lt;b&gt;%1&lt;/b&gt;. The project is encrypted again with a key made from the new password.</source>
+        <translation>更改 &lt;b&gt;%1&lt;/b&gt; 的密码。项目将使用由新密码派生的密钥重新加密。</translation>
+    </message>
+    <message>
+        <source>The project file</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <source>The password this project was protected with</source>
+        <translation>此项目设置的保护密码</translation>
+    </message>
+    <message>
+        <source>The password the project is protected with now</source>
+        <translation>项目当前的保护密码</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>当前密码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; a few unrelated words make a long password that is easy to remember</source>
+        <translation>
+            <numerusform>至少 %n 个字符；用几个互不相关的词即可组成一个容易记住的长密码</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>A rough guide from the length and the kinds of characters used</source>
+        <translation>根据长度和所用字符种类给出的粗略参考</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>确认(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Show password</source>
+        <translation>显示密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the typed characters (make sure no one is looking)</source>
+        <translation>显示输入的字符（请确保无人旁观）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A lost password cannot be recovered.&lt;/b&gt; MarketLens keeps no copy of it and has no back door: without the password nobody can open this project again. Keep it somewhere safe, such as a password manager.</source>
+        <translation>&lt;b&gt;密码丢失后无法找回。&lt;/b&gt;MarketLens 不保存密码的任何副本，也没有后门：没有密码，任何人都无法再打开此项目。请妥善保管密码，例如存放在密码管理器中。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unlock and open the project (Enter)</source>
+        <translation>解锁并打开项目 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Password</source>
+        <translation>移除密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Store the project unencrypted (Enter)</source>
+        <translation>以不加密的方式存储项目 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>加密(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with this password (Enter)</source>
+        <translation>用此密码加密项目文件 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Change Password</source>
+        <translation>更改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with the new password (Enter)</source>
+        <translation>用新密码加密项目文件 (Enter)</translation>
+    </message>
+    <message>
+        <source>Do not open the project (Escape)</source>
+        <translation>不打开项目 (Esc)</translation>
+    </message>
+    <message>
+        <source>Leave the project as it is (Escape)</source>
+        <translation>保持项目原样 (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weak: only %n character(s); use at least %1.</source>
+        <translation>
+            <numerusform>弱：只有 %n 个字符；请至少使用 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fair: longer is stronger (12 or more characters, or a few words).</source>
+        <translation>中等：越长越安全（12 个或更多字符，或几个单词）。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+    <message>
+        <source>Type a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>Type the new password again to confirm it.</source>
+        <translation>请再次输入新密码以确认。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Type the current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this message (Escape)</source>
+        <translation>关闭此消息 (Esc)</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在检查密码…</translation>
+    </message>
+    <message>
+        <source>Checking the password and decrypting…</source>
+        <translation>正在检查密码并解密…</translation>
+    </message>
+    <message>
+        <source>Deriving the key and encrypting…</source>
+        <translation>正在派生密钥并加密…</translation>
+    </message>
+    <message>
+        <source>Checking the password and encrypting again…</source>
+        <translation>正在检查密码并重新加密…</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::PortfolioEditor</name>
@@ -2955,6 +3186,97 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>marketlens::ui::ProjectPasswords</name>
+    <message>
+        <source>Set &amp;Password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Password…</source>
+        <translation>更改密码(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Password…</source>
+        <translation>移除密码(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>This project file is encrypted with a password (Argon2id key, XChaCha20-Poly1305). Its data is decrypted only in memory. Use File &gt; Change Password or Remove Password to change that.</source>
+        <translation>此项目文件已用密码加密（Argon2id 密钥，XChaCha20-Poly1305）。其数据仅在内存中解密。如需更改，请使用“文件 &gt; 更改密码”或“移除密码”。</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file with a password, asked for each time it is opened; a lost password cannot be recovered</source>
+        <translation>用密码加密项目文件，每次打开时都会要求输入密码；密码丢失后无法找回</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first (File &gt; Save As): an untitled project lives in a temporary folder and cannot be protected with a password</source>
+        <translation>请先将项目保存到文件（文件 &gt; 另存为）：未命名项目存放在临时文件夹中，无法用密码保护</translation>
+    </message>
+    <message>
+        <source>The project already has a password: use Change Password or Remove Password</source>
+        <translation>项目已设置密码：请使用“更改密码”或“移除密码”</translation>
+    </message>
+    <message>
+        <source>Wait for the running import to finish</source>
+        <translation>请等待正在进行的导入完成</translation>
+    </message>
+    <message>
+        <source>The project has no password (see Set Password)</source>
+        <translation>项目没有密码（参见“设置密码”）</translation>
+    </message>
+    <message>
+        <source>Encrypt the project file again with a new password; the current one is asked for first</source>
+        <translation>用新密码重新加密项目文件；会先要求输入当前密码</translation>
+    </message>
+    <message>
+        <source>Store the project file unencrypted again after checking its password; anyone who can read the file can then read its data</source>
+        <translation>检查密码后，将项目文件重新以不加密的方式存储；之后任何能读取该文件的人都能读取其中的数据</translation>
+    </message>
+    <message>
+        <source>Opening %1 cancelled; the current project stays open.</source>
+        <translation>已取消打开 %1；当前项目保持打开。</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first (File &gt; Save As): an untitled project lives in a temporary folder and cannot be protected with a password.</source>
+        <translation>请先将项目保存到文件（文件 &gt; 另存为）：未命名项目存放在临时文件夹中，无法用密码保护。</translation>
+    </message>
+    <message>
+        <source>A background job is using the project. Wait for it to finish (or cancel it) first.</source>
+        <translation>有后台任务正在使用该项目。请先等待其完成（或将其取消）。</translation>
+    </message>
+    <message>
+        <source>Set Password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>%1 is now encrypted with a password.</source>
+        <translation>%1 现已使用密码加密。</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>%1 的密码已更改。</translation>
+    </message>
+    <message>
+        <source>Remove Password</source>
+        <translation>移除密码</translation>
+    </message>
+    <message>
+        <source>%1 is no longer encrypted.</source>
+        <translation>%1 已不再加密。</translation>
     </message>
 </context>
 <context>
