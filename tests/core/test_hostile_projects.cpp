@@ -151,7 +151,7 @@ private Q_SLOTS:
         Database& db = store->db();
         QVERIFY(db.exec("BEGIN"));
         for (int t = 0; t < kTickers; ++t) {
-            const std::string ticker = "T" + std::to_string(t);
+            const std::string ticker = std::string("T").append(std::to_string(t));
             auto id = store->instrumentId(ticker, true);
             QVERIFY(id);
             auto ins
@@ -168,10 +168,10 @@ private Q_SLOTS:
         }
         for (int p = 0; p < 3; ++p) {
             Portfolio port;
-            port.name = "Client " + std::to_string(p);
+            port.name = std::string("Client ").append(std::to_string(p));
             for (int t = 0; t < kTickers; t += 2) {
                 Holding h;
-                h.ticker = "T" + std::to_string(t);
+                h.ticker = std::string("T").append(std::to_string(t));
                 h.quantity = 10.0 * (t + 1);
                 port.holdings.push_back(h);
             }

@@ -44,7 +44,7 @@ Generated writeProject(ProjectStore& store, int count, int days)
     Portfolio portfolio;
     portfolio.name = "Everything";
     for (int t = 0; t < count; ++t) {
-        const std::string ticker = "L" + std::to_string(1000 + t);
+        const std::string ticker = std::string("L").append(std::to_string(1000 + t));
         const auto id = writer.instrument(ticker);
         double close = 50.0 + t % 40;
         double last = kMissing;
