@@ -149,24 +149,12 @@ bool ProjectPasswords::setPassword()
     const std::string file = path.toStdString();
     if (core::isEncryptedProject(file))
         return changePassword();
-    PasswordDialog dialog(PasswordDialog::Mode::Set, path, m_window);
     const core::KdfParams params = m_params;
-    dialog.setTask(
+    return runFileTask(PasswordDialog::Mode::Set,
         [file, params](const PasswordDialog::Entry& entry) {
             return core::encryptProject(file, entry.chosen, params);
         },
-        [this] { m_project->suspendFile(); },
-        [this](core::Status status) {
-            auto reopened = m_project->resumeFile();
-            return status ? reopened : status;
-        });
-    const bool done = dialog.exec() == QDialog::Accepted;
-    if (done)
-        Q_EMIT message(tr("%1 is now encrypted with a password.").arg(fileName(path)));
-    else if (dialog.error())
-        Q_EMIT failed(passwordErrorText(*dialog.error(), path), path);
-    Q_EMIT m_project->stateChanged();
-    return done;
+        tr("%1 is now encrypted with a password.").arg(fileName(path)));
 }
 
 bool ProjectPasswords::changePassword()
@@ -175,24 +163,12 @@ bool ProjectPasswords::changePassword()
         return false;
     const QString path = m_project->path();
     const std::string file = path.toStdString();
-    PasswordDialog dialog(PasswordDialog::Mode::Change, path, m_window);
     const core::KdfParams params = m_params;
-    dialog.setTask(
+    return runFileTask(PasswordDialog::Mode::Change,
         [file, params](const PasswordDialog::Entry& entry) {
             return core::changeProjectPassword(file, entry.current, entry.chosen, params);
         },
-        [this] { m_project->suspendFile(); },
-        [this](core::Status status) {
-            auto reopened = m_project->resumeFile();
-            return status ? reopened : status;
-        });
-    const bool done = dialog.exec() == QDialog::Accepted;
-    if (done)
-        Q_EMIT message(tr("The password of %1 was changed.").arg(fileName(path)));
-    else if (dialog.error())
-        Q_EMIT failed(passwordErrorText(*dialog.error(), path), path);
-    Q_EMIT m_project->stateChanged();
-    return done;
+        tr("The password of %1 was changed.").arg(fileName(path)));
 }
 
 bool ProjectPasswords::removePassword()
@@ -201,15 +177,26 @@ bool ProjectPasswords::removePassword()
         return false;
     const QString path = m_project->path();
     const std::string file = path.toStdString();
-    PasswordDialog dialog(PasswordDialog::Mode::Remove, path, m_window);
-    dialog.setTask(
+    return runFileTask(PasswordDialog::Mode::Remove,
         [file](const PasswordDialog::Entry& entry) {
             return core::removeProjectPassword(file, entry.current);
         },
-        [this] { m_project->suspendFile(); },
+        tr("%1 is no longer encrypted.").arg(fileName(path)));
+}
+
+// The dialog of Set/Change/Remove: the project's store is closed while `task` rewrites the file
+// on the dialog's worker and reopened afterwards, whatever the outcome; a file that is plain
+// after the task (Remove) is locked first, so that reopening reads the file, not the in-memory
+// copy of the encrypted one.
+bool ProjectPasswords::runFileTask(
+    PasswordDialog::Mode mode, PasswordDialog::Task task, const QString& doneMessage)
+{
+    const QString path = m_project->path();
+    const std::string file = path.toStdString();
+    PasswordDialog dialog(mode, path, m_window);
+    dialog.setTask(
+        std::move(task), [this] { m_project->suspendFile(); },
         [this, file](core::Status status) {
-            // The plain file is the project now: forget the key and the in-memory copy so that
-            // reopening reads the file (no store is open on it at this point).
             if (status && !core::isEncryptedProject(file))
                 core::lockProject(file);
             auto reopened = m_project->resumeFile();
@@ -217,7 +204,7 @@ bool ProjectPasswords::removePassword()
         });
     const bool done = dialog.exec() == QDialog::Accepted;
     if (done)
-        Q_EMIT message(tr("%1 is no longer encrypted.").arg(fileName(path)));
+        Q_EMIT message(doneMessage);
     else if (dialog.error())
         Q_EMIT failed(passwordErrorText(*dialog.error(), path), path);
     Q_EMIT m_project->stateChanged();

@@ -14,6 +14,7 @@
 // ProjectController's part.
 
 #include "core/project_crypto.h"
+#include "ui/password_dialog.h"
 
 #include <QObject>
 #include <QString>
@@ -69,6 +70,8 @@ Q_SIGNALS:
 
 private:
     bool ready(const QString& title);
+    bool runFileTask(PasswordDialog::Mode mode, PasswordDialog::Task task,
+        const QString& doneMessage);
     void refreshState();
 
     ProjectController* m_project = nullptr;
