@@ -319,6 +319,16 @@ core::Status checkTensors(const torch::jit::Module& module)
 
 core::Result<ScriptModel> loadFrom(const std::string& bytes, const std::string& what)
 {
+    auto module = loadCheckedModule(bytes, what);
+    if (!module)
+        return module.error();
+    return wrapModule(std::move(module).value());
+}
+
+} // namespace
+
+core::Result<torch::jit::Module> loadCheckedModule(const std::string& bytes, const std::string& what)
+{
     if (auto s = checkArchive(bytes); !s)
         return makeError(s.error().code, what + ": " + s.error().message);
     try {
@@ -330,7 +340,7 @@ core::Result<ScriptModel> loadFrom(const std::string& bytes, const std::string& 
         if (auto s = checkTensors(module); !s)
             return makeError(s.error().code, what + ": " + s.error().message);
         module.eval();
-        return wrapModule(std::move(module));
+        return module;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::BadData,
             what + ": not a readable TorchScript model (" + torchMessage(e) + ")");
@@ -338,8 +348,6 @@ core::Result<ScriptModel> loadFrom(const std::string& bytes, const std::string& 
         return makeError(ErrorCode::BadData, what + ": not a readable TorchScript model");
     }
 }
-
-} // namespace
 
 core::Result<ScriptModel> ScriptModel::fromBytes(const std::string& bytes)
 {

@@ -89,4 +89,10 @@ private:
 // "what" of a torch exception without its C++ back-trace (c10::Error::what() appends one).
 std::string torchMessage(const std::exception& e);
 
+// TorchScript bytes from a file or a project, loaded with the hostile-file checks of
+// script_model.cpp: the zip records and the code's nesting before torch::jit::load (which crashes
+// on some hostile archives), forward() present and every tensor within its storage after. Errors
+// are BadData (or what the checks say) prefixed with `what`, never a torch exception.
+core::Result<torch::jit::Module> loadCheckedModule(const std::string& bytes, const std::string& what);
+
 } // namespace marketlens::models

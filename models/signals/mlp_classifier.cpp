@@ -238,10 +238,11 @@ public:
 
     core::Status load(const std::string& bytes, std::size_t cols, int classes)
     {
+        auto loaded = loadCheckedModule(bytes, "stored MLP");
+        if (!loaded)
+            return loaded.error();
         try {
-            std::istringstream in(bytes);
-            auto module = torch::jit::load(in, torch::kCPU);
-            module.eval();
+            auto module = std::move(loaded).value();
             torch::NoGradGuard noGrad;
             const auto y = module.forward({torch::zeros({2, std::int64_t(cols)})}).toTensor();
             if (y.dim() != 2 || y.size(0) != 2 || y.size(1) != classes)
