@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace marketlens::core {
 namespace {
@@ -383,22 +384,24 @@ Result<NewsParseResult> parseNewsJsonLines(const std::string& path, const NewsPa
     newsdetail::ItemSink sink(result, path, options);
     std::int64_t lineNo = 0, itemNumber = 0, lastReport = 0;
     QByteArray line;
+    // Lines are read in pieces into one buffer, so that a huge line never sits in memory whole
+    // and a short line costs no allocation (QIODevice::readLine(n) allocates n bytes per call).
+    std::vector<char> piece(std::size_t(64) << 10);
     while (!f.atEnd()) {
         ++lineNo;
-        // Lines are read in pieces so that a huge line never sits in memory whole.
         line.clear();
         bool tooLong = false, complete = false;
         while (!complete && !f.atEnd()) {
-            const QByteArray piece = f.readLine(kProgressStep);
-            if (piece.isEmpty())
+            const qint64 n = f.readLine(piece.data(), qint64(piece.size()));
+            if (n <= 0)
                 break;
-            complete = piece.endsWith('\n');
-            if (!tooLong && std::size_t(line.size() + piece.size()) > options.maxItemBytes + 2) {
+            complete = piece[std::size_t(n) - 1] == '\n';
+            if (!tooLong && std::size_t(line.size() + n) > options.maxItemBytes + 2) {
                 tooLong = true;
                 line.clear();
             }
             if (!tooLong)
-                line += piece;
+                line.append(piece.data(), qsizetype(n));
         }
         if (lineNo == 1 && line.startsWith("\xEF\xBB\xBF"))
             line.remove(0, 3);

@@ -398,18 +398,32 @@ Result<QByteArray> readWholeFile(const std::string& path, const NewsParseOptions
             "the file is larger than the limit of " + std::to_string(options.maxDocumentBytes)
                 + " bytes",
             path);
-    QByteArray data;
-    data.reserve(size);
-    while (!f.atEnd()) {
-        const QByteArray block = f.read(kReadBlock);
-        if (block.isEmpty() && f.error() != QFileDevice::NoError)
+    // Read in blocks straight into the result (QIODevice::read(n) would allocate n bytes per
+    // block, a whole MiB for a small file); a file that grows meanwhile is read up to its size,
+    // a pipe (no size) until its end.
+    QByteArray data(qsizetype(size), Qt::Uninitialized);
+    qint64 got = 0;
+    for (;;) {
+        if (got == qint64(data.size())) {
+            if (!f.isSequential())
+                break;
+            if (got > options.maxDocumentBytes)
+                return makeError(ErrorCode::BadData,
+                    "the file is larger than the limit of "
+                        + std::to_string(options.maxDocumentBytes) + " bytes",
+                    path);
+            data.resize(qsizetype(got + kReadBlock));
+        }
+        const qint64 n = f.read(data.data() + got, std::min(kReadBlock, data.size() - got));
+        if (n < 0)
             return makeError(ErrorCode::Io, "read error: " + f.errorString().toStdString(), path);
-        data += block;
-        if (!reportProgress(options.progress, data.size() / 2, size))
-            return makeError(ErrorCode::Cancelled, "cancelled", path);
-        if (block.isEmpty())
+        if (n == 0)
             break;
+        got += n;
+        if (!reportProgress(options.progress, got / 2, size))
+            return makeError(ErrorCode::Cancelled, "cancelled", path);
     }
+    data.resize(qsizetype(got));
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
     return data;

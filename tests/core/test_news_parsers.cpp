@@ -7,6 +7,10 @@
 
 #include <QDateTime>
 
+#include <sys/stat.h>
+
+#include <thread>
+
 using namespace marketlens::core;
 using namespace marketlens::core::news_test;
 
@@ -310,6 +314,48 @@ private Q_SLOTS:
         QCOMPARE(r.rejected[0].line, qint64(2));
         QCOMPARE(q(r.items[1].headline), QStringLiteral("c"));
         QCOMPARE(r.items[1].line, qint64(3));
+    }
+
+    void jsonLinesLineLongerThanOneReadPiece()
+    {
+        // Lines are read in 64 KiB pieces: a 200,000-byte line is put together whole, the next
+        // line (CRLF) starts after it, and a too-long line spanning pieces is rejected once.
+        const QByteArray body(200000, 'b');
+        QByteArray data = "{\"title\": \"long\", \"date\": \"2003-06-10\", \"body\": \"" + body
+            + "\"}\r\n{\"title\": \"next\", \"date\": \"2003-06-11\"}\r\n";
+        const auto r = parseOk(write(data, "jsonl"));
+        QCOMPARE(r.items.size(), std::size_t(2));
+        QCOMPARE(r.items[0].body.size(), std::size_t(200000));
+        QCOMPARE(q(r.items[1].headline), QStringLiteral("next"));
+        QCOMPARE(r.items[1].line, qint64(2));
+
+        NewsParseOptions options;
+        options.maxItemBytes = 100000;
+        const auto cut = parseOk(write(data, "jsonl"), NewsFormat::Auto, options);
+        QCOMPARE(cut.items.size(), std::size_t(1));
+        QCOMPARE(cut.rejected.size(), std::size_t(1));
+        QCOMPARE(cut.rejected[0].line, qint64(1));
+        QCOMPARE(cut.items[0].line, qint64(2));
+    }
+
+    void textFromAPipe()
+    {
+        // A pipe has no size: the whole-file readers read it to its end.
+        QTemporaryDir dir;
+        const QByteArray fifo = (dir.path() + QStringLiteral("/article.txt")).toLocal8Bit();
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        QByteArray text = "Pipe headline\n\n" + QByteArray(300000, 'x') + "\n";
+        std::thread writer([&] {
+            QFile f(QString::fromLocal8Bit(fifo));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(text);
+        });
+        const auto r = parseNewsText(fifo.toStdString(), {});
+        writer.join();
+        QVERIFY(r.ok());
+        QCOMPARE(r->items.size(), std::size_t(1));
+        QCOMPARE(q(r->items[0].headline), QStringLiteral("Pipe headline"));
+        QCOMPARE(r->items[0].body.size(), std::size_t(300000));
     }
 
     void textArticle()
