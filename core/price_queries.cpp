@@ -6,34 +6,51 @@
 
 namespace marketlens::core {
 
-Result<std::vector<InstrumentInfo>> instrumentsUncounted(ProjectStore& store)
+Result<std::vector<InstrumentInfo>> readInstrumentRows(Statement& st)
 {
-    // Each subquery is SQLite's min/max optimisation: one seek in the primary key.
-    auto st = store.db().prepare(
-        "SELECT i.id, i.ticker, i.name, i.currency, "
-        "(SELECT min(date) FROM prices WHERE instrument_id = i.id), "
-        "(SELECT max(date) FROM prices WHERE instrument_id = i.id) "
-        "FROM instruments i ORDER BY i.ticker");
-    if (!st)
-        return st.error();
     std::vector<InstrumentInfo> out;
-    const Status rows = st->forEachRow([&]() -> Status {
+    const Status rows = st.forEachRow([&]() -> Status {
         InstrumentInfo info;
-        info.id = st->columnInt(0);
-        info.ticker = st->columnText(1);
-        info.name = st->columnText(2);
-        info.currency = st->columnText(3);
-        info.priceCount = st->isNull(4) ? 0 : -1; // no first date: no rows
-        if (!st->isNull(4))
-            info.firstDate = Date::fromIso(st->columnTextView(4));
-        if (!st->isNull(5))
-            info.lastDate = Date::fromIso(st->columnTextView(5));
+        info.id = st.columnInt(0);
+        info.ticker = st.columnText(1);
+        info.name = st.columnText(2);
+        info.currency = st.columnText(3);
+        if (!st.isNull(5))
+            info.firstDate = Date::fromIso(st.columnTextView(5));
+        if (!st.isNull(6))
+            info.lastDate = Date::fromIso(st.columnTextView(6));
+        info.priceCount = !st.isNull(4) ? st.columnInt(4) : info.firstDate ? -1 : 0;
         out.push_back(std::move(info));
         return {};
     });
     if (!rows)
         return rows.error();
     return out;
+}
+
+Result<std::vector<InstrumentInfo>> instrumentsUncounted(ProjectStore& store)
+{
+    // Each subquery is SQLite's min/max optimisation: one seek in the primary key.
+    auto st = store.db().prepare(
+        "SELECT i.id, i.ticker, i.name, i.currency, NULL, "
+        "(SELECT min(date) FROM prices WHERE instrument_id = i.id), "
+        "(SELECT max(date) FROM prices WHERE instrument_id = i.id) "
+        "FROM instruments i ORDER BY i.ticker");
+    if (!st)
+        return st.error();
+    return readInstrumentRows(*st);
+}
+
+Result<std::int64_t> priceCount(ProjectStore& store, std::int64_t instrumentId)
+{
+    auto st = store.db().prepare("SELECT count(*) FROM prices WHERE instrument_id = ?1");
+    if (!st)
+        return st.error();
+    st->bind(1, instrumentId);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    return *row ? st->columnInt(0) : 0;
 }
 
 Result<double> latestClose(ProjectStore& store, const std::string& ticker)

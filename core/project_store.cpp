@@ -1,5 +1,7 @@
 #include "project_store.h"
 
+#include "price_queries.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -175,24 +177,7 @@ Result<std::vector<InstrumentInfo>> ProjectStore::instruments()
         "GROUP BY i.id ORDER BY i.ticker");
     if (!st)
         return st.error();
-    std::vector<InstrumentInfo> out;
-    const Status rows = st->forEachRow([&]() -> Status {
-        InstrumentInfo info;
-        info.id = st->columnInt(0);
-        info.ticker = st->columnText(1);
-        info.name = st->columnText(2);
-        info.currency = st->columnText(3);
-        info.priceCount = st->columnInt(4);
-        if (!st->isNull(5))
-            info.firstDate = Date::fromIso(st->columnTextView(5));
-        if (!st->isNull(6))
-            info.lastDate = Date::fromIso(st->columnTextView(6));
-        out.push_back(std::move(info));
-        return {};
-    });
-    if (!rows)
-        return rows.error();
-    return out;
+    return readInstrumentRows(*st);
 }
 
 Result<std::int64_t> ProjectStore::instrumentId(const std::string& rawTicker, bool create)
