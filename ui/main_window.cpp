@@ -147,6 +147,17 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_project, &ProjectController::stateChanged, this, &MainWindow::onProjectStateChanged);
     connect(m_project, &ProjectController::dataReloaded, this, &MainWindow::onDataReloaded);
+    connect(m_project, &ProjectController::openFinished, this,
+        [this](const QString& path, const QString& error) {
+            if (error.isEmpty()) {
+                appendLog(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+                return;
+            }
+            onProjectStateChanged(); // the status bar stops saying "Opening…"
+            reportError(tr("Open project"), error, path);
+            if (!m_project->isOpen())
+                newProject(); // the window's first project: an empty one instead
+        });
     connect(m_project, &ProjectController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     connect(m_tree, &ProjectTree::tickersSelected, this, [this](const QStringList& tickers) {
         if (!tickers.isEmpty())
@@ -226,6 +237,11 @@ bool MainWindow::openProject(const QString& path)
     // An encrypted project asks for its password first; Cancel keeps the current project.
     if (!m_passwords->unlockForOpen(path))
         return false;
+    if (m_project->opensInBackground(path)) {
+        m_project->openProjectInBackground(path); // onOpenFinished() follows
+        m_saveLabel->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+        return true;
+    }
     if (auto st = m_project->openProject(path); !st) {
         // The core message names the file and says why (not a project, corrupt, too new).
         reportError(tr("Open project"), qs(st.error().toString()), path);

@@ -54,6 +54,9 @@ public:
     // Programmatic entry points (also used by tests). Errors are reported to the user
     // (message box + Issues panel) and the return value says whether it worked.
     bool newProject();
+    // A large file (ProjectController::opensInBackground()) opens on a worker thread: true
+    // then says that the open started; ProjectController::openFinished() tells the end (its
+    // errors are reported like the others).
     bool openProject(const QString& path);
     bool saveProjectAs(const QString& path);
     // Starts an asynchronous import; importFinished() follows. False when nothing was started.

@@ -5,6 +5,8 @@
 #include "price_chart_view.h"
 #include "project_controller.h"
 
+#include "core/price_queries.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -176,15 +178,59 @@ void PricesTab::reload()
     const bool sameView = !previous.isEmpty() && keep == previous;
     const qint64 fromMs = m_chart->visibleFromMs();
     const qint64 toMs = m_chart->visibleToMs();
+    m_keepRange.reset();
+    if (sameView && toMs > fromMs)
+        m_keepRange = std::make_pair(fromMs, toMs);
     m_shown.clear(); // force a chart refresh: the data behind the tickers may have changed
+    m_pricesRead.invalidate(); // prices read before the reload are stale
     selectTickers(keep);
     if (keep.isEmpty())
         showInChart({});
-    else if (sameView && toMs > fromMs)
-        m_chart->setVisibleRange(fromMs, toMs);
 }
 
 void PricesTab::loadHoldings()
+{
+    const auto& portfolios = m_project->portfolios();
+    const int index = m_portfolioBox->currentIndex();
+    if (index < 0 || index >= int(portfolios.size())) {
+        m_closesRead.invalidate();
+        m_holdings->clear();
+        return;
+    }
+    std::vector<std::string> missing;
+    for (const auto& h : portfolios[std::size_t(index)].holdings)
+        if (!m_project->cachedLastClose(QString::fromStdString(h.ticker)))
+            missing.push_back(h.ticker);
+    // In a large file the table shows at once and its closes fill in; in a small one the read
+    // below runs now and shows it.
+    if (missing.empty() || m_project->readsInBackground())
+        showHoldings();
+    if (missing.empty())
+        return;
+    using Closes = std::vector<double>;
+    m_project->read<Closes>(
+        m_closesRead, this,
+        [missing](core::ProjectStore& store) -> core::Result<Closes> {
+            // A seek in the prices key per holding, not the whole series (5,000 holdings x
+            // 5,000 days would otherwise read 25 million rows).
+            Closes closes;
+            closes.reserve(missing.size());
+            for (const std::string& ticker : missing) {
+                auto close = core::latestClose(store, ticker);
+                closes.push_back(close ? *close : core::kMissing);
+            }
+            return closes;
+        },
+        [this, missing](core::Result<Closes> closes) {
+            if (closes) {
+                for (std::size_t i = 0; i < missing.size(); ++i)
+                    m_project->cacheLastClose(QString::fromStdString(missing[i]), (*closes)[i]);
+            }
+            showHoldings();
+        });
+}
+
+void PricesTab::showHoldings()
 {
     const auto& portfolios = m_project->portfolios();
     const int index = m_portfolioBox->currentIndex();
@@ -196,7 +242,8 @@ void PricesTab::loadHoldings()
     std::vector<double> closes;
     closes.reserve(portfolio.holdings.size());
     for (const auto& h : portfolio.holdings)
-        closes.push_back(m_project->lastClose(QString::fromStdString(h.ticker)));
+        closes.push_back(
+            m_project->cachedLastClose(QString::fromStdString(h.ticker)).value_or(core::kMissing));
     // Keep the cell being worked on current across the reset an edit causes (keyboard editing
     // goes on from there).
     const QModelIndex current = m_holdingsView->currentIndex();
@@ -284,6 +331,52 @@ void PricesTab::onInstrumentSelectionChanged()
 
 void PricesTab::showInChart(const QStringList& tickers)
 {
+    std::vector<std::string> missing;
+    for (const QString& t : tickers)
+        if (!m_project->hasCachedPrices(t))
+            missing.push_back(t.toStdString());
+    if (missing.empty()) {
+        m_pricesRead.invalidate(); // a read still running for earlier tickers is not wanted
+        showSeries(tickers);
+        return;
+    }
+    struct Loaded {
+        QString ticker;
+        core::Result<core::PriceSeries> series;
+    };
+    using Batch = std::vector<Loaded>;
+    m_project->read<Batch>(
+        m_pricesRead, this,
+        [missing](core::ProjectStore& store) -> core::Result<Batch> {
+            Batch batch;
+            for (const std::string& t : missing)
+                batch.push_back({QString::fromStdString(t), store.prices(t)});
+            return batch;
+        },
+        [this, tickers](core::Result<Batch> batch) {
+            QStringList readable = tickers;
+            if (!batch) {
+                Q_EMIT message(tr("Cannot load %1: %2")
+                                   .arg(tickers.join(QStringLiteral(", ")),
+                                       QString::fromStdString(batch.error().message)));
+                return;
+            }
+            for (Loaded& loaded : *batch) {
+                if (loaded.series) {
+                    m_project->cachePrices(loaded.ticker, std::move(*loaded.series));
+                    continue;
+                }
+                Q_EMIT message(tr("Cannot load %1: %2")
+                                   .arg(loaded.ticker,
+                                       QString::fromStdString(loaded.series.error().message)));
+                readable.removeAll(loaded.ticker);
+            }
+            showSeries(readable);
+        });
+}
+
+void PricesTab::showSeries(const QStringList& tickers)
+{
     QStringList shown;
     std::vector<core::PriceSeries> series;
     for (const QString& t : tickers) {
@@ -296,6 +389,7 @@ void PricesTab::showInChart(const QStringList& tickers)
         shown << t;
         series.push_back(std::move(*s));
     }
+    const std::optional<std::pair<qint64, qint64>> keepRange = std::exchange(m_keepRange, {});
     if (shown == m_shown && !shown.isEmpty())
         return;
     m_shown = shown;
@@ -303,6 +397,8 @@ void PricesTab::showInChart(const QStringList& tickers)
         m_chart->clear();
     else
         m_chart->setSeries(std::move(series));
+    if (keepRange && !m_shown.isEmpty())
+        m_chart->setVisibleRange(keepRange->first, keepRange->second);
     loadNews();
     Q_EMIT tickersShown(m_shown);
 }

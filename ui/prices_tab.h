@@ -2,7 +2,9 @@
 // PricesTab: the "Prices" tab of the main window: the price chart on top and, below a splitter,
 // the "Holdings" table of one portfolio and the "Instruments" table. The instruments table's
 // selection decides what the chart overlays; selectTickers() lets other views (project tree)
-// drive it. Reads go through the ProjectController's cache.
+// drive it. Reads go through the ProjectController's cache and its read(): in a large file a
+// ticker's prices, its news markers and the holdings' last closes arrive from the reader thread
+// (the chart shows the previous tickers until then) so that browsing never waits for the file.
 // News: markers of the shown tickers' news on the price chart (toolbar toggle "News markers",
 // remembered in the settings) and the sentiment timeline in a splitter under the chart, for the
 // sentiment model chosen in the toolbar (shown when more than one model has scores). News,
@@ -10,6 +12,7 @@
 // or refreshNews(); a click on a marker opens a NewsMarkerPopup with the items' text.
 
 #include "price_chart_view.h"
+#include "project_reader.h"
 
 #include "core/news/news_store.h"
 
@@ -17,6 +20,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 class QAction;
@@ -83,7 +88,9 @@ Q_SIGNALS:
 private:
     void onInstrumentSelectionChanged();
     void loadHoldings();
+    void showHoldings();
     void showInChart(const QStringList& tickers);
+    void showSeries(const QStringList& tickers);
     void setupNews();
     void readSentimentModels();
     void loadNews();
@@ -93,7 +100,8 @@ private:
         std::vector<NewsMarker> markers;
         std::vector<core::news::DailySentiment> days;
     };
-    TickerNews readTickerNews(const QString& ticker, const QString& modelKey);
+    static core::Result<TickerNews> readTickerNews(core::ProjectStore& store,
+        const QString& ticker, const QString& modelKey, bool hasScores);
 
     ProjectController* m_project;
     PriceChartView* m_chart = nullptr;
@@ -122,6 +130,11 @@ private:
     bool m_hasScores = false;
     QStringList m_shown;
     bool m_selecting = false;
+    ReadChannel m_pricesRead;
+    ReadChannel m_newsRead;
+    ReadChannel m_closesRead;
+    // The zoom reload() keeps for the same tickers, applied when their prices are shown.
+    std::optional<std::pair<qint64, qint64>> m_keepRange;
 };
 
 } // namespace marketlens::ui

@@ -145,25 +145,22 @@ void PricesTab::readSentimentModels()
     m_modelBoxAction->setVisible(m_modelBox->count() > 1);
 }
 
-PricesTab::TickerNews PricesTab::readTickerNews(const QString& ticker, const QString& modelKey)
+core::Result<PricesTab::TickerNews> PricesTab::readTickerNews(
+    core::ProjectStore& store, const QString& ticker, const QString& modelKey, bool hasScores)
 {
     TickerNews out;
-    core::ProjectStore& store = m_project->store();
     core::news::NewsQuery query;
     query.ticker = ticker.toStdString();
     query.withBody = false; // headlines are enough for markers and tooltips
     auto news = core::news::listNews(store, query);
-    if (!news) {
-        Q_EMIT message(tr("Cannot read the news of %1: %2")
-                           .arg(ticker, QString::fromStdString(news.error().message)));
-        return out;
-    }
+    if (!news)
+        return news.error();
     std::vector<std::int64_t> ids;
     ids.reserve(news->size());
     for (const auto& n : *news)
         ids.push_back(n.id);
     std::unordered_map<std::int64_t, double> scores;
-    if (!ids.empty() && m_hasScores) {
+    if (!ids.empty() && hasScores) {
         if (auto loaded = core::news::loadScores(store, modelKey.toStdString(), ids)) {
             for (const auto& s : *loaded)
                 scores.emplace(s.newsId, s.score);
@@ -202,17 +199,47 @@ void PricesTab::loadNews()
     readSentimentModels();
     const bool canRead = m_project->isOpen() && !m_project->isBusy();
     const QString model = sentimentModelKey();
+    auto keyOf = [model](const QString& ticker) { return model + QLatin1Char('\n') + ticker; };
+    QStringList missing;
+    for (const QString& ticker : m_shown)
+        if (!m_newsCache.contains(keyOf(ticker)))
+            missing << ticker;
+    if (!missing.isEmpty() && canRead) {
+        // Read them (on the reader thread in a large file, where the markers of the cached
+        // tickers show meanwhile), then come back here. An unreadable ticker gets no markers.
+        using Batch = std::vector<core::Result<TickerNews>>;
+        const bool hasScores = m_hasScores;
+        m_project->read<Batch>(
+            m_newsRead, this,
+            [missing, model, hasScores](core::ProjectStore& store) -> core::Result<Batch> {
+                Batch batch;
+                for (const QString& ticker : missing)
+                    batch.push_back(readTickerNews(store, ticker, model, hasScores));
+                return batch;
+            },
+            [this, missing, keyOf](core::Result<Batch> batch) {
+                for (qsizetype i = 0; i < missing.size(); ++i) {
+                    const core::Error* error = !batch ? &batch.error()
+                        : !(*batch)[std::size_t(i)] ? &(*batch)[std::size_t(i)].error()
+                                                     : nullptr;
+                    if (error)
+                        Q_EMIT message(tr("Cannot read the news of %1: %2")
+                                           .arg(missing[i], QString::fromStdString(error->message)));
+                    m_newsCache.insert(keyOf(missing[i]),
+                        error ? TickerNews {} : std::move(*(*batch)[std::size_t(i)]));
+                }
+                loadNews();
+            });
+        if (!m_project->readsInBackground())
+            return; // read already, and shown by the loadNews() of the read's end
+    }
     std::vector<NewsMarker> markers;
     std::vector<SentimentTimelineView::Line> lines;
     for (int i = 0; i < m_shown.size(); ++i) {
         const QString& ticker = m_shown[i];
-        const QString key = model + QLatin1Char('\n') + ticker;
-        auto it = m_newsCache.find(key);
-        if (it == m_newsCache.end()) {
-            if (!canRead)
-                continue; // an import holds the file: what is cached is all there is
-            it = m_newsCache.insert(key, readTickerNews(ticker, model));
-        }
+        auto it = m_newsCache.find(keyOf(ticker));
+        if (it == m_newsCache.end())
+            continue; // an import holds the file: what is cached is all there is
         markers.insert(markers.end(), it->markers.begin(), it->markers.end());
         if (!it->days.empty())
             lines.push_back({ticker, seriesColor(i), it->days});

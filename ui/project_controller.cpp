@@ -7,10 +7,14 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSettings>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <unordered_map>
+#include <utility>
 
 namespace marketlens::ui {
 
@@ -20,11 +24,15 @@ constexpr auto kRecentKey = "recentFiles";
 
 ProjectController::ProjectController(QObject* parent)
     : QObject(parent)
+    , m_reader(std::make_unique<ProjectReader>())
 {
 }
 
 ProjectController::~ProjectController()
 {
+    m_reader.reset(); // its read ends, its connection closes, its thread stops
+    if (m_countCancel)
+        m_countCancel->store(true); // a background count stops after its instrument
     // Close the connection before the temporary folder of an untitled project is removed.
     m_store.close();
     if (!m_path.isEmpty())
@@ -70,6 +78,8 @@ core::Status ProjectController::openProject(const QString& path)
 {
     if (m_busy)
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
+    ++m_openGeneration;
+    m_opening.clear();
     const QString abs = QFileInfo(path).absoluteFilePath();
     auto store = core::ProjectStore::open(abs.toStdString());
     if (!store) {
@@ -84,9 +94,78 @@ core::Status ProjectController::openProject(const QString& path)
     return {};
 }
 
+bool ProjectController::isLarge(const QString& path) const
+{
+    return !path.isEmpty() && m_countInBackgroundBytes >= 0
+        && QFileInfo(path).size() > m_countInBackgroundBytes;
+}
+
+bool ProjectController::opensInBackground(const QString& path) const
+{
+    return isLarge(QFileInfo(path).absoluteFilePath());
+}
+
+void ProjectController::openProjectInBackground(const QString& path)
+{
+    struct Opened {
+        core::ProjectStore store;
+        Lists lists;
+        std::optional<core::Error> error;
+    };
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    const int generation = ++m_openGeneration;
+    m_opening = abs;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<Opened>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, abs] {
+        watcher->deleteLater();
+        std::shared_ptr<Opened> opened = watcher->result();
+        if (generation != m_openGeneration) {
+            if (abs != m_path)
+                core::lockProject(abs.toStdString()); // unlocked for this attempt only
+            return; // another open replaced this one
+        }
+        m_opening.clear();
+        if (opened->error || m_busy) {
+            opened->store.close();
+            if (abs != m_path)
+                core::lockProject(abs.toStdString());
+            Q_EMIT openFinished(abs,
+                opened->error ? QString::fromStdString(opened->error->toString())
+                              : tr("%1: a job is running").arg(abs));
+            return;
+        }
+        m_store.close();
+        m_tempDir.reset();
+        adopt(std::move(opened->store), abs, false, std::move(opened->lists));
+        addRecentFile(abs);
+        Q_EMIT openFinished(abs, {});
+    });
+    watcher->setFuture(QtConcurrent::run([abs]() {
+        // The connection is made here and used by the GUI thread afterwards, never by both.
+        auto opened = std::make_shared<Opened>();
+        auto store = core::ProjectStore::open(abs.toStdString());
+        if (!store) {
+            opened->error = store.error();
+            return opened;
+        }
+        auto instruments = core::instrumentsUncounted(*store);
+        auto portfolios = store->portfolios();
+        if (!instruments || !portfolios) {
+            opened->error = !instruments ? instruments.error() : portfolios.error();
+            return opened;
+        }
+        opened->store = std::move(*store);
+        opened->lists = {std::move(*instruments), std::move(*portfolios)};
+        return opened;
+    }));
+}
+
 void ProjectController::suspendFile()
 {
     m_busy = true;
+    m_reader->close(true); // the file is rewritten next: no connection may stay on it
+    if (m_countCancel)
+        m_countCancel->store(true);
     m_store.close();
 }
 
@@ -123,71 +202,129 @@ core::Status ProjectController::saveAs(const QString& path)
     return {};
 }
 
-void ProjectController::adopt(core::ProjectStore store, const QString& path, bool untitled)
+void ProjectController::adopt(
+    core::ProjectStore store, const QString& path, bool untitled, std::optional<Lists> lists)
 {
+    ++m_openGeneration; // a background open still under way is replaced by this project
+    m_opening.clear();
+    // The reader's connection goes with the previous file (after the read it may be doing).
+    m_reader->close(false);
     // The previous project's store is closed by now: lock it if it was encrypted (a no-op if not).
     if (!m_path.isEmpty() && m_path != path)
         core::lockProject(m_path.toStdString());
     m_store = std::move(store);
     m_path = path;
     m_untitled = untitled;
-    m_priceCache.clear();
     m_instruments.clear();
     m_portfolios.clear();
-    (void)reload(); // errors leave the lists empty; the file itself opened fine
+    // Errors leave the lists empty; the file itself opened fine.
+    (void)readLists(std::move(lists)); // read already by a background open, or here
     Q_EMIT projectOpened();
+    Q_EMIT dataReloaded();
     Q_EMIT stateChanged();
 }
 
 core::Status ProjectController::reload()
+{
+    if (auto st = readLists(); !st)
+        return st;
+    Q_EMIT dataReloaded();
+    Q_EMIT stateChanged();
+    return {};
+}
+
+core::Status ProjectController::readLists(std::optional<Lists> given)
 {
     if (!m_store.isOpen())
         return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
     if (m_busy)
         return core::makeError(core::ErrorCode::InvalidArgument, "a job is running");
     m_priceCache.clear();
-    ++m_countGeneration;
-    const bool large = !m_path.isEmpty() && m_countInBackgroundBytes >= 0
-        && QFileInfo(m_path).size() > m_countInBackgroundBytes;
-    auto instruments = large ? core::instrumentsUncounted(m_store) : m_store.instruments();
-    if (!instruments)
-        return instruments.error();
-    auto portfolios = m_store.portfolios();
-    if (!portfolios)
-        return portfolios.error();
-    m_instruments = std::move(*instruments);
-    m_portfolios = std::move(*portfolios);
-    if (large)
+    m_closeCache.clear();
+    ++m_generation;
+    m_large = isLarge(m_path);
+    if (!given) {
+        auto instruments = m_large ? core::instrumentsUncounted(m_store) : m_store.instruments();
+        if (!instruments)
+            return instruments.error();
+        auto portfolios = m_store.portfolios();
+        if (!portfolios)
+            return portfolios.error();
+        given = Lists {std::move(*instruments), std::move(*portfolios)};
+    }
+    m_instruments = std::move(given->instruments);
+    m_portfolios = std::move(given->portfolios);
+    if (m_large)
         countInBackground();
-    Q_EMIT dataReloaded();
-    Q_EMIT stateChanged();
     return {};
+}
+
+bool ProjectController::readsInBackground() const
+{
+    return m_large && m_store.isOpen();
+}
+
+std::optional<core::Error> ProjectController::readRefusal() const
+{
+    if (!m_store.isOpen())
+        return core::makeError(core::ErrorCode::InvalidArgument, "no project is open");
+    if (m_busy)
+        return core::makeError(
+            core::ErrorCode::InvalidArgument, "the project is busy with an import");
+    return std::nullopt;
 }
 
 void ProjectController::countInBackground()
 {
-    using Counted = core::Result<std::vector<core::InstrumentInfo>>;
-    const int generation = m_countGeneration;
+    using Counts = std::vector<std::pair<std::int64_t, std::int64_t>>; // instrument id, rows
+    using Counted = core::Result<Counts>;
+    if (m_countCancel)
+        m_countCancel->store(true); // an older count's result would be stale: stop it
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_countCancel = cancel;
+    const int generation = m_generation;
     const std::string path = m_path.toStdString();
+    std::vector<std::int64_t> ids;
+    ids.reserve(m_instruments.size());
+    for (const core::InstrumentInfo& info : m_instruments)
+        ids.push_back(info.id);
     auto* watcher = new QFutureWatcher<Counted>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         const Counted counted = watcher->result();
-        if (generation != m_countGeneration || !counted)
+        if (generation != m_generation || !counted)
             return; // reloaded or closed meanwhile; the counts stay unknown (-1) on error
-        std::unordered_map<std::int64_t, std::int64_t> byId;
-        for (const core::InstrumentInfo& info : *counted)
-            byId[info.id] = info.priceCount;
+        std::unordered_map<std::int64_t, std::int64_t> byId(counted->begin(), counted->end());
         for (core::InstrumentInfo& info : m_instruments)
             if (const auto it = byId.find(info.id); it != byId.end())
                 info.priceCount = it->second;
         Q_EMIT instrumentsCounted();
     });
-    watcher->setFuture(QtConcurrent::run([path]() -> Counted {
+    watcher->setFuture(QtConcurrent::run([path, ids = std::move(ids), cancel]() -> Counted {
+        // Reading every price takes long in a large file (46 s for 25 million, cold): at idle
+        // priority (SCHED_IDLE on Linux) it leaves the cores to the window and its reads, and
+        // one instrument at a time (a read each) it lets an import commit between two counts.
+        QThread* thread = QThread::currentThread();
+        const QThread::Priority before = thread->priority();
+        thread->setPriority(QThread::IdlePriority);
+        auto restore = qScopeGuard([&] {
+            thread->setPriority(
+                before == QThread::InheritPriority ? QThread::NormalPriority : before);
+        });
         auto store = core::ProjectStore::open(path);
         if (!store)
             return store.error();
-        return store->instruments();
+        Counts counts;
+        counts.reserve(ids.size());
+        for (std::int64_t id : ids) {
+            if (cancel->load())
+                return core::makeError(core::ErrorCode::Cancelled, "count replaced", path);
+            auto n = core::priceCount(*store, id);
+            if (!n)
+                return n.error();
+            counts.emplace_back(id, *n);
+        }
+        return counts;
     }));
 }
 
@@ -217,8 +354,15 @@ core::Result<core::PriceSeries> ProjectController::prices(const QString& ticker)
     return series;
 }
 
-double ProjectController::lastClose(const QString& ticker)
+void ProjectController::cachePrices(const QString& ticker, core::PriceSeries series)
 {
+    m_priceCache.insert(ticker, std::move(series));
+}
+
+std::optional<double> ProjectController::cachedLastClose(const QString& ticker) const
+{
+    if (auto it = m_closeCache.constFind(ticker); it != m_closeCache.constEnd())
+        return *it;
     if (auto it = m_priceCache.constFind(ticker); it != m_priceCache.constEnd()) {
         const auto& close = it->close;
         for (std::size_t i = close.size(); i-- > 0;) {
@@ -227,12 +371,22 @@ double ProjectController::lastClose(const QString& ticker)
         }
         return core::kMissing;
     }
+    return std::nullopt;
+}
+
+double ProjectController::lastClose(const QString& ticker)
+{
+    if (auto known = cachedLastClose(ticker))
+        return *known;
     if (m_busy || !m_store.isOpen())
         return core::kMissing;
     // A seek in the prices key, not the whole series: the holdings table asks this for every
     // holding (5,000 holdings x 5,000 days would otherwise read and cache 25 million rows).
     auto close = core::latestClose(m_store, ticker.toStdString());
-    return close ? *close : core::kMissing;
+    if (!close)
+        return core::kMissing;
+    m_closeCache.insert(ticker, *close);
+    return *close;
 }
 
 QStringList ProjectController::recentFiles() const

@@ -81,6 +81,18 @@ bool NewsFilterModel::isFiltering() const
         || !m_words.isEmpty();
 }
 
+bool NewsFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    const auto* news = qobject_cast<const NewsModel*>(sourceModel());
+    if (news && left.column() == NewsModel::TimeColumn && right.column() == NewsModel::TimeColumn) {
+        const core::news::StoredNews* a = news->item(left.row());
+        const core::news::StoredNews* b = news->item(right.row());
+        if (a && b)
+            return a->timestamp < b->timestamp;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool NewsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QAbstractItemModel* model = sourceModel();

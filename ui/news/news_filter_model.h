@@ -46,6 +46,9 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    // The time column compares the items' timestamps directly (the same order as SortRole):
+    // sorting 20,000 rows through QVariants took most of a News tab reload.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     void changed();

@@ -124,7 +124,7 @@ NewsModel::Row NewsModel::makeRow(cn::StoredNews item)
     return row;
 }
 
-core::Status NewsModel::load(
+core::Result<NewsModel::Loaded> NewsModel::read(
     core::ProjectStore& store, const QString& modelKey, const cn::NewsQuery& scope)
 {
     // Newest first with a limit (one more than kept, to know whether some were left out), then
@@ -135,8 +135,10 @@ core::Status NewsModel::load(
     auto items = cn::listNews(store, query);
     if (!items)
         return items.error();
-    const bool truncated = items->size() > std::size_t(kMaxLoaded);
-    if (truncated)
+    Loaded loaded;
+    loaded.modelKey = modelKey;
+    loaded.truncated = items->size() > std::size_t(kMaxLoaded);
+    if (loaded.truncated)
         items->resize(std::size_t(kMaxLoaded));
     std::reverse(items->begin(), items->end());
     std::vector<std::int64_t> ids;
@@ -148,9 +150,35 @@ core::Status NewsModel::load(
         scores = cn::loadScores(store, modelKey.toStdString(), ids);
     if (!scores)
         return scores.error();
-    m_truncated = truncated;
-    setNews(std::move(*items));
-    setScores(modelKey, *scores);
+    std::unordered_map<std::int64_t, const cn::StoredScore*> byId;
+    for (const auto& s : *scores)
+        byId[s.newsId] = &s;
+    loaded.rows.reserve(items->size());
+    for (auto& item : *items) {
+        Row row = makeRow(std::move(item));
+        if (const auto it = byId.find(row.item.id); it != byId.end())
+            row.score = *it->second;
+        loaded.rows.push_back(std::move(row));
+    }
+    return loaded;
+}
+
+void NewsModel::apply(Loaded loaded)
+{
+    beginResetModel();
+    m_rows = std::move(loaded.rows);
+    m_modelKey = std::move(loaded.modelKey);
+    m_truncated = loaded.truncated;
+    endResetModel();
+}
+
+core::Status NewsModel::load(
+    core::ProjectStore& store, const QString& modelKey, const cn::NewsQuery& scope)
+{
+    auto loaded = read(store, modelKey, scope);
+    if (!loaded)
+        return loaded.error();
+    apply(std::move(*loaded));
     return {};
 }
 

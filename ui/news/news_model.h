@@ -65,9 +65,28 @@ public:
     // otherwise take seconds and gigabytes to load on the GUI thread.
     static constexpr int kMaxLoaded = 20000;
 
+    // One item as the table shows it (prepared once, on whichever thread reads it).
+    struct Row {
+        core::news::StoredNews item;
+        std::optional<core::news::StoredScore> score;
+        QDate date;
+        QString time;
+        QStringList tickers;
+        QString search;
+    };
+    // What read() gives and apply() shows.
+    struct Loaded {
+        std::vector<Row> rows;
+        QString modelKey;
+        bool truncated = false;
+    };
     // Reads the news items of `scope` (ticker and time range; all news by default), with bodies,
     // the newest kMaxLoaded of them when there are more (isTruncated() then says so), and their
-    // scores of `modelKey`. On error the model is left as it was.
+    // scores of `modelKey`. Touches no model: runs on any thread with its own connection.
+    static core::Result<Loaded> read(core::ProjectStore& store, const QString& modelKey,
+        const core::news::NewsQuery& scope = {});
+    void apply(Loaded loaded);
+    // read() and apply(); on error the model is left as it was.
     core::Status load(core::ProjectStore& store, const QString& modelKey,
         const core::news::NewsQuery& scope = {});
     // True when the last load() found more items than kMaxLoaded (the oldest were left out).
@@ -94,14 +113,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    struct Row {
-        core::news::StoredNews item;
-        std::optional<core::news::StoredScore> score;
-        QDate date;
-        QString time;
-        QStringList tickers;
-        QString search;
-    };
     static Row makeRow(core::news::StoredNews item);
 
     std::vector<Row> m_rows;

@@ -17,6 +17,7 @@
 
 #include "core/news/news_import.h"
 #include "ui/news/news_controller.h"
+#include "ui/project_reader.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -101,7 +102,9 @@ private:
     // The store-side part of the filters (ticker, widened date range) for projects with more
     // news than NewsModel::kMaxLoaded; the filter model still applies the exact filters.
     core::news::NewsQuery wantedScope() const;
-    void loadModel(const core::news::NewsQuery& scope);
+    // Reads `scope` into the model (on the reader thread in a large file); then, with
+    // `refresh`, re-reads the ticker choices and selects the item `selected` again.
+    void loadModel(const core::news::NewsQuery& scope, bool refresh = false, qint64 selected = 0);
     void showDetails();
     void updateCount();
     void onStarted(NewsJob job, const QString& label);
@@ -124,6 +127,8 @@ private:
     bool m_restoring = false;
     QString m_wantedKey;
     core::news::NewsQuery m_scope; // of the rows loaded into m_model
+    ReadChannel m_modelRead;
+    bool m_loading = false; // a read of the model is under way (large files)
 
     QAction* m_importAction = nullptr;
     QAction* m_scoreAction = nullptr;

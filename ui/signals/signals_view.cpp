@@ -78,9 +78,9 @@ SignalsView::SignalsView(ProjectController* project, QWidget* parent)
             int, const QString& text) { m_waterfall->clear(tr("No explanation: %1").arg(text)); });
     connect(m_priceChart, &SignalPriceChart::markerClicked, this,
         [this](core::Date date) { showExplanation(date); });
+    // dataReloaded() follows projectOpened() and reads the new project.
     connect(m_project, &ProjectController::projectOpened, this, [this] {
         clearResults(tr("Run a signal model to see its buy and sell signals on the price"));
-        reload();
     });
     connect(m_project, &ProjectController::dataReloaded, this, &SignalsView::reload);
     reload();
