@@ -2,23 +2,24 @@
 // event-loop latency probe: a 2 ms precise QTimer whose lateness (gap between ticks minus the
 // interval) is recorded for every tick. Offscreen platform unless QT_QPA_PLATFORM says otherwise.
 //
-//   bench_load_gui PROJECT.mlens [--mode browse|risk] [--cancel-after S] [--png DIR]
+//   bench_load_gui PROJECT.mlens [--mode browse|risk] [--cancel-after S] [--full] [--png DIR]
 //
 // browse: opens the project (time to open, time to the first paint of the price chart), then a
 //   scripted session, one action every 25 ms: scrolls the instruments list with the wheel,
 //   selects tickers (the chart loads their prices and news markers), zooms and pans the chart with
 //   wheel and key events, switches to the News and Risk tabs (scrolling the news table) and back.
 //   Prints the lateness p50/p99/max during the session, the slowest actions, and the peak RSS.
-// risk: opens the project, runs the Risk tab on the first portfolio through its RiskRunController
-//   (time, progress signals, latency while it runs and while the report is shown), then starts it
-//   again and presses Cancel after --cancel-after seconds (default 5): time from cancel to the
-//   finished signal.
+// risk: opens the project; with --full runs the Risk tab on the first portfolio through its
+//   RiskRunController to its end (time, progress signals, latency while it runs and while the
+//   report is shown); then starts a run and presses Cancel after --cancel-after seconds
+//   (default 5): latency while it runs, time from Cancel to the finished signal.
 // bench_load_core measures the same project without a window (reads, risk in core, the CLI's).
 // Results go to stdout; docs/performance-load.md has the numbers and commands.
 
 #include "ui/main_window.h"
 #include "ui/price_chart_view.h"
 #include "ui/prices_tab.h"
+#include "ui/project_controller.h"
 #include "ui/risk/risk_run_controller.h"
 #include "ui/risk/risk_view.h"
 
@@ -68,8 +69,14 @@ public:
         m_last = 0;
         m_timer.start();
     }
-    void reset() { m_lateness.clear(); }
+    void reset()
+    {
+        m_lateness.clear();
+        m_at.clear();
+    }
     const std::vector<double>& lateness() const { return m_lateness; }
+    // When each tick came (ms since start()), parallel to lateness().
+    const std::vector<double>& at() const { return m_at; }
     double nowMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
 
 private:
@@ -77,12 +84,14 @@ private:
     {
         const double now = nowMs();
         m_lateness.push_back(std::max(0.0, now - m_last - kIntervalMs));
+        m_at.push_back(now);
         m_last = now;
     }
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_last = 0;
     std::vector<double> m_lateness;
+    std::vector<double> m_at;
 };
 
 double percentile(std::vector<double> v, double q)
@@ -244,6 +253,7 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     struct Timing {
         std::string name;
         double ms;
+        double startMs = 0;
     };
     std::vector<Timing> timings;
     probe.reset();
@@ -257,7 +267,7 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
         }
         const double t0 = probe.nowMs();
         steps[next].action();
-        timings.push_back({steps[next].name, probe.nowMs() - t0});
+        timings.push_back({steps[next].name, probe.nowMs() - t0, t0});
         ++next;
     });
     const double s0 = probe.nowMs();
@@ -267,6 +277,27 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     std::printf("session                      %zu actions in %.1f s\n", steps.size(),
         (probe.nowMs() - s0) / 1000.0);
     printLatency("latency during session", probe.lateness());
+    // The longest stalls, each with the last action started before it (the stall ends at the
+    // tick's time and began `lateness` earlier).
+    {
+        const auto& late = probe.lateness();
+        const auto& at = probe.at();
+        std::vector<std::size_t> order(late.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return late[a] > late[b]; });
+        for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
+            const std::size_t i = order[k];
+            const double began = at[i] - late[i] - LatencyProbe::kIntervalMs;
+            std::string last = "(before the first action)";
+            for (const Timing& t : timings)
+                if (t.startMs <= began + 1.0)
+                    last = t.name;
+            std::printf("  stall %6.1f ms at %+7.0f ms of the session, after \"%s\"\n", late[i],
+                began - s0, last.c_str());
+        }
+    }
     std::sort(timings.begin(), timings.end(),
         [](const Timing& a, const Timing& b) { return a.ms > b.ms; });
     for (std::size_t i = 0; i < std::min<std::size_t>(6, timings.size()); ++i)
@@ -282,7 +313,8 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     return 0;
 }
 
-int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, const QString& pngDir)
+int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, bool full,
+    const QString& pngDir)
 {
     auto* view = w.findChild<ui::RiskView*>();
     QTabWidget* tabs = mainTabs(w);
@@ -309,28 +341,33 @@ int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, const QStr
         finishedAt = probe.nowMs();
     });
 
-    probe.reset();
-    const double t0 = probe.nowMs();
-    const double rss0 = peakRssMb();
-    if (!view->run()) {
-        std::fprintf(stderr, "run did not start: %s\n", qPrintable(view->statusText()));
-        return 1;
+    if (full) {
+        probe.reset();
+        const double t0 = probe.nowMs();
+        const double rss0 = peakRssMb();
+        if (!view->run()) {
+            std::fprintf(stderr, "run did not start: %s\n", qPrintable(view->statusText()));
+            return 1;
+        }
+        waitFor([&] { return finished; }, 3 * 3600 * 1000);
+        const auto runLateness = probe.lateness();
+        probe.reset();
+        waitFor([] { return false; }, 1500); // the report is shown
+        std::printf("risk run                     %s in %.1f s, %ld progress signals "
+                    "(last %lld/%lld)\n",
+            ok ? "ok" : qPrintable(QStringLiteral("failed: ") + view->statusText()),
+            (finishedAt - t0) / 1000.0, progressSignals, static_cast<long long>(lastDone),
+            static_cast<long long>(lastTotal));
+        std::printf("holdings in the report       %zu\n",
+            view->hasReport() ? view->report().instruments.size() : std::size_t(0));
+        printLatency("latency while running", runLateness);
+        printLatency("latency showing the report", probe.lateness());
+        std::printf("peak RSS before / after run  %.0f / %.0f MB\n", rss0, peakRssMb());
+        if (!pngDir.isEmpty())
+            w.grab().save(pngDir + QStringLiteral("/load_risk.png"));
+    } else {
+        std::printf("full run skipped (--full runs one to its end first)\n");
     }
-    waitFor([&] { return finished; }, 3600 * 1000);
-    const auto runLateness = probe.lateness();
-    probe.reset();
-    waitFor([] { return false; }, 1500); // the report is shown
-    std::printf("risk run                     %s in %.1f s, %ld progress signals (last %lld/%lld)\n",
-        ok ? "ok" : qPrintable(QStringLiteral("failed: ") + view->statusText()),
-        (finishedAt - t0) / 1000.0, progressSignals, static_cast<long long>(lastDone),
-        static_cast<long long>(lastTotal));
-    std::printf("holdings in the report       %zu\n",
-        view->hasReport() ? view->report().instruments.size() : std::size_t(0));
-    printLatency("latency while running", runLateness);
-    printLatency("latency showing the report", probe.lateness());
-    std::printf("peak RSS before / after run  %.0f / %.0f MB\n", rss0, peakRssMb());
-    if (!pngDir.isEmpty())
-        w.grab().save(pngDir + QStringLiteral("/load_risk.png"));
 
     finished = false;
     progressSignals = 0;
@@ -340,6 +377,10 @@ int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, const QStr
         return 1;
     }
     waitFor([] { return false; }, int(cancelAfterS * 1000));
+    printLatency("latency while running", probe.lateness());
+    std::printf("progress signals             %ld in %.0f s (last %lld/%lld)\n", progressSignals,
+        cancelAfterS, static_cast<long long>(lastDone), static_cast<long long>(lastTotal));
+    probe.reset();
     const double cancelAt = probe.nowMs();
     view->cancelRun();
     const bool ended = waitFor([&] { return finished; }, 600000);
@@ -361,6 +402,7 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true); // settings of the bench, not the user's
     QString path, mode = QStringLiteral("browse"), pngDir;
     double cancelAfter = 5.0;
+    bool full = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const bool more = i + 1 < args.size();
@@ -368,13 +410,15 @@ int main(int argc, char** argv)
             mode = args[++i];
         else if (args[i] == QLatin1String("--cancel-after") && more)
             cancelAfter = args[++i].toDouble();
+        else if (args[i] == QLatin1String("--full"))
+            full = true;
         else if (args[i] == QLatin1String("--png") && more)
             pngDir = args[++i];
         else if (path.isEmpty() && !args[i].startsWith(QLatin1Char('-')))
             path = args[i];
         else {
             std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk] "
-                                 "[--cancel-after S] [--png DIR]\n");
+                                 "[--cancel-after S] [--full] [--png DIR]\n");
             return 2;
         }
     }
@@ -393,17 +437,36 @@ int main(int argc, char** argv)
     probe.reset();
     const double openStart = probe.nowMs();
     paint.armed = true;
+    // A large file opens on a worker (ProjectController::openProjectInBackground()): the call
+    // returns at once and openFinished() tells the end; a small one opens in the call.
+    bool finished = false;
+    QString openError;
+    QObject::connect(w.projectController(), &ui::ProjectController::openFinished,
+        [&](const QString&, const QString& error) {
+            finished = true;
+            openError = error;
+        });
+    const bool background = w.projectController()->opensInBackground(path);
     if (!w.openProject(path)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
         return 1;
     }
-    const double openMs = probe.nowMs() - openStart;
-    std::printf("open (MainWindow::openProject) %.0f ms\n", openMs);
+    std::printf("open call (MainWindow::openProject) %.0f ms, %s\n", probe.nowMs() - openStart,
+        background ? "in the background" : "in the call");
+    if (background && !waitFor([&] { return finished; }, 600000)) {
+        std::fprintf(stderr, "the open did not finish\n");
+        return 1;
+    }
+    if (!openError.isEmpty()) {
+        std::fprintf(stderr, "cannot open: %s\n", qPrintable(openError));
+        return 1;
+    }
+    std::printf("project open                 %.0f ms after the call\n", probe.nowMs() - openStart);
     waitFor([] { return false; }, 200);
     printLatency("latency during open", probe.lateness());
     std::printf("peak RSS after open          %.0f MB\n", peakRssMb());
     const int rc = mode == QLatin1String("browse") ? browse(w, probe, openStart, paint, pngDir)
-                                                   : risk(w, probe, cancelAfter, pngDir);
+                                                   : risk(w, probe, cancelAfter, full, pngDir);
     std::printf("peak RSS                     %.0f MB\n", peakRssMb());
     return rc;
 }
