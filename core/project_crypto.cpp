@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace marketlens::core {
 namespace {
@@ -24,6 +25,27 @@ using namespace crypto;
 // One unlocked project: its key and its shared in-memory database, which the anchor connection
 // keeps alive. Shared by the registry and every connection to it (their after-commit action), so
 // that it lives while either needs it.
+// What tells whether a file changed: its size and modification time (nanoseconds where the file
+// system keeps them).
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type modified;
+    bool operator==(const FileStamp&) const = default;
+};
+
+std::optional<FileStamp> stampOf(const std::string& path)
+{
+    std::error_code ec;
+    FileStamp stamp;
+    stamp.size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return std::nullopt;
+    stamp.modified = std::filesystem::last_write_time(path, ec);
+    if (ec)
+        return std::nullopt;
+    return stamp;
+}
+
 struct Unlocked {
     std::string path; // absolute, canonical
     std::mutex mutex; // serialises saves (a later snapshot is never overwritten by an older one)
@@ -36,9 +58,27 @@ struct Unlocked {
     // failed commit is not kept unless a later commit succeeds.
     bool deferred = false;
     bool detached = false; // the password was removed: no more encrypted saves
+    // The file as this process last read or wrote it (size, modification time). A save finding
+    // another stamp refuses to write: another program saved the project meanwhile, and writing
+    // this image would silently drop its work (optimistic check, docs/project-file.md).
+    std::optional<FileStamp> stamp;
 
     ~Unlocked();
 };
+
+Status writeStamped(Unlocked& u, const PlainImage& image)
+{
+    if (u.stamp && stampOf(u.path) != u.stamp)
+        return makeError(ErrorCode::Io,
+            "the file was changed by another program since this project was opened, so this "
+            "change was not saved (saving would undo the other program's work); open the "
+            "project again",
+            u.path);
+    Status s = writeEncryptedFile(u.path, image.data(), image.size(), u.key);
+    if (s)
+        u.stamp = stampOf(u.path);
+    return s;
+}
 
 struct Registry {
     std::mutex mutex;
@@ -195,7 +235,7 @@ Status saveLocked(Unlocked& u)
         u.deferred = true;
         return {};
     }
-    Status s = writeEncryptedFile(u.path, image->data(), image->size(), u.key);
+    Status s = writeStamped(u, *image);
     if (s)
         u.deferred = false;
     return s;
@@ -331,9 +371,11 @@ Status unlockProject(const std::string& path, const Secret& password)
     }
     auto u = std::make_shared<Unlocked>();
     u->path = keyOf(path);
-    auto image = decryptProjectFile(path, &password, u->key);
+    const std::optional<FileStamp> stamp = stampOf(path); // before the read: a change after it
+    auto image = decryptProjectFile(path, &password, u->key); // is seen at the first save
     if (!image)
         return image.error();
+    u->stamp = stamp;
     if (auto s = makeDatabase(*u, &*image); !s)
         return s;
     registerUnlocked(u);
@@ -426,7 +468,7 @@ Status encryptProject(const std::string& path, const Secret& password, const Kdf
     if (!key)
         return key.error();
     u->key = std::move(*key);
-    if (auto s = writeEncryptedFile(u->path, image.data(), image.size(), u->key); !s)
+    if (auto s = writeStamped(*u, image); !s)
         return s;
     if (auto s = makeDatabase(*u, &image); !s)
         return s;
@@ -519,6 +561,7 @@ Status saveEncryptedCopy(const std::string& path, const std::string& destPath)
         if (auto s = writeEncryptedFile(copy->path, image->data(), image->size(), u->key); !s)
             return s;
         copy->key = copyKey(u->key);
+        copy->stamp = stampOf(copy->path);
     }
     registerUnlocked(copy);
     return {};

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <sodium.h>
@@ -401,6 +402,42 @@ private Q_SLOTS:
         store = ProjectStore::open(path);
         QCOMPARE(store->setting("big")->value().size(), std::size_t(200000));
         QCOMPARE(store->setting("next")->value(), std::string("1"));
+        store->close();
+        lockProject(path);
+    }
+
+    void aFileChangedByAnotherProgramIsNotOverwritten()
+    {
+        // Two programs with the same encrypted project: each works on its own in-memory copy,
+        // so the later save would drop the earlier one's work. The save sees the file changed
+        // since it was read and refuses.
+        const std::string path = makeProject();
+        const QString qpath = QString::fromStdString(path);
+        QVERIFY(unlockProject(path, Secret("correct horse")));
+        auto store = ProjectStore::open(path);
+        QVERIFY(store);
+        QVERIFY(store->setSetting("mine", "1")); // our own saves move the stamp along
+        // "Another program" saves: the same format, another content and time.
+        const std::string other = makeProject();
+        const QByteArray theirs = readAll(QString::fromStdString(other));
+        QThread::msleep(20);
+        writeAll(qpath, theirs);
+        const Status s = store->setSetting("mine", "2");
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, ErrorCode::Io);
+        QCOMPARE(s.error().file, path);
+        QVERIFY2(s.error().message.find("changed by another program") != std::string::npos,
+            s.error().message.c_str());
+        QCOMPARE(readAll(qpath), theirs); // their work stays
+        store->close();
+        lockProject(path);
+        // Opened again, the project is theirs (the password of both files is the same).
+        QVERIFY(unlockProject(path, Secret("correct horse")));
+        store = ProjectStore::open(path);
+        QVERIFY(store);
+        QVERIFY(!store->setting("mine")->has_value());
+        QCOMPARE(store->setting("client")->value(), std::string("Alpha Pension Fund"));
+        QVERIFY(store->setSetting("mine", "3")); // and saves again from there
         store->close();
         lockProject(path);
     }
