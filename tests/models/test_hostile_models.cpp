@@ -5,6 +5,8 @@
 // test here reaching its assertions is the proof that the checks before and after
 // torch::jit::load hold. Every case is a clear error naming the file, in bounded memory (the
 // process runs under an 8 GiB address-space limit; huge_record.pt claims 2 GB).
+// The signals MLP stored in a project goes through the same checks: hostile, truncated and
+// wrong-shaped blobs are BadData, never a crash.
 // Also: a model stored in a project is never loaded implicitly. A project whose stored model is
 // garbage opens and lists its models; only an explicit forecast or scoring loads it, and fails
 // with a clear error.
@@ -14,6 +16,7 @@
 #include "models/forecaster.h"
 #include "models/interchange.h"
 #include "models/script_model.h"
+#include "models/signals/signal_classifier.h"
 
 #include "model_test_files.h"
 
@@ -26,6 +29,7 @@
 
 using namespace marketlens;
 using namespace marketlens::models;
+using namespace marketlens::models::signals;
 using core::ErrorCode;
 using core::forecast::ModelRecord;
 
@@ -125,6 +129,77 @@ private Q_SLOTS:
             QVERIFY2(!r, std::to_string(n).c_str());
             QCOMPARE(int(r.error().code), int(ErrorCode::BadData));
             QVERIFY2(names(r.error(), ptPath), r.error().toString().c_str());
+        }
+    }
+
+    void storedSignalMlp_data()
+    {
+        QTest::addColumn<QString>("pt");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("forecaster as signal model") << "scripted.pt"
+                                                    << "stored MLP";
+        QTest::newRow("no forward()") << "hostile/no_forward.pt"
+                                      << "no forward()";
+        QTest::newRow("1e12-element parameter") << "hostile/huge_param.pt"
+                                                << "1000000 x 1000000";
+        QTest::newRow("record claims 2 GB") << "hostile/huge_record.pt"
+                                            << "claims 2000000000";
+        QTest::newRow("30000 nested brackets") << "hostile/deep_code.pt"
+                                               << "nested too deeply";
+        QTest::newRow("30000 operators in a statement") << "hostile/long_chain.pt"
+                                                        << "too many operators";
+    }
+
+    void storedSignalMlp()
+    {
+        // The blob of a signals model record is read back by loadClassifier (what a stored
+        // model's prediction or explanation does).
+        QFETCH(QString, pt);
+        QFETCH(QString, says);
+        const std::string bytes = readAll(data(pt.toStdString()));
+        QVERIFY(!bytes.empty());
+        auto r = loadClassifier(ClassifierKind::Mlp, ClassifierParams {}, bytes, 4, 2);
+        QVERIFY(!r);
+        QCOMPARE(int(r.error().code), int(ErrorCode::BadData));
+        QVERIFY2(r.error().message.find(says.toStdString()) != std::string::npos,
+            r.error().message.c_str());
+    }
+
+    void storedSignalMlpTruncatedOrOtherShape()
+    {
+        // A real MLP (3 columns, 2 classes) and its serialization.
+        FeatureRows x;
+        x.rows = 60;
+        x.cols = 3;
+        std::vector<int> y;
+        for (std::size_t r = 0; r < x.rows; ++r) {
+            const double a = double(r % 7) - 3.0, b = double(r % 5) - 2.0;
+            x.values.insert(x.values.end(), {a, b, a * b});
+            y.push_back(a + b > 0 ? 1 : 0);
+        }
+        ClassifierParams params;
+        params.epochs = 3;
+        auto model = makeClassifier(ClassifierKind::Mlp, params);
+        QVERIFY(model);
+        QVERIFY(model->fit(x, y, 2));
+        auto blob = model->serialize();
+        QVERIFY(blob);
+        QVERIFY(blob->size() > 2000);
+        auto back = loadClassifier(ClassifierKind::Mlp, params, *blob, 3, 2);
+        QVERIFY2(back, back ? "" : back.error().message.c_str());
+        QCOMPARE(*(*back)->predictProba(x), *model->predictProba(x));
+        // Made for 3 columns and 2 classes: read for others, it is refused.
+        for (auto [cols, classes] : {std::pair {std::size_t(5), 2}, std::pair {std::size_t(3), 3}}) {
+            auto other = loadClassifier(ClassifierKind::Mlp, params, *blob, cols, classes);
+            QVERIFY(!other);
+            QCOMPARE(int(other.error().code), int(ErrorCode::BadData));
+        }
+        // Cut anywhere: BadData.
+        for (std::size_t n : {std::size_t(0), std::size_t(22), blob->size() / 3,
+                 blob->size() / 2, blob->size() - 22, blob->size() - 1}) {
+            auto cut = loadClassifier(ClassifierKind::Mlp, params, blob->substr(0, n), 3, 2);
+            QVERIFY2(!cut, std::to_string(n).c_str());
+            QCOMPARE(int(cut.error().code), int(ErrorCode::BadData));
         }
     }
 
