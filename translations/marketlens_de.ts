@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>ModelImport</name>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>Eine Modelldatei ist ein Programm: Sie läuft bei jeder Verwendung des Modells mit Ihren Berechtigungen. Importieren Sie „%1“ nur, wenn sie aus einer vertrauenswürdigen Quelle stammt.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The demo project could not be created: %1</source>
@@ -869,10 +884,6 @@ Modell-MAE %3, naiver MAE %4</translation>
         <translation>Modell importieren</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Side File of the Model</source>
         <translation>Begleitdatei des Modells</translation>
     </message>
@@ -891,14 +902,6 @@ Modell-MAE %3, naiver MAE %4</translation>
     <message>
         <source>The project has no prices for “%1”. Forecast which instrument with this model?</source>
         <translation>Das Projekt hat keine Kurse für „%1“. Welches Instrument soll mit diesem Modell prognostiziert werden?</translation>
-    </message>
-    <message>
-        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
-        <translation>Eine Modelldatei ist ein Programm: Sie läuft bei jeder Verwendung des Modells mit Ihren Berechtigungen. Importieren Sie „%1“ nur, wenn sie aus einer vertrauenswürdigen Quelle stammt.</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importieren</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1830,10 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <source>Train and backtest a buy/sell signal classifier for the current instrument with the Signals tab&apos;s settings (Ctrl+Shift+G)</source>
         <translation>Einen Klassifikator für Kauf-/Verkaufssignale für das aktuelle Instrument mit den Einstellungen der Registerkarte „Signale“ trainieren und backtesten (Strg+Umschalt+G)</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ModelsModel</name>
@@ -2430,10 +2437,6 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>Stimmungsmodell importieren</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript-Modelle (*.pt *.pth);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Model Side File (JSON)</source>
         <translation>Begleitdatei des Modells (JSON)</translation>
     </message>
@@ -2454,12 +2457,8 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <translation>%1 der neuesten %2 Einträge (wählen Sie einen Ticker oder Datumsangaben für ältere)</translation>
     </message>
     <message>
-        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
-        <translation>Eine Modelldatei ist ein Programm: Sie läuft bei jeder Verwendung des Modells mit Ihren Berechtigungen. Importieren Sie „%1“ nur, wenn sie aus einer vertrauenswürdigen Quelle stammt.</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importieren</translation>
+        <source>Reading the news…</source>
+        <translation>Nachrichten werden gelesen …</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3195,10 @@ Rechtsklick: normieren, Kerzen, kopieren, exportieren</translation>
     <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1: a job is running</source>
+        <translation>%1: Eine Aufgabe läuft gerade</translation>
     </message>
 </context>
 <context>

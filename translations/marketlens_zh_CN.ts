@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>ModelImport</name>
+    <message>
+        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript 模型 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
+        <translation>模型文件是一种程序：每次使用该模型时，它都会以您的权限运行。仅当“%1”来自您信任的来源时才导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The demo project could not be created: %1</source>
@@ -857,10 +872,6 @@ Model MAE %3, naive MAE %4</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript 模型 (*.pt *.pth);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Side File of the Model</source>
         <translation>模型的附属文件</translation>
     </message>
@@ -891,14 +902,6 @@ Model MAE %3, naive MAE %4</source>
     <message>
         <source>Models in the project: %1. Select one to see its forecast.</source>
         <translation>项目中的模型：%1 个。选择一个以查看其预测。</translation>
-    </message>
-    <message>
-        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
-        <translation>模型文件是一种程序：每次使用该模型时，它都会以您的权限运行。仅当“%1”来自您信任的来源时才导入。</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1828,10 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <source>Train and backtest a buy/sell signal classifier for the current instrument with the Signals tab&apos;s settings (Ctrl+Shift+G)</source>
         <translation>使用“信号”选项卡中的设置，为当前品种训练并回测买入/卖出信号分类器（Ctrl+Shift+G）</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ModelsModel</name>
@@ -2424,10 +2431,6 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>导入情绪模型</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.pth);;All files (*)</source>
-        <translation>TorchScript 模型 (*.pt *.pth);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Model Side File (JSON)</source>
         <translation>模型附属文件（JSON）</translation>
     </message>
@@ -2448,12 +2451,8 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <translation>最新 %2 条中的 %1 条（选择代码或日期可查看更早的条目）</translation>
     </message>
     <message>
-        <source>A model file is a program: it runs with your permissions whenever the model is used. Import “%1” only if it comes from a source you trust.</source>
-        <translation>模型文件是一种程序：每次使用该模型时，它都会以您的权限运行。仅当“%1”来自您信任的来源时才导入。</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
+        <source>Reading the news…</source>
+        <translation>正在读取新闻…</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3185,10 @@ Shift+拖动或中键拖动：平移；方向键平移，+/- 缩放
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1: a job is running</source>
+        <translation>%1：有任务正在运行</translation>
     </message>
 </context>
 <context>

@@ -45,10 +45,12 @@ bool installTranslations(QCoreApplication& app, const QString& language)
     const QLocale locale = language.isEmpty() || language == QLatin1String("system")
         ? QLocale::system()
         : QLocale(language);
-    // English is the source language: nothing to load (and no Qt translation either, so that an
-    // English choice on a German system gives English standard dialogs too).
+    // English is the source language: only its plural forms are loaded ("%n item(s)" as
+    // "1 item", "2 items": translations/marketlens_en.ts), and no Qt translation, so that an
+    // English choice on a German system gives English standard dialogs too.
     if (locale.language() == QLocale::English)
-        return false;
+        return install(app, QLocale(QLocale::English), QStringLiteral("marketlens"),
+            QStringLiteral(":/i18n"));
     install(
         app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return install(app, locale, QStringLiteral("marketlens"), QStringLiteral(":/i18n"));

@@ -19,7 +19,8 @@ QStringList availableLanguages();
 // Installs the translators for `language` ("system" or empty: QLocale::system(); otherwise a
 // locale name such as "zh_CN"). Translators installed by an earlier call are removed first, so
 // it may be called again (the new language shows in widgets created afterwards). Returns true
-// when a MarketLens translation was loaded; false for English or a language without one.
+// when a MarketLens translation was loaded (for English: its plural forms only); false for a
+// language without one.
 bool installTranslations(QCoreApplication& app, const QString& language);
 
 } // namespace marketlens::ui

@@ -122,11 +122,29 @@ private Q_SLOTS:
         QCOMPARE(file->actions().first()->shortcut(), QKeySequence(QKeySequence::New));
     }
 
+    void englishPluralForms()
+    {
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
+        const char* tree = "marketlens::ui::ProjectTree";
+        QCOMPARE(QCoreApplication::translate(tree, "%n holding(s)", nullptr, 1),
+            QStringLiteral("1 holding"));
+        QCOMPARE(QCoreApplication::translate(tree, "%n holding(s)", nullptr, 5000),
+            QStringLiteral("5000 holdings"));
+        const char* weak = "Weak: only %n character(s); use at least %1.";
+        QCOMPARE(QCoreApplication::translate("marketlens::ui::PasswordDialog", weak, nullptr, 1),
+            QStringLiteral("Weak: only 1 character; use at least %1."));
+        QCOMPARE(QCoreApplication::translate("marketlens::ui::PasswordDialog", weak, nullptr, 7),
+            QStringLiteral("Weak: only 7 characters; use at least %1."));
+        // Strings without a number are the source.
+        QCOMPARE(QCoreApplication::translate(tree, "Portfolios"), QStringLiteral("Portfolios"));
+    }
+
     void englishLeavesSource()
     {
         QVERIFY(installTranslations(*qApp, QStringLiteral("zh_CN")));
-        // A second call replaces the translators installed by the first.
-        QVERIFY(!installTranslations(*qApp, QStringLiteral("en")));
+        // A second call replaces the translators installed by the first (English: its plural
+        // forms only).
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")));
         MainWindow window;
         QStringList expected;
         for (const char* title : kMenuTitles)

@@ -9,6 +9,7 @@
 #include "core/forecast/model_store.h"
 #include "core/project_store.h"
 #include "models/interchange.h"
+#include "ui/model_import_confirm.h"
 #include "ui/project_controller.h"
 
 #include <QDir>
@@ -102,21 +103,10 @@ void ForecastView::onExport()
 
 void ForecastView::onImport()
 {
-    const QString pt = QFileDialog::getOpenFileName(this, tr("Import Model"),
-        QFileInfo(m_project->path()).absolutePath(),
-        tr("TorchScript models (*.pt *.pth);;All files (*)"));
-    if (pt.isEmpty())
-        return;
     // Model files are code (docs/models.md): the analyst confirms the model's source first.
-    QMessageBox trust(QMessageBox::Warning, tr("Import Model"),
-        tr("A model file is a program: it runs with your permissions whenever the model is used. "
-           "Import “%1” only if it comes from a source you trust.")
-            .arg(QFileInfo(pt).fileName()),
-        QMessageBox::Cancel, this);
-    QPushButton* accept = trust.addButton(tr("&Import"), QMessageBox::AcceptRole);
-    trust.setDefaultButton(QMessageBox::Cancel);
-    trust.exec();
-    if (trust.clickedButton() != accept)
+    const QString pt = chooseTrustedModelFile(
+        this, tr("Import Model"), QFileInfo(m_project->path()).absolutePath());
+    if (pt.isEmpty())
         return;
     QString meta = qs(models::metaPathFor(pt.toStdString()));
     if (!QFileInfo::exists(meta)) {

@@ -7,6 +7,7 @@
 
 #include "ui/issues_panel.h"
 #include "ui/jobs_bar.h"
+#include "ui/model_import_confirm.h"
 #include "ui/project_controller.h"
 
 #include "core/news/news_store.h"
@@ -386,21 +387,10 @@ void NewsView::onTrainAction()
 
 void NewsView::onImportModelAction()
 {
-    const QString pt = QFileDialog::getOpenFileName(this, tr("Import Sentiment Model"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("TorchScript models (*.pt *.pth);;All files (*)"));
-    if (pt.isEmpty())
-        return;
     // Model files are code (docs/models.md): the analyst confirms the model's source first.
-    QMessageBox trust(QMessageBox::Warning, tr("Import Sentiment Model"),
-        tr("A model file is a program: it runs with your permissions whenever the model is used. "
-           "Import “%1” only if it comes from a source you trust.")
-            .arg(QFileInfo(pt).fileName()),
-        QMessageBox::Cancel, this);
-    QPushButton* accept = trust.addButton(tr("&Import"), QMessageBox::AcceptRole);
-    trust.setDefaultButton(QMessageBox::Cancel);
-    trust.exec();
-    if (trust.clickedButton() != accept)
+    const QString pt = chooseTrustedModelFile(this, tr("Import Sentiment Model"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    if (pt.isEmpty())
         return;
     const QFileInfo info(pt);
     // The side file and the vocabulary are usually next to the model: M.json and vocab.txt.
