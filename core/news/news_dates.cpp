@@ -386,6 +386,8 @@ std::optional<NewsTimestamp> parseDigits(std::string_view t)
     } else if (n != t.size()) {
         return std::nullopt;
     }
+    if (n > 14)
+        return std::nullopt; // no epoch number or compact date is longer (and 19 digits overflow)
     std::int64_t v = 0;
     for (std::size_t k = 0; k < n; ++k)
         v = v * 10 + (t[k] - '0');

@@ -188,6 +188,12 @@ private Q_SLOTS:
         QTest::newRow("truncated") << "Tue, 10 Jun";
         QTest::newRow("truncated time") << "2003-06-10T04:";
         QTest::newRow("very long") << QString(500, QLatin1Char('1'));
+        // Found by the news fuzz target: digits past int64 (UBSan: signed overflow) before the
+        // length was checked; no epoch number or compact date has more than 14 digits.
+        QTest::newRow("15-digit number") << "105521760000000";
+        QTest::newRow("95-digit number")
+            << QStringLiteral("10552179") + QString(81, QLatin1Char('9')) + QStringLiteral("600000");
+        QTest::newRow("30 digits and a fraction") << QString(30, QLatin1Char('9')) + ".5";
     }
     void rejects()
     {
