@@ -52,6 +52,24 @@ void writeAll(const std::string& path, const std::string& bytes)
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
+// The rows (pt file under tests/data/models, what the error says) shared by the loaders that are
+// not forecasters: a forecaster given to them (`wrongKind`, saying `wrongSays`) and the hostile
+// fixtures that every loader refuses the same way.
+void addHostileRows(const char* wrongKind, const char* wrongSays)
+{
+    QTest::addColumn<QString>("pt");
+    QTest::addColumn<QString>("says");
+    QTest::newRow(wrongKind) << "scripted.pt" << wrongSays;
+    QTest::newRow("no forward()") << "hostile/no_forward.pt"
+                                  << "no forward()";
+    QTest::newRow("1e12-element parameter") << "hostile/huge_param.pt"
+                                            << "1000000 x 1000000";
+    QTest::newRow("record claims 2 GB") << "hostile/huge_record.pt"
+                                        << "claims 2000000000";
+    QTest::newRow("30000 nested brackets") << "hostile/deep_code.pt"
+                                           << "nested too deeply";
+}
+
 bool names(const core::Error& e, const std::string& path)
 {
     return e.file == path && e.toString().find(path) != std::string::npos;
@@ -134,18 +152,7 @@ private Q_SLOTS:
 
     void storedSignalMlp_data()
     {
-        QTest::addColumn<QString>("pt");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("forecaster as signal model") << "scripted.pt"
-                                                    << "stored MLP";
-        QTest::newRow("no forward()") << "hostile/no_forward.pt"
-                                      << "no forward()";
-        QTest::newRow("1e12-element parameter") << "hostile/huge_param.pt"
-                                                << "1000000 x 1000000";
-        QTest::newRow("record claims 2 GB") << "hostile/huge_record.pt"
-                                            << "claims 2000000000";
-        QTest::newRow("30000 nested brackets") << "hostile/deep_code.pt"
-                                               << "nested too deeply";
+        addHostileRows("forecaster as signal model", "stored MLP");
         QTest::newRow("30000 operators in a statement") << "hostile/long_chain.pt"
                                                         << "too many operators";
     }
@@ -203,21 +210,7 @@ private Q_SLOTS:
         }
     }
 
-    void bertImport_data()
-    {
-        QTest::addColumn<QString>("pt");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("forecaster as sentiment model") << "scripted.pt"
-                                                       << "argument";
-        QTest::newRow("no forward()") << "hostile/no_forward.pt"
-                                      << "no forward()";
-        QTest::newRow("1e12-element parameter") << "hostile/huge_param.pt"
-                                                << "1000000 x 1000000";
-        QTest::newRow("record claims 2 GB") << "hostile/huge_record.pt"
-                                            << "claims 2000000000";
-        QTest::newRow("30000 nested brackets") << "hostile/deep_code.pt"
-                                               << "nested too deeply";
-    }
+    void bertImport_data() { addHostileRows("forecaster as sentiment model", "argument"); }
 
     void bertImport()
     {
