@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSettings>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
@@ -20,6 +19,22 @@ namespace marketlens::ui {
 
 namespace {
 constexpr auto kRecentKey = "recentFiles";
+constexpr auto kCountThread = "MarketLens row count";
+
+// Stops the background count of `owner` (a child thread named kCountThread, see
+// countInBackground()) and waits for it: one instrument's count at most.
+void stopCount(QObject* owner, const std::shared_ptr<std::atomic_bool>& cancel)
+{
+    if (cancel)
+        cancel->store(true);
+    const auto threads = owner->findChildren<QThread*>(
+        QString::fromLatin1(kCountThread), Qt::FindDirectChildrenOnly);
+    for (QThread* thread : threads) {
+        QObject::disconnect(thread, nullptr, owner, nullptr); // its result is not wanted now
+        thread->wait();
+        delete thread;
+    }
+}
 } // namespace
 
 ProjectController::ProjectController(QObject* parent)
@@ -31,8 +46,7 @@ ProjectController::ProjectController(QObject* parent)
 ProjectController::~ProjectController()
 {
     m_reader.reset(); // its read ends, its connection closes, its thread stops
-    if (m_countCancel)
-        m_countCancel->store(true); // a background count stops after its instrument
+    stopCount(this, m_countCancel);
     // Close the connection before the temporary folder of an untitled project is removed.
     m_store.close();
     if (!m_path.isEmpty())
@@ -164,8 +178,7 @@ void ProjectController::suspendFile()
 {
     m_busy = true;
     m_reader->close(true); // the file is rewritten next: no connection may stay on it
-    if (m_countCancel)
-        m_countCancel->store(true);
+    stopCount(this, m_countCancel);
     m_store.close();
 }
 
@@ -278,8 +291,7 @@ void ProjectController::countInBackground()
 {
     using Counts = std::vector<std::pair<std::int64_t, std::int64_t>>; // instrument id, rows
     using Counted = core::Result<Counts>;
-    if (m_countCancel)
-        m_countCancel->store(true); // an older count's result would be stale: stop it
+    stopCount(this, m_countCancel); // an older count's result would be stale
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_countCancel = cancel;
     const int generation = m_generation;
@@ -288,44 +300,43 @@ void ProjectController::countInBackground()
     ids.reserve(m_instruments.size());
     for (const core::InstrumentInfo& info : m_instruments)
         ids.push_back(info.id);
-    auto* watcher = new QFutureWatcher<Counted>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const Counted counted = watcher->result();
-        if (generation != m_generation || !counted)
+    auto result = std::make_shared<std::unique_ptr<Counted>>();
+    // Reading every price takes long in a large file (46 s for 25 million, cold). A thread of
+    // its own at idle priority (SCHED_IDLE on Linux) leaves the cores to the window and its
+    // reads (a pool thread would keep that priority for later jobs: Qt cannot leave SCHED_IDLE);
+    // one instrument at a time (a read each) lets an import commit between two counts.
+    QThread* thread = QThread::create([path, ids = std::move(ids), cancel, result] {
+        Counted counted = [&]() -> Counted {
+            auto store = core::ProjectStore::open(path);
+            if (!store)
+                return store.error();
+            Counts counts;
+            counts.reserve(ids.size());
+            for (std::int64_t id : ids) {
+                if (cancel->load())
+                    return core::makeError(core::ErrorCode::Cancelled, "count replaced", path);
+                auto n = core::priceCount(*store, id);
+                if (!n)
+                    return n.error();
+                counts.emplace_back(id, *n);
+            }
+            return counts;
+        }();
+        *result = std::make_unique<Counted>(std::move(counted));
+    });
+    thread->setObjectName(QString::fromLatin1(kCountThread));
+    thread->setParent(this); // found and stopped by stopCount()
+    connect(thread, &QThread::finished, this, [this, thread, generation, result] {
+        thread->deleteLater();
+        if (generation != m_generation || !*result || !**result)
             return; // reloaded or closed meanwhile; the counts stay unknown (-1) on error
-        std::unordered_map<std::int64_t, std::int64_t> byId(counted->begin(), counted->end());
+        std::unordered_map<std::int64_t, std::int64_t> byId((**result)->begin(), (**result)->end());
         for (core::InstrumentInfo& info : m_instruments)
             if (const auto it = byId.find(info.id); it != byId.end())
                 info.priceCount = it->second;
         Q_EMIT instrumentsCounted();
     });
-    watcher->setFuture(QtConcurrent::run([path, ids = std::move(ids), cancel]() -> Counted {
-        // Reading every price takes long in a large file (46 s for 25 million, cold): at idle
-        // priority (SCHED_IDLE on Linux) it leaves the cores to the window and its reads, and
-        // one instrument at a time (a read each) it lets an import commit between two counts.
-        QThread* thread = QThread::currentThread();
-        const QThread::Priority before = thread->priority();
-        thread->setPriority(QThread::IdlePriority);
-        auto restore = qScopeGuard([&] {
-            thread->setPriority(
-                before == QThread::InheritPriority ? QThread::NormalPriority : before);
-        });
-        auto store = core::ProjectStore::open(path);
-        if (!store)
-            return store.error();
-        Counts counts;
-        counts.reserve(ids.size());
-        for (std::int64_t id : ids) {
-            if (cancel->load())
-                return core::makeError(core::ErrorCode::Cancelled, "count replaced", path);
-            auto n = core::priceCount(*store, id);
-            if (!n)
-                return n.error();
-            counts.emplace_back(id, *n);
-        }
-        return counts;
-    }));
+    thread->start(QThread::IdlePriority);
 }
 
 const core::InstrumentInfo* ProjectController::instrument(const QString& ticker) const
