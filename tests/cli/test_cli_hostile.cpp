@@ -7,11 +7,12 @@
 
 #include "core/sqlite_db.h"
 
+#include "tests/file_bytes.h"
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
 #include <random>
 
 using cli_test::runMarketlens;
@@ -20,17 +21,8 @@ using marketlens::core::Database;
 
 namespace {
 
-std::string readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeAll(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
+using marketlens::test::readAll;
+using marketlens::test::writeAll;
 
 QString data(const char* name)
 {

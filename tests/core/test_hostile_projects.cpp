@@ -9,6 +9,8 @@
 #include "core/news/news_store.h"
 #include "core/project_store.h"
 
+#include "tests/file_bytes.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,7 +18,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <set>
 
@@ -24,20 +25,11 @@ using namespace marketlens::core;
 
 namespace {
 
+using marketlens::test::readAll;
+using marketlens::test::writeAll;
+
 constexpr int kTickers = 24;
 constexpr int kDays = 600;
-
-std::string readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeAll(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // What the app reads from a project; the first error stops it.
 struct Reads {

@@ -20,12 +20,13 @@
 
 #include "model_test_files.h"
 
+#include "tests/file_bytes.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/resource.h>
 
-#include <fstream>
 
 using namespace marketlens;
 using namespace marketlens::models;
@@ -35,21 +36,12 @@ using core::forecast::ModelRecord;
 
 namespace {
 
+using marketlens::test::readAll;
+using marketlens::test::writeAll;
+
 std::string data(const std::string& name)
 {
     return std::string(MARKETLENS_TEST_DATA "/models/") + name;
-}
-
-std::string readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeAll(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 // The rows (pt file under tests/data/models, what the error says) shared by the loaders that are
