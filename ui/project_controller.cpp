@@ -385,21 +385,6 @@ std::optional<double> ProjectController::cachedLastClose(const QString& ticker) 
     return std::nullopt;
 }
 
-double ProjectController::lastClose(const QString& ticker)
-{
-    if (auto known = cachedLastClose(ticker))
-        return *known;
-    if (m_busy || !m_store.isOpen())
-        return core::kMissing;
-    // A seek in the prices key, not the whole series: the holdings table asks this for every
-    // holding (5,000 holdings x 5,000 days would otherwise read and cache 25 million rows).
-    auto close = core::latestClose(m_store, ticker.toStdString());
-    if (!close)
-        return core::kMissing;
-    m_closeCache.insert(ticker, *close);
-    return *close;
-}
-
 QStringList ProjectController::recentFiles() const
 {
     return QSettings().value(kRecentKey).toStringList();

@@ -92,8 +92,6 @@ public:
     bool hasCachedPrices(const QString& ticker) const { return m_priceCache.contains(ticker); }
     // Keeps prices read elsewhere (a read()) for prices() until the next reload().
     void cachePrices(const QString& ticker, core::PriceSeries series);
-    // Last non-missing close of `ticker`, NaN when unknown.
-    double lastClose(const QString& ticker);
     // The last close if it is known without a read (cached prices or closes), else nullopt.
     std::optional<double> cachedLastClose(const QString& ticker) const;
     void cacheLastClose(const QString& ticker, double close) { m_closeCache.insert(ticker, close); }
