@@ -6,12 +6,19 @@
 //         in a plain QChartView of the same size; each frame sets the x axis range and renders.
 // Both run the same 50 frames (zoom in, pan, zoom out) on the offscreen platform and print the
 // median ms per frame and the ratio. Targets: >= 20x faster than the peer, <= 25 ms per frame.
-// Usage: bench_chart [--points N] [--png DIR [--wide CSV] [--ohlc CSV]]
+// --candles: candlesticks instead (a 5,000-row OHLC series, as one instrument of the load project,
+//   docs/performance-load.md), the same 50 frames. ours: PriceChartView, whose candles are one
+//   item of its own painting a vector of bars; peer: Qt Charts' QCandlestickSeries given the same
+//   aggregated bars (core::aggregateOhlc, at most one per 3 px) as QCandlestickSets every frame,
+//   which is what PriceChartView did before. Both axes set the same way; median ms per frame.
+// Usage: bench_chart [--points N] [--candles] [--png DIR [--wide CSV] [--ohlc CSV]]
 //   --png writes screenshots (the 1,000,000-point chart; with --wide, the first five columns of a
 //   wide price file, e.g. dowjones30_prices.csv, rebased; with --ohlc, candlesticks).
 #include "ui/price_chart_view.h"
 
 #include <QApplication>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -181,6 +188,94 @@ void screenshot(
     std::printf("wrote %s\n", qPrintable(file));
 }
 
+// A random walk with open/high/low around the close, one row per calendar day.
+core::PriceSeries randomOhlc(std::size_t n)
+{
+    core::PriceSeries s = randomWalk(n);
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> u(0.0, 0.015);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double c = s.close[i];
+        s.open[i] = c * (1.0 + u(rng) - 0.0075);
+        s.high[i] = std::max(s.open[i], c) * (1.0 + u(rng));
+        s.low[i] = std::min(s.open[i], c) * (1.0 - u(rng));
+    }
+    return s;
+}
+
+int runCandles()
+{
+    const core::PriceSeries data = randomOhlc(5000);
+    const qint64 lo = data.dates.front().toMsecsSinceEpoch();
+    const qint64 hi = data.dates.back().toMsecsSinceEpoch();
+    const auto fs = frames(lo, hi);
+
+    ui::PriceChartView ours;
+    ours.resize(kWidth, kHeight);
+    ours.show();
+    QCoreApplication::processEvents();
+    ours.setSeries({data});
+    QCoreApplication::processEvents();
+    auto oursRange = [&](qint64 a, qint64 b) { ours.setVisibleRange(a, b); };
+    timeFrames(ours, {{lo, hi}}, oursRange); // warm
+    const auto oursMs = timeFrames(ours, fs, oursRange);
+
+    std::vector<double> x(data.size());
+    for (std::size_t i = 0; i < data.size(); ++i)
+        x[i] = double(data.dates[i].toMsecsSinceEpoch());
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    auto* candles = new QCandlestickSeries;
+    candles->setBodyWidth(0.7);
+    auto* axisX = new QDateTimeAxis;
+    auto* axisY = new QValueAxis;
+    chart->addSeries(candles);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignRight);
+    candles->attachAxis(axisX);
+    candles->attachAxis(axisY);
+    QChartView peer(chart);
+    peer.setRenderHint(QPainter::Antialiasing, true);
+    peer.resize(kWidth, kHeight);
+    peer.show();
+    QCoreApplication::processEvents();
+    std::size_t peerBars = 0;
+    auto peerRange = [&](qint64 a, qint64 b) {
+        const int w = std::max(10, int(chart->plotArea().width()));
+        const auto bars = core::aggregateOhlc(
+            x, data.open, data.high, data.low, data.close, double(a), double(b), w / 3);
+        QList<QCandlestickSet*> sets;
+        double yLo = 1e300, yHi = -1e300;
+        for (const core::OhlcBar& bar : bars) {
+            sets.append(new QCandlestickSet(bar.open, bar.high, bar.low, bar.close, bar.x));
+            yLo = std::min(yLo, bar.low);
+            yHi = std::max(yHi, bar.high);
+        }
+        candles->clear();
+        axisX->setRange(
+            QDateTime::fromMSecsSinceEpoch(a, Qt::UTC), QDateTime::fromMSecsSinceEpoch(b, Qt::UTC));
+        axisY->setRange(yLo, yHi);
+        candles->append(sets);
+        peerBars = bars.size();
+    };
+    timeFrames(peer, {{lo, hi}}, peerRange); // warm
+    const auto peerMs = timeFrames(peer, fs, peerRange);
+
+    const double o = median(oursMs.total), p = median(peerMs.total);
+    const auto maxOf = [](const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); };
+    std::printf("bench_chart --candles: %zu OHLC rows, %dx%d, %zu frames, offscreen\n",
+        data.size(), kWidth, kHeight, fs.size());
+    std::printf("  ours (PriceChartView, one candle item): median %.2f ms/frame (re-range %.2f,"
+                " thread cpu %.2f), max %.2f, candles %zu\n",
+        o, median(oursMs.update), median(oursMs.cpu), maxOf(oursMs.total),
+        ours.displayedCandles().size());
+    std::printf("  peer (QCandlestickSeries per frame):    median %.2f ms/frame (re-range %.2f,"
+                " thread cpu %.2f), max %.2f, candles %zu\n",
+        p, median(peerMs.update), median(peerMs.cpu), maxOf(peerMs.total), peerBars);
+    std::printf("  ratio peer/ours: %.1fx\n", o > 0 ? p / o : 0.0);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -195,6 +290,8 @@ int main(int argc, char** argv)
     };
     const std::size_t n = option("--points").isEmpty() ? 1000000 : option("--points").toULong();
     const bool skipPeer = args.contains("--no-peer");
+    if (args.contains("--candles"))
+        return runCandles();
     const core::PriceSeries data = randomWalk(n);
     const qint64 lo = data.dates.front().toMsecsSinceEpoch();
     const qint64 hi = data.dates.back().toMsecsSinceEpoch();

@@ -132,7 +132,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
             continue;
         const std::size_t i = nearestIndex(s.x, best); // full data, not the displayed copy
         QString line = s.name.leftJustified(nameWidth + 2);
-        if (si == 0 && candles) {
+        if (si == 0 && candleMode()) {
             line += QStringLiteral("O %1  H %2  L %3  C %4")
                         .arg(formatValue(s.open[i]), formatValue(s.high[i]), formatValue(s.low[i]),
                             formatValue(s.close[i]));
@@ -140,7 +140,7 @@ QString PriceChartView::Impl::crosshairText(qint64 ms, qint64* nearestMs) const
             line += formatValue(s.y[i]);
         }
         if (rebased) {
-            const double v = si == 0 && candles ? s.close[i] : s.y[i];
+            const double v = si == 0 && candleMode() ? s.close[i] : s.y[i];
             line += QStringLiteral("  = %1").arg(QLocale().toString(displayValue(s, v), 'f', 2));
         }
         if (qint64(s.x[i]) != qint64(best))

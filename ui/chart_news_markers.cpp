@@ -149,7 +149,7 @@ void PriceChartView::Impl::layoutMarkers()
             if (!s.visible || s.x.empty() || found == markerDays.constEnd())
                 continue;
             const std::vector<MarkerDay>& days = *found;
-            const bool asCandles = si == 0 && candles;
+            const bool asCandles = si == 0 && candleMode();
             const std::vector<double>& values = asCandles ? s.close : s.y;
             const auto first = std::lower_bound(days.begin(), days.end(), from,
                 [](const MarkerDay& d, qint64 ms) { return d.dayMs < ms; });
@@ -199,7 +199,7 @@ void PriceChartView::Impl::layoutMarkers()
             const bool below = sentimentSign(m.mean) < 0;
             // The close (line) or, on candlesticks, the high for symbols above and the low for
             // symbols below, so the symbol never covers the candle.
-            const bool onCandles = m.series == 0 && candles;
+            const bool onCandles = m.series == 0 && candleMode();
             double v = onCandles ? s.close[size_t(m.row)] : s.y[size_t(m.row)];
             if (onCandles) {
                 const double extreme = below ? s.low[size_t(m.row)] : s.high[size_t(m.row)];

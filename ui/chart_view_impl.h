@@ -4,7 +4,8 @@
 
 #include "price_chart_view.h"
 
-#include <QCandlestickSeries>
+#include "core/downsample.h"
+
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
@@ -61,7 +62,6 @@ struct PriceChartView::Impl {
     QChart* chart = nullptr;
     QDateTimeAxis* axisX = nullptr;
     QValueAxis* axisY = nullptr;
-    QCandlestickSeries* candles = nullptr; // only while candlesticks are shown
     std::vector<ChartSeriesData> series;
     Downsampling method = Downsampling::MinMax;
     bool rebased = false;
@@ -88,6 +88,11 @@ struct PriceChartView::Impl {
     std::vector<DrawnMarker> drawnMarkers;
     QGraphicsItem* markerLayer = nullptr; // child of the chart, paints drawnMarkers
 
+    // Candlesticks (chart_candles.cpp): the bars of the current frame, in data units (not
+    // rebased); one item of our own paints them all.
+    std::vector<core::OhlcBar> candleBars;
+    QGraphicsItem* candleLayer = nullptr; // child of the chart
+
     // price_chart_view.cpp
     bool candleMode() const;
     int plotWidthPx() const;
@@ -109,6 +114,12 @@ struct PriceChartView::Impl {
     void updateCrosshair(QPointF viewportPos);
     void hideCrosshair();
     QString crosshairText(qint64 ms, qint64* nearestMs) const;
+
+    // chart_candles.cpp
+    void createCandleLayer();
+    void updateCandleLayer(); // after candleBars, the axes or the plot area changed
+    static QColor candleColor(); // of a rising candle: the legend marker's colour
+    void paintCandles(QPainter* painter) const; // in chart item coordinates
 
     // chart_news_markers.cpp
     void createMarkerLayer();

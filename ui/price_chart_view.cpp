@@ -8,7 +8,6 @@
 #include "ui/locale_format.h"
 
 #include <QApplication>
-#include <QCandlestickSet>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDateTime>
@@ -73,10 +72,12 @@ PriceChartView::PriceChartView(QWidget* parent)
                   "Click a legend entry to hide or show its series\n"
                   "Right-click: rebase, candlesticks, copy, export"));
     d->createCrosshair();
+    d->createCandleLayer();
     d->createMarkerLayer();
     // The plot width also changes when the axis labels grow or shrink: re-downsample for the
     // new pixel count (queued: the chart is in the middle of its layout here).
     connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        d->updateCandleLayer();
         d->layoutMarkers(); // their pixel positions follow the plot area at once
         Q_EMIT plotAreaChanged();
         if (int(area.width()) != d->lastWidth && area.width() > 10) {
@@ -192,6 +193,11 @@ bool PriceChartView::showsCandlesticks() const
     return d->candleMode();
 }
 
+std::vector<core::OhlcBar> PriceChartView::displayedCandles() const
+{
+    return d->candleBars;
+}
+
 void PriceChartView::resetZoom()
 {
     d->applyRange(d->fullFrom, d->fullTo);
@@ -244,10 +250,7 @@ void PriceChartView::setSeriesVisible(int index, bool visible)
         return;
     ChartSeriesData& s = d->series[size_t(index)];
     s.visible = visible;
-    if (d->candleMode() && d->candles)
-        d->candles->setVisible(visible);
-    else
-        s.line->setVisible(visible);
+    s.line->setVisible(visible);
     d->styleMarker(index);
     d->refresh();
 }
@@ -296,8 +299,8 @@ int PriceChartView::Impl::plotWidthPx() const
 void PriceChartView::Impl::rebuildChartSeries()
 {
     hideCrosshair();
-    chart->removeAllSeries(); // deletes the QLineSeries / QCandlestickSeries it owns
-    candles = nullptr;
+    chart->removeAllSeries(); // deletes the QLineSeries it owns
+    candleBars.clear();
     for (std::size_t i = 0; i < series.size(); ++i) {
         ChartSeriesData& s = series[i];
         s.line = new QLineSeries;
@@ -311,27 +314,11 @@ void PriceChartView::Impl::rebuildChartSeries()
         s.line->setVisible(s.visible);
         s.displayed = 0;
     }
-    if (candleMode()) {
-        ChartSeriesData& s = series.front();
-        candles = new QCandlestickSeries;
-        candles->setName(s.name);
-        candles->setIncreasingColor(QColor(0x1B, 0x9E, 0x77));
-        candles->setDecreasingColor(QColor(0xD9, 0x5F, 0x02));
-        candles->setBodyWidth(0.7);
-        candles->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.0));
-        chart->addSeries(candles);
-        candles->attachAxis(axisX);
-        candles->attachAxis(axisY);
-        candles->setVisible(s.visible);
-        s.line->setVisible(false);
-        for (QLegendMarker* m : chart->legend()->markers(s.line))
-            m->setVisible(false);
-    }
+    // Candlesticks: the line series stays, empty, for its legend entry; the candle layer paints.
     for (QLegendMarker* m : chart->legend()->markers()) {
         QObject::connect(m, &QLegendMarker::clicked, q, [this, m] {
             for (std::size_t i = 0; i < series.size(); ++i) {
-                if (m->series() == series[i].line
-                    || (i == 0 && candles && m->series() == candles)) {
+                if (m->series() == series[i].line) {
                     q->setSeriesVisible(int(i), !series[i].visible);
                     return;
                 }
@@ -340,17 +327,16 @@ void PriceChartView::Impl::rebuildChartSeries()
     }
     for (std::size_t i = 0; i < series.size(); ++i)
         styleMarker(int(i));
+    updateCandleLayer();
 }
 
 void PriceChartView::Impl::styleMarker(int index)
 {
     const ChartSeriesData& s = series[size_t(index)];
-    QAbstractSeries* owner
-        = (index == 0 && candles) ? static_cast<QAbstractSeries*>(candles) : s.line;
-    for (QLegendMarker* m : chart->legend()->markers(owner)) {
+    for (QLegendMarker* m : chart->legend()->markers(s.line)) {
         // Qt hides a hidden series' marker; keep it so the series can be shown again, dimmed.
         m->setVisible(true);
-        QColor c = candles && index == 0 ? QColor(0x1B, 0x9E, 0x77) : s.line->pen().color();
+        QColor c = index == 0 && candleMode() ? candleColor() : s.line->pen().color();
         QColor text = chartLabelColor();
         const qreal alpha = s.visible ? 1.0 : 0.3;
         c.setAlphaF(alpha);
@@ -455,10 +441,10 @@ void PriceChartView::Impl::refresh()
     double lo = kInf, hi = -kInf;
     const double x0 = double(from), x1 = double(to);
     std::vector<QList<QPointF>> lists(series.size());
-    QList<QCandlestickSet*> sets;
+    candleBars.clear();
     for (std::size_t si = 0; si < series.size(); ++si) {
         ChartSeriesData& s = series[si];
-        const bool asCandles = si == 0 && candles;
+        const bool asCandles = si == 0 && candleMode();
         // Rebase divisor: the first present value at or after the visible start.
         s.rebaseBase = 1.0;
         if (rebased) {
@@ -476,19 +462,16 @@ void PriceChartView::Impl::refresh()
             continue;
         if (asCandles) {
             // Bounded, readable candles: at most one per ~3 pixels, aggregated when needed.
-            const auto bars = core::aggregateOhlc(
+            candleBars = core::aggregateOhlc(
                 s.x, s.open, s.high, s.low, s.close, x0, x1, std::max(1, w / 3));
-            sets.reserve(qsizetype(bars.size()));
-            for (const core::OhlcBar& b : bars) {
+            for (const core::OhlcBar& b : candleBars) {
                 const double h = displayValue(s, b.high), l = displayValue(s, b.low);
-                sets.append(new QCandlestickSet(
-                    displayValue(s, b.open), h, l, displayValue(s, b.close), b.x));
                 if (b.x >= x0 && b.x <= x1) {
                     lo = std::min(lo, l);
                     hi = std::max(hi, h);
                 }
             }
-            s.displayed = sets.size();
+            s.displayed = qsizetype(candleBars.size());
             continue;
         }
         const auto pts = method == Downsampling::MinMax
@@ -510,16 +493,13 @@ void PriceChartView::Impl::refresh()
         if (s.line->count() > 0)
             s.line->clear();
     }
-    if (candles)
-        candles->clear(); // deletes the previous sets
     axisX->setRange(utc(from), utc(to));
     fitY(lo, hi);
     for (std::size_t si = 0; si < series.size(); ++si) {
         if (!lists[si].isEmpty())
             series[si].line->replace(lists[si]); // once per frame: append() per point is quadratic
     }
-    if (candles && !sets.isEmpty())
-        candles->append(sets);
+    updateCandleLayer();
     layoutMarkers();
 }
 

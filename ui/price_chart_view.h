@@ -18,6 +18,7 @@
 // PriceSeries::valueAt, OHLC when present), so the caller may drop its data afterwards. The y
 // axis always fits the visible data. Never enables OpenGL (the offscreen platform lacks it).
 
+#include "core/downsample.h"
 #include "core/types.h"
 
 #include <QChartView>
@@ -71,6 +72,10 @@ public:
     bool candlesticks() const;
     // True when candlesticks are on, exactly one series is shown and it has OHLC data.
     bool showsCandlesticks() const;
+    // The candles of the current frame, left to right, in data units (not rebased); empty when
+    // no candlesticks are shown or the series is hidden. One item paints them all
+    // (chart_candles.cpp), not a Qt Charts series.
+    std::vector<core::OhlcBar> displayedCandles() const;
 
     // News markers: replaces the layer's items (any order). Cheap to call with thousands.
     void setNewsMarkers(std::vector<NewsMarker> markers);

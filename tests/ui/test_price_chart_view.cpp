@@ -4,8 +4,6 @@
 // chart's own helpers.
 #include "ui/price_chart_view.h"
 
-#include <QCandlestickSeries>
-#include <QCandlestickSet>
 #include <QFile>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -92,12 +90,10 @@ QList<QLineSeries*> lineSeries(PriceChartView& view)
     return out;
 }
 
-QCandlestickSeries* candleSeries(PriceChartView& view)
+QValueAxis* yAxis(PriceChartView& view)
 {
-    for (QAbstractSeries* s : view.chart()->series())
-        if (auto* c = qobject_cast<QCandlestickSeries*>(s))
-            return c;
-    return nullptr;
+    const QList<QAbstractAxis*> axes = view.chart()->axes(Qt::Vertical);
+    return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(axes.front());
 }
 
 // Plot area in viewport coordinates (where mouse events are delivered).
@@ -144,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(m_view->dataPointCount(1), qsizetype(400));
         // Both fit unreduced (<= 4 points per pixel): every row is shown.
         QCOMPARE(lines[0]->count(), 500);
-        QVERIFY(candleSeries(*m_view) == nullptr);
+        QVERIFY(m_view->displayedCandles().empty());
     }
 
     void millionPointsAreDownsampledNotThinned()
@@ -299,27 +295,25 @@ private Q_SLOTS:
         QVERIFY(s.size() > 100);
         m_view->setSeries({s});
         QVERIFY(m_view->showsCandlesticks());
-        QCandlestickSeries* cs = candleSeries(*m_view);
-        QVERIFY(cs);
-        QCOMPARE(cs->name(), QStringLiteral("MSFT"));
-        QList<QCandlestickSet*> sets = cs->sets();
-        QCOMPARE(qsizetype(sets.size()), qsizetype(s.size())); // 1000 px / 3 > rows: one per row
-        for (qsizetype i = 0; i < sets.size(); ++i) {
-            QCOMPARE(qint64(sets[i]->timestamp()), s.dates[size_t(i)].toMsecsSinceEpoch());
-            QCOMPARE(sets[i]->open(), s.open[size_t(i)]);
-            QCOMPARE(sets[i]->high(), s.high[size_t(i)]);
-            QCOMPARE(sets[i]->low(), s.low[size_t(i)]);
-            QCOMPARE(sets[i]->close(), s.close[size_t(i)]);
+        QCOMPARE(m_view->seriesNames(), QStringList {QStringLiteral("MSFT")});
+        std::vector<core::OhlcBar> bars = m_view->displayedCandles();
+        QCOMPARE(bars.size(), s.size()); // 1000 px / 3 > rows: one per row
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            QCOMPARE(qint64(bars[i].x), s.dates[i].toMsecsSinceEpoch());
+            QCOMPARE(bars[i].open, s.open[i]);
+            QCOMPARE(bars[i].high, s.high[i]);
+            QCOMPARE(bars[i].low, s.low[i]);
+            QCOMPARE(bars[i].close, s.close[i]);
         }
         // Narrow: more candles than width / 3, so groups of rows are aggregated.
         m_view->resize(400, 400);
         QCoreApplication::processEvents();
-        sets = cs->sets();
-        QVERIFY(sets.size() < qsizetype(s.size()));
-        QVERIFY(sets.size() <= m_view->width() / 3 + 2);
-        for (qsizetype k = 0; k < sets.size(); ++k) {
-            const qint64 t0 = qint64(sets[k]->timestamp());
-            const qint64 t1 = k + 1 < sets.size() ? qint64(sets[k + 1]->timestamp()) : INT64_MAX;
+        bars = m_view->displayedCandles();
+        QVERIFY(bars.size() < s.size());
+        QVERIFY(bars.size() <= std::size_t(m_view->width() / 3 + 2));
+        for (std::size_t k = 0; k < bars.size(); ++k) {
+            const qint64 t0 = qint64(bars[k].x);
+            const qint64 t1 = k + 1 < bars.size() ? qint64(bars[k + 1].x) : INT64_MAX;
             double o = 0, h = -1e300, l = 1e300, c = 0;
             bool first = true;
             for (std::size_t i = 0; i < s.size(); ++i) {
@@ -334,17 +328,75 @@ private Q_SLOTS:
                 c = s.close[i];
             }
             QVERIFY(!first);
-            QCOMPARE(sets[k]->open(), o);
-            QCOMPARE(sets[k]->high(), h);
-            QCOMPARE(sets[k]->low(), l);
-            QCOMPARE(sets[k]->close(), c);
+            QCOMPARE(bars[k].open, o);
+            QCOMPARE(bars[k].high, h);
+            QCOMPARE(bars[k].low, l);
+            QCOMPARE(bars[k].close, c);
         }
         // Off: a plain line; two series: never candles.
         m_view->setCandlesticks(false);
-        QVERIFY(candleSeries(*m_view) == nullptr);
+        QVERIFY(!m_view->showsCandlesticks());
+        QVERIFY(m_view->displayedCandles().empty());
+        QVERIFY(m_view->displayedPointCount(0) > 0);
         m_view->setCandlesticks(true);
         m_view->setSeries({s, makeSeries("AAA", 100, 11227, 13)});
-        QVERIFY(candleSeries(*m_view) == nullptr);
+        QVERIFY(!m_view->showsCandlesticks());
+        QVERIFY(m_view->displayedCandles().empty());
+    }
+
+    // The candles are painted where the axes say: the body's centre pixel has the rising or
+    // falling colour, the wick above the body is the outline grey, and hiding the series (legend)
+    // removes them. Positions come from the axis ranges and the plot area, not the painter.
+    void candlesArePaintedAtTheirAxisPositions()
+    {
+        const core::PriceSeries s = msftLike();
+        m_view->setSeries({s});
+        m_view->setVisibleRange(s.dates[20].toMsecsSinceEpoch(), s.dates[60].toMsecsSinceEpoch());
+        QCoreApplication::processEvents();
+        const std::vector<core::OhlcBar> bars = m_view->displayedCandles();
+        QVERIFY(bars.size() >= 30);
+        QValueAxis* y = yAxis(*m_view);
+        QVERIFY(y);
+        const QRectF plot = plotArea(*m_view);
+        const double from = double(m_view->visibleFromMs()), to = double(m_view->visibleToMs());
+        const auto px = [&](double ms) { return plot.left() + (ms - from) / (to - from) * plot.width(); };
+        const auto py = [&](double v) {
+            return plot.bottom() - (v - y->min()) / (y->max() - y->min()) * plot.height();
+        };
+        // The tallest rising and falling bodies inside the plot.
+        const core::OhlcBar* up = nullptr;
+        const core::OhlcBar* down = nullptr;
+        for (const core::OhlcBar& b : bars) {
+            if (b.x <= from || b.x >= to)
+                continue;
+            const core::OhlcBar*& best = b.close >= b.open ? up : down;
+            if (!best || std::abs(b.close - b.open) > std::abs(best->close - best->open))
+                best = &b;
+        }
+        QVERIFY(up && down);
+        const QImage image = m_view->viewport()->grab().toImage();
+        const auto colourAt = [&](double x, double yy) {
+            return QColor(image.pixel(int(std::round(x)), int(std::round(yy)))).rgb();
+        };
+        for (const core::OhlcBar* b : {up, down}) {
+            const double bodyTop = py(std::max(b->open, b->close));
+            const double bodyBottom = py(std::min(b->open, b->close));
+            QVERIFY2(bodyBottom - bodyTop > 4.0, "the test needs a body a few pixels tall");
+            const QRgb expected
+                = b->close >= b->open ? QColor(0x1B, 0x9E, 0x77).rgb() : QColor(0xD9, 0x5F, 0x02).rgb();
+            QCOMPARE(colourAt(px(b->x), (bodyTop + bodyBottom) / 2.0), expected);
+            const double wickTop = py(b->high);
+            if (bodyTop - wickTop > 4.0)
+                QCOMPARE(colourAt(std::round(px(b->x)), (wickTop + bodyTop) / 2.0),
+                    QColor(0x55, 0x55, 0x55).rgb());
+        }
+        m_view->setSeriesVisible(0, false);
+        QVERIFY(m_view->displayedCandles().empty());
+        const QImage hidden = m_view->viewport()->grab().toImage();
+        const double upMid = (py(up->open) + py(up->close)) / 2.0;
+        QVERIFY(QColor(hidden.pixel(int(std::round(px(up->x))), int(std::round(upMid)))).rgb()
+            != QColor(0x1B, 0x9E, 0x77).rgb());
+        m_view->setSeriesVisible(0, true);
     }
 
     void crosshairShowsNearestFullDataValue()
