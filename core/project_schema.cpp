@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <fstream>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 
 namespace marketlens::core::schema {
 namespace {
@@ -247,15 +249,32 @@ Result<SchemaShape> readShape(Database& db)
 }
 
 // The shape MarketLens itself gives a project of `version`: the migrations run on an empty
-// in-memory database (a few milliseconds), so the reference can never drift from them.
-Result<SchemaShape> referenceShape(int version)
+// in-memory database, so the reference can never drift from them. That takes a few
+// milliseconds (more than half of an open's validation), so each version's shape is built once
+// per process and kept: it depends on nothing but the migrations compiled in. Projects are
+// opened on several threads (the window, its reader thread, workers), hence the mutex; a
+// failure to build is returned and not kept, the next open tries again.
+Result<const SchemaShape*> referenceShape(int version)
 {
-    auto mem = Database::open(":memory:", Database::Mode::Create);
-    if (!mem)
-        return mem.error();
-    if (auto s = migrate(*mem, 0, version); !s)
-        return s.error();
-    return readShape(*mem);
+    static std::mutex mutex;
+    static std::array<std::unique_ptr<const SchemaShape>, ProjectStore::kSchemaVersion + 1> cache;
+    if (version < 1 || version > ProjectStore::kSchemaVersion)
+        return makeError(ErrorCode::InvalidArgument,
+                         "no reference schema for version " + std::to_string(version));
+    const std::lock_guard lock(mutex);
+    auto& slot = cache[static_cast<std::size_t>(version)];
+    if (!slot) {
+        auto mem = Database::open(":memory:", Database::Mode::Create);
+        if (!mem)
+            return mem.error();
+        if (auto s = migrate(*mem, 0, version); !s)
+            return s.error();
+        auto shape = readShape(*mem);
+        if (!shape)
+            return shape.error();
+        slot = std::make_unique<const SchemaShape>(std::move(shape).value());
+    }
+    return slot.get();
 }
 
 } // namespace
@@ -272,9 +291,10 @@ Status validate(Database& db, const std::string& path)
         return version.error();
     if (*version < 1 || *version > ProjectStore::kSchemaVersion)
         return altered("unknown schema version " + std::to_string(*version));
-    auto ref = referenceShape(static_cast<int>(*version));
-    if (!ref)
-        return ref.error();
+    auto refShape = referenceShape(static_cast<int>(*version));
+    if (!refShape)
+        return refShape.error();
+    const SchemaShape* ref = *refShape;
     auto got = readShape(db);
     if (!got) {
         Error e = got.error();
