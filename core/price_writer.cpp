@@ -219,19 +219,6 @@ PriceWriter::~PriceWriter()
 Status PriceWriter::add(std::int64_t instrumentId, Date date,
                         const double (&values)[kPriceFieldCount])
 {
-    if (m_current.rows.capacity() == 0) {
-        // Every chunk buffer the pipeline can hold at once (queued, being written, being
-        // filled), allocated and touched up front: peak memory then does not depend on how
-        // the two threads happen to race.
-        for (int i = 0; i < kMaxQueuedChunks + 1; ++i) {
-            Chunk c;
-            c.rows.resize(kChunkRows);
-            c.rows.clear();
-            m_spare.push_back(std::move(c));
-        }
-        m_current.rows.resize(kChunkRows);
-        m_current.rows.clear();
-    }
     if (instrumentId != m_lastAddedId) {
         m_hasRows.insert(instrumentId);
         m_lastAddedId = instrumentId;
@@ -256,13 +243,26 @@ Status PriceWriter::handOff()
     });
     if (!m_status)
         return m_status;
+    if (!m_allBuffers && m_current.rows.size() == static_cast<std::size_t>(kChunkRows)) {
+        // The first full chunk: a large import. Every chunk buffer the pipeline can hold at
+        // once (queued, being written, being filled) is allocated and touched now, so that
+        // peak memory does not depend on how the two threads happen to race. Until then the
+        // chunk grows with its rows: a small file does not pay for the buffers of a large one.
+        // Nothing is in flight here (every earlier hand-off was a flush(), which waits), so
+        // the spares are all the other chunks there are.
+        m_spare.resize(static_cast<std::size_t>(kMaxQueuedChunks) + 1);
+        for (Chunk& c : m_spare) {
+            c.rows.resize(kChunkRows);
+            c.rows.clear();
+        }
+        m_allBuffers = true;
+    }
     m_queue.push_back(std::move(m_current));
     if (!m_spare.empty()) {
         m_current = std::move(m_spare.back());
         m_spare.pop_back();
     } else {
-        m_current = Chunk(); // not reached: the spares cover every chunk in flight
-        m_current.rows.reserve(kChunkRows);
+        m_current = Chunk(); // a small file's first chunk, or after a flush; grows on demand
     }
     m_current.rows.clear();
     m_current.instruments.clear();

@@ -104,6 +104,7 @@ private:
     std::condition_variable m_cv;
     std::deque<Chunk> m_queue;
     std::vector<Chunk> m_spare; // recycled chunk buffers
+    bool m_allBuffers = false;  // every chunk buffer allocated (at the first full chunk)
     bool m_busy = false;
     bool m_stop = false;
     Status m_status; // first write error of the writer thread
