@@ -220,7 +220,11 @@ Result<RiskReport> loadRiskRun(ProjectStore& store, std::int64_t id);
 Result<std::optional<RiskReport>> latestRiskRun(ProjectStore& store);
 Status deleteRiskRun(ProjectStore& store, std::int64_t id);
 Result<std::int64_t> riskRunCount(ProjectStore& store);
-// True when the prices the run used have changed (or are gone) since it was computed.
-Result<bool> isRiskRunStale(ProjectStore& store, const RiskReport& report);
+// True when the prices the run used have changed (or are gone) since it was computed. Reads
+// every holding's prices (as computeRiskReport does): on a large project this takes as long as
+// the reading part of a run, so `progress` reports each series read and can stop the check
+// (Cancelled).
+Result<bool> isRiskRunStale(
+    ProjectStore& store, const RiskReport& report, const Progress& progress = {});
 
 } // namespace marketlens::core::risk

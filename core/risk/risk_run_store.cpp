@@ -167,9 +167,9 @@ Result<std::int64_t> riskRunCount(ProjectStore& store)
     return store.db().queryInt("SELECT count(*) FROM risk_runs");
 }
 
-Result<bool> isRiskRunStale(ProjectStore& store, const RiskReport& report)
+Result<bool> isRiskRunStale(ProjectStore& store, const RiskReport& report, const Progress& progress)
 {
-    auto in = loadRiskInputs(store, report.options);
+    auto in = loadRiskInputs(store, report.options, progress);
     if (!in) {
         if (in.error().code == ErrorCode::NotFound || in.error().code == ErrorCode::BadData)
             return true; // the instruments or prices the run used are gone

@@ -311,6 +311,15 @@ private Q_SLOTS:
         QVERIFY(latest && *latest);
         QCOMPARE(text(**latest), text(*second));
         QCOMPARE(int(loadRiskRun(*reopened, 999).error().code), int(ErrorCode::NotFound));
+        // The check reads each holding's series with progress (3 holdings) and stops when told.
+        std::vector<std::int64_t> seen;
+        const auto check = isRiskRunStale(*reopened, *loaded, [&](std::int64_t done, std::int64_t total) {
+            seen.push_back(done);
+            return total >= 3 && done < 2; // stop after the second series
+        });
+        QVERIFY(!check);
+        QCOMPARE(int(check.error().code), int(ErrorCode::Cancelled));
+        QCOMPARE(seen, (std::vector<std::int64_t> {1, 2}));
         // Stale once a price it used changes.
         QCOMPARE(*isRiskRunStale(*reopened, *loaded), false);
         QVERIFY(reopened->db().exec("UPDATE prices SET close = close * 1.01 WHERE date = "

@@ -87,7 +87,7 @@ int RiskRunController::compute(
 
 int RiskRunController::loadLatest(const QString& projectPath)
 {
-    auto job = [path = projectPath.toStdString()](const core::Progress&) {
+    auto job = [path = projectPath.toStdString()](const core::Progress& progress) {
         auto outcome = std::make_shared<Outcome>();
         auto project = core::ProjectStore::open(path);
         if (!project) {
@@ -102,7 +102,14 @@ int RiskRunController::loadLatest(const QString& projectPath)
         outcome->report = std::move(*latest); // nullopt: no stored run
         outcome->stored = outcome->report.has_value();
         if (outcome->report) {
-            auto stale = cr::isRiskRunStale(*project, *outcome->report);
+            // Reads the run's prices again (all 5,000 series of a large portfolio): with progress,
+            // so that Cancel, a newer request and the window's close stop it between two series.
+            auto stale = cr::isRiskRunStale(*project, *outcome->report, progress);
+            if (!stale && stale.error().code == core::ErrorCode::Cancelled) {
+                outcome->report.reset();
+                outcome->error = stale.error();
+                return outcome;
+            }
             outcome->stale = stale && *stale;
         }
         return outcome;
