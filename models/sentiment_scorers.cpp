@@ -58,12 +58,8 @@ core::Result<std::unique_ptr<core::news::SentimentScorer>> openSentimentScorer(
 core::Result<std::vector<SentimentModelInfo>> availableSentimentModels(core::ProjectStore& store)
 {
     std::vector<SentimentModelInfo> out;
-    for (const char* key : {core::news::kLexiconModelKey, "lexicon:vader"}) {
-        auto scorer = core::news::openLexiconScorer(key);
-        if (!scorer)
-            return scorer.error();
-        out.push_back({key, (*scorer)->displayName(), "lexicon"});
-    }
+    for (const auto& [key, name] : core::news::builtInLexiconScorers())
+        out.push_back({key, name, "lexicon"});
     auto models = core::forecast::listModels(store);
     if (!models)
         return models.error();

@@ -109,13 +109,23 @@ Result<std::unique_ptr<LexiconScorer>> LexiconScorer::builtIn(SentimentLexicon l
                                            : std::string(kLexiconModelKey));
 }
 
+namespace {
+constexpr const char* kMarketNewsName = "Lexicon (market news)";
+constexpr const char* kVaderName = "Lexicon (VADER)";
+} // namespace
+
 std::string LexiconScorer::displayName() const
 {
     if (m_key == kLexiconModelKey && m_lexicon.kind() == SentimentLexicon::MarketNews)
-        return "Lexicon (market news)";
+        return kMarketNewsName;
     if (m_key == kVaderKey && m_lexicon.kind() == SentimentLexicon::Vader)
-        return "Lexicon (VADER)";
+        return kVaderName;
     return "Lexicon (" + m_lexicon.name().toStdString() + ")";
+}
+
+std::vector<std::pair<std::string, std::string>> builtInLexiconScorers()
+{
+    return {{kLexiconModelKey, kMarketNewsName}, {kVaderKey, kVaderName}};
 }
 
 Result<std::vector<StoredScore>> LexiconScorer::scoreTexts(

@@ -17,6 +17,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace marketlens::core {
@@ -66,6 +67,10 @@ private:
 // "lexicon" or "lexicon:vader" -> built-in lexicon scorer; NotFound for anything else (model keys
 // "model:<id>" are opened by models::openSentimentScorer).
 Result<std::unique_ptr<SentimentScorer>> openLexiconScorer(const std::string& modelKey);
+
+// The built-in lexicon scorers as (key, display name), without loading their lexicons (a
+// model list is rebuilt at every project open; parsing a lexicon takes milliseconds).
+std::vector<std::pair<std::string, std::string>> builtInLexiconScorers();
 
 struct ScoreRunOptions {
     bool explain = true;

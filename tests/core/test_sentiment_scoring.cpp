@@ -237,6 +237,17 @@ private Q_SLOTS:
         auto other = openLexiconScorer("model:3");
         QVERIFY(!other);
         QCOMPARE(other.error().code, ErrorCode::NotFound);
+        // The list without loading names each one as the loaded scorer does, and opens.
+        const auto listed = builtInLexiconScorers();
+        QCOMPARE(listed.size(), std::size_t(2));
+        QCOMPARE(listed[0].first, std::string("lexicon"));
+        QCOMPARE(listed[1].first, std::string("lexicon:vader"));
+        for (const auto& [key, name] : listed) {
+            auto opened = openLexiconScorer(key);
+            QVERIFY(opened);
+            QCOMPARE((*opened)->modelKey(), key);
+            QCOMPARE((*opened)->displayName(), name);
+        }
     }
 
     void scoresEveryItemAndBuildsTheIndex()

@@ -5,6 +5,7 @@
 #include "news_filter_model.h"
 #include "news_model.h"
 
+#include "ui/combo_fill.h"
 #include "ui/locale_format.h"
 #include "ui/project_controller.h"
 #include "ui/risk/risk_palette.h"
@@ -27,7 +28,6 @@
 #include <QLocale>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -326,29 +326,12 @@ void NewsView::reloadTickers()
         tickers << qs(info.ticker);
     tickers.removeDuplicates();
     tickers.sort();
-    // Filled in one insertion: 5,000 addItem() calls cost tens of milliseconds.
-    QList<QStandardItem*> items;
+    QList<ComboItem> items;
     items.reserve(tickers.size() + 1);
-    items << new QStandardItem(tr("All"));
-    items.front()->setData(QString(), Qt::UserRole);
-    for (const QString& t : tickers) {
-        items << new QStandardItem(t);
-        items.back()->setData(t, Qt::UserRole);
-    }
-    {
-        const QSignalBlocker block(m_tickerBox);
-        auto* model = qobject_cast<QStandardItemModel*>(m_tickerBox->model());
-        if (model) {
-            model->clear();
-            model->invisibleRootItem()->appendRows(items);
-        } else { // not the combo box's own model: item by item
-            m_tickerBox->clear();
-            for (const QStandardItem* item : std::as_const(items))
-                m_tickerBox->addItem(item->text(), item->data(Qt::UserRole));
-            qDeleteAll(items);
-        }
-        m_tickerBox->setCurrentIndex(std::max(0, m_tickerBox->findData(current)));
-    }
+    items.append({tr("All"), QString()});
+    for (const QString& t : std::as_const(tickers))
+        items.append({t, t});
+    replaceComboItems(m_tickerBox, items, current);
     applyFilters();
 }
 

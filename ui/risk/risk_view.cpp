@@ -13,6 +13,7 @@
 #include "underwater_view.h"
 
 #include "ui/app_settings.h"
+#include "ui/combo_fill.h"
 #include "ui/jobs_bar.h"
 #include "ui/project_controller.h"
 
@@ -152,27 +153,27 @@ void RiskView::refreshParameters()
     m_updatingWidgets = true;
     const QString portfolio = m_portfolioBox->currentData().toString();
     const QString benchmark = m_benchmarkBox->currentData().toString();
-    m_portfolioBox->clear();
+    QList<ComboItem> portfolios;
     for (const core::Portfolio& p : m_project->portfolios()) {
         const QString name = QString::fromStdString(p.name);
-        m_portfolioBox->addItem(name, name);
+        portfolios.append({name, name});
     }
-    m_portfolioBox->addItem(tr("All instruments (equal weight)"), QString());
-    const int pi = m_portfolioBox->findData(portfolio);
-    m_portfolioBox->setCurrentIndex(pi >= 0 && !portfolio.isEmpty() ? pi : 0);
+    portfolios.append({tr("All instruments (equal weight)"), QString()});
+    // The first portfolio unless another one was chosen ("all instruments" only when chosen).
+    replaceComboItems(m_portfolioBox, portfolios,
+        portfolio.isEmpty() ? portfolios.front().data : QVariant(portfolio));
 
-    m_benchmarkBox->clear();
-    m_benchmarkBox->addItem(tr("(none)"), QString());
+    QList<ComboItem> benchmarks {{tr("(none)"), QString()}};
     std::optional<core::Date> first, last;
     for (const core::InstrumentInfo& i : m_project->instruments()) {
         const QString t = QString::fromStdString(i.ticker);
-        m_benchmarkBox->addItem(t, t);
+        benchmarks.append({t, t});
         if (i.firstDate && (!first || *i.firstDate < *first))
             first = i.firstDate;
         if (i.lastDate && (!last || *i.lastDate > *last))
             last = i.lastDate;
     }
-    m_benchmarkBox->setCurrentIndex(std::max(0, m_benchmarkBox->findData(benchmark)));
+    replaceComboItems(m_benchmarkBox, benchmarks, benchmark);
     if (first && last) {
         const QDate lo = toQDate(*first), hi = toQDate(*last);
         // Keep a chosen range inside the data; start at the whole range otherwise.
@@ -199,7 +200,7 @@ void RiskView::onProjectOpened()
     m_runner->cancel();
     m_report.reset();
     clearViews();
-    refreshParameters();
+    // The parameters are refreshed by dataReloaded(), which follows projectOpened().
     loadLatestRun();
 }
 

@@ -5,6 +5,7 @@
 #include "signal_waterfall_view.h"
 #include "signals_charts.h"
 
+#include "ui/combo_fill.h"
 #include "ui/jobs_bar.h"
 #include "ui/project_controller.h"
 
@@ -408,16 +409,14 @@ void SignalsView::reload()
 {
     const QString wanted = m_pendingTicker.isEmpty() ? m_tickerBox->currentText() : m_pendingTicker;
     m_restoring = true;
-    m_tickerBox->clear();
+    QList<ComboItem> tickers;
     if (m_project->isOpen()) {
         for (const auto& info : m_project->instruments())
-            m_tickerBox->addItem(qs(info.ticker));
+            tickers.append({qs(info.ticker), qs(info.ticker)});
     }
-    const int i = m_tickerBox->findText(wanted);
-    if (i >= 0) {
-        m_tickerBox->setCurrentIndex(i);
+    replaceComboItems(m_tickerBox, tickers, wanted);
+    if (m_tickerBox->currentText() == wanted)
         m_pendingTicker.clear();
-    }
     m_restoring = false;
     reloadStored();
     updateActions();
