@@ -2,8 +2,9 @@
 // event-loop latency probe: a 2 ms precise QTimer whose lateness (gap between ticks minus the
 // interval) is recorded for every tick. Offscreen platform unless QT_QPA_PLATFORM says otherwise.
 //
-//   bench_load_gui PROJECT.mlens [--mode browse|risk] [--cancel-after S] [--full] [--png DIR]
+//   bench_load_gui PROJECT.mlens [--mode browse|risk|open] [--cancel-after S] [--full] [--png DIR]
 //
+// open: only the open and the project's adoption, with their longest stalls (for profiling).
 // browse: opens the project (time to open, time to the first paint of the price chart), then a
 //   scripted session, one action every 25 ms: scrolls the instruments list with the wheel,
 //   selects tickers (the chart loads their prices and news markers), zooms and pans the chart with
@@ -37,6 +38,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -73,25 +75,41 @@ public:
     {
         m_lateness.clear();
         m_at.clear();
+        m_cpu.clear();
     }
     const std::vector<double>& lateness() const { return m_lateness; }
+    // CPU time the GUI thread used between the previous tick and this one, parallel to
+    // lateness(): a stall with little CPU was the thread waiting (for a core on a busy machine,
+    // or on a lock), one with as much CPU as lateness was our own work.
+    const std::vector<double>& cpu() const { return m_cpu; }
     // When each tick came (ms since start()), parallel to lateness().
     const std::vector<double>& at() const { return m_at; }
     double nowMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
 
 private:
+    static double threadCpuMs()
+    {
+        timespec ts {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    }
     void tick()
     {
         const double now = nowMs();
+        const double cpuNow = threadCpuMs();
         m_lateness.push_back(std::max(0.0, now - m_last - kIntervalMs));
         m_at.push_back(now);
+        m_cpu.push_back(m_lastCpu > 0 ? cpuNow - m_lastCpu : 0.0);
         m_last = now;
+        m_lastCpu = cpuNow;
     }
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_last = 0;
+    double m_lastCpu = 0;
     std::vector<double> m_lateness;
     std::vector<double> m_at;
+    std::vector<double> m_cpu;
 };
 
 double percentile(std::vector<double> v, double q)
@@ -179,6 +197,27 @@ protected:
 private:
     const LatencyProbe& m_probe;
 };
+
+// The five longest stalls since the probe's last reset, each with the GUI thread's CPU time in it
+// and what `before(began)` says ran before it (the stall ends at the tick's time and began
+// `lateness` earlier).
+template <class Before>
+void printStalls(const LatencyProbe& probe, double originMs, Before before)
+{
+    const auto& late = probe.lateness();
+    const auto& at = probe.at();
+    std::vector<std::size_t> order(late.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return late[a] > late[b]; });
+    for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
+        const std::size_t i = order[k];
+        const double began = at[i] - late[i] - LatencyProbe::kIntervalMs;
+        std::printf("  stall %6.1f ms (GUI thread on a CPU %5.1f ms) at %+7.0f ms, after \"%s\"\n",
+            late[i], probe.cpu()[i], began - originMs, before(began).c_str());
+    }
+}
 
 int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatch& paint,
     const QString& pngDir)
@@ -277,27 +316,20 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     std::printf("session                      %zu actions in %.1f s\n", steps.size(),
         (probe.nowMs() - s0) / 1000.0);
     printLatency("latency during session", probe.lateness());
-    // The longest stalls, each with the last action started before it (the stall ends at the
-    // tick's time and began `lateness` earlier).
     {
-        const auto& late = probe.lateness();
-        const auto& at = probe.at();
-        std::vector<std::size_t> order(late.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return late[a] > late[b]; });
-        for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
-            const std::size_t i = order[k];
-            const double began = at[i] - late[i] - LatencyProbe::kIntervalMs;
-            std::string last = "(before the first action)";
-            for (const Timing& t : timings)
-                if (t.startMs <= began + 1.0)
-                    last = t.name;
-            std::printf("  stall %6.1f ms at %+7.0f ms of the session, after \"%s\"\n", late[i],
-                began - s0, last.c_str());
-        }
+        // The part of each stall the GUI thread spent working (not waiting for a core).
+        std::vector<double> own(probe.lateness().size());
+        for (std::size_t i = 0; i < own.size(); ++i)
+            own[i] = std::min(probe.lateness()[i], probe.cpu()[i]);
+        printLatency("  of which GUI thread's work", own);
     }
+    printStalls(probe, s0, [&](double began) {
+        std::string last = "(before the first action)";
+        for (const Timing& t : timings)
+            if (t.startMs <= began + 1.0)
+                last = t.name;
+        return last;
+    });
     std::sort(timings.begin(), timings.end(),
         [](const Timing& a, const Timing& b) { return a.ms > b.ms; });
     for (std::size_t i = 0; i < std::min<std::size_t>(6, timings.size()); ++i)
@@ -431,13 +463,15 @@ int main(int argc, char** argv)
         else if (path.isEmpty() && !args[i].startsWith(QLatin1Char('-')))
             path = args[i];
         else {
-            std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk] "
+            std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open] "
                                  "[--cancel-after S] [--full] [--png DIR]\n");
             return 2;
         }
     }
-    if (path.isEmpty() || (mode != QLatin1String("browse") && mode != QLatin1String("risk"))) {
-        std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk]\n");
+    if (path.isEmpty()
+        || (mode != QLatin1String("browse") && mode != QLatin1String("risk")
+            && mode != QLatin1String("open"))) {
+        std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open]\n");
         return 2;
     }
     LatencyProbe probe;
@@ -455,9 +489,11 @@ int main(int argc, char** argv)
     // returns at once and openFinished() tells the end; a small one opens in the call.
     bool finished = false;
     QString openError;
+    double adoptedMs = 1e300; // when the finished open was handed to the window
     QObject::connect(w.projectController(), &ui::ProjectController::openFinished,
         [&](const QString&, const QString& error) {
             finished = true;
+            adoptedMs = probe.nowMs();
             openError = error;
         });
     const bool background = w.projectController()->opensInBackground(path);
@@ -478,7 +514,12 @@ int main(int argc, char** argv)
     std::printf("project open                 %.0f ms after the call\n", probe.nowMs() - openStart);
     waitFor([] { return false; }, 200);
     printLatency("latency during open", probe.lateness());
+    printStalls(probe, openStart, [&](double began) {
+        return std::string(began < adoptedMs ? "the open call" : "the project's adoption");
+    });
     std::printf("peak RSS after open          %.0f MB\n", peakRssMb());
+    if (mode == QLatin1String("open"))
+        return 0;
     const int rc = mode == QLatin1String("browse") ? browse(w, probe, openStart, paint, pngDir)
                                                    : risk(w, probe, cancelAfter, full, pngDir);
     std::printf("peak RSS                     %.0f MB\n", peakRssMb());
