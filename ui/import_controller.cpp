@@ -1,5 +1,7 @@
 #include "import_controller.h"
 
+#include "ui/background_job.h"
+
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -94,7 +96,7 @@ bool ImportController::start(
         ? tr("Importing %1").arg(QFileInfo(files.first()).fileName())
         : tr("Importing %n files", nullptr, int(files.size()));
     Q_EMIT started(label);
-    m_watcher->setFuture(QtConcurrent::run(std::move(job)));
+    m_watcher->setFuture(runBackground(std::move(job)));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "forecast_controller.h"
 
 #include "training_worker.h"
+#include "ui/background_job.h"
 
 #include "core/project_store.h"
 
@@ -34,6 +35,8 @@ ForecastController::ForecastController(QObject* parent)
     m_thread->setObjectName(QStringLiteral("ForecastTraining"));
     m_worker = new TrainingWorker; // no parent: it moves to the thread
     m_worker->moveToThread(m_thread);
+    // Training runs below the GUI thread (background_job.h); started() comes on the new thread.
+    connect(m_thread, &QThread::started, m_thread, &lowerCurrentThreadPriority, Qt::DirectConnection);
     connect(this, &ForecastController::requestTrain, m_worker, &TrainingWorker::train,
         Qt::QueuedConnection);
     connect(this, &ForecastController::requestBacktest, m_worker, &TrainingWorker::backtest,
@@ -162,7 +165,7 @@ int ForecastController::forecast(const QString& projectPath, qint64 modelId)
         if (job == m_forecastCurrent)
             Q_EMIT forecastReady(job, result);
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(runBackground(std::move(work)));
     return job;
 }
 

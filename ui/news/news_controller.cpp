@@ -114,6 +114,8 @@ NewsController::NewsController(QObject* parent)
     m_thread->setObjectName(QStringLiteral("SentimentTraining"));
     m_worker = new QObject; // no parent: it moves to the thread
     m_worker->moveToThread(m_thread);
+    // Training runs below the GUI thread (background_job.h); started() comes on the new thread.
+    connect(m_thread, &QThread::started, m_thread, &lowerCurrentThreadPriority, Qt::DirectConnection);
     m_thread->start();
 }
 

@@ -2,6 +2,7 @@
 #include "ui/locale_format.h"
 
 #include "holdings_risk_model.h"
+#include "ui/background_job.h"
 #include "ui/jobs_bar.h"
 
 #include "core/forecast/model_store.h"
@@ -158,7 +159,7 @@ bool TailRiskController::learn(const QString& projectPath, const QString& portfo
             m_shownKey = projectPath + QLatin1Char('\n') + portfolio;
         finishLearning(std::move(outcome));
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(runBackground(std::move(work)));
     return true;
 }
 
@@ -241,7 +242,7 @@ void TailRiskController::show(const QString& projectPath, const QString& portfol
         apply(
             outcome && outcome->error.code == core::ErrorCode::Ok ? outcome->stored : std::nullopt);
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(runBackground(std::move(work)));
 }
 
 void TailRiskController::cancel()
