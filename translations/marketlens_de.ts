@@ -1834,6 +1834,10 @@ Um Dateiaufbau oder Datumsformat selbst festzulegen, verwenden Sie Datei &gt; Da
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
+    <message>
+        <source>%1[*] (encrypted) — MarketLens</source>
+        <translation>%1[*] (verschlüsselt) — MarketLens</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ModelsModel</name>

@@ -1832,6 +1832,10 @@ To set the file layout or date format yourself, use File &gt; Import Files With 
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
+    <message>
+        <source>%1[*] (encrypted) — MarketLens</source>
+        <translation>%1[*]（已加密）— MarketLens</translation>
+    </message>
 </context>
 <context>
     <name>marketlens::ui::ModelsModel</name>

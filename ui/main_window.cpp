@@ -312,8 +312,12 @@ bool MainWindow::maybeKeepUntitled()
 
 void MainWindow::onProjectStateChanged()
 {
+    updateActions(); // first: it refreshes whether the project is encrypted
     // "[*]" is Qt's placeholder for the modified marker: shown only while isWindowModified().
-    setWindowTitle(tr("%1[*] — MarketLens").arg(m_project->displayName()));
+    // An encrypted project says so in the title too (task bars and window lists show it).
+    setWindowTitle(m_passwords->isEncrypted()
+            ? tr("%1[*] (encrypted) — MarketLens").arg(m_project->displayName())
+            : tr("%1[*] — MarketLens").arg(m_project->displayName()));
     setWindowModified(m_project->hasUnsavedData());
     if (!m_project->isOpen())
         m_saveLabel->setText(tr("No project"));
@@ -322,7 +326,6 @@ void MainWindow::onProjectStateChanged()
             m_project->hasUnsavedData() ? tr("Not saved to a file yet") : tr("Untitled project"));
     else
         m_saveLabel->setText(tr("All changes saved"));
-    updateActions();
 }
 
 void MainWindow::onDataReloaded()

@@ -330,6 +330,8 @@ private Q_SLOTS:
         QVERIFY(passwords->isEncrypted());
         QVERIFY(!passwords->lockMarker()->isHidden());
         QVERIFY(passwords->lockMarker()->toolTip().contains("encrypted"));
+        QVERIFY2(m_window->windowTitle().contains("(encrypted)"),
+            qPrintable(m_window->windowTitle()));
         QVERIFY(passwords->changePasswordAction()->isEnabled());
         QVERIFY(passwords->removePasswordAction()->isEnabled());
         QVERIFY(!passwords->setPasswordAction()->isEnabled());
@@ -339,6 +341,7 @@ private Q_SLOTS:
         QVERIFY(m_window->newProject());
         QVERIFY(!core::isProjectUnlocked(file.toStdString()));
         QVERIFY(passwords->lockMarker()->isHidden());
+        QVERIFY(!m_window->windowTitle().contains("(encrypted)"));
     }
 
     void wrongPasswordThenRetry()
@@ -490,6 +493,7 @@ private Q_SLOTS:
         QVERIFY(showsTheProjectData()); // reopened after encrypting
         QVERIFY(passwords->isEncrypted());
         QVERIFY(!passwords->lockMarker()->isHidden());
+        QVERIFY(m_window->windowTitle().contains("(encrypted)")); // set while open: title follows
         QVERIFY(passwords->changePasswordAction()->isEnabled());
         QVERIFY(!passwords->setPasswordAction()->isEnabled());
         QVERIFY(m_window->openProject(other)); // locks `file`
@@ -538,6 +542,7 @@ private Q_SLOTS:
         QVERIFY(!core::isEncryptedProject(file.toStdString()));
         QVERIFY(showsTheProjectData());
         QVERIFY(passwords->lockMarker()->isHidden());
+        QVERIFY(!m_window->windowTitle().contains("(encrypted)"));
         QVERIFY(passwords->setPasswordAction()->isEnabled());
         QVERIFY(m_window->openProject(other));
         QVERIFY(m_window->openProject(file)); // no dialog: a plain project again
