@@ -61,6 +61,7 @@ CsvReader& CsvReader::operator=(CsvReader&& other) noexcept
         m_recordLine = other.m_recordLine;
         m_fields = std::move(other.m_fields); // views stay valid: the buffer moved, not copied
         m_bounds = std::move(other.m_bounds);
+        m_skipped = std::move(other.m_skipped);
         m_status = std::move(other.m_status);
     }
     return *this;
@@ -257,19 +258,22 @@ bool CsvReader::parseRecord(std::size_t& consumed, bool atEof)
         break;
     }
     consumed = static_cast<std::size_t>(p - (base + m_pos));
+    m_fields.clear();
     for (std::size_t i = 0; i < m_bounds.size(); i += 3) {
         if (m_bounds[i + 1] - m_bounds[i] > kMaxFieldBytes) {
-            m_status = makeError(ErrorCode::BadData,
-                                 "field " + std::to_string(i / 3 + 1) + " is longer than "
-                                     + std::to_string(kMaxFieldBytes >> 20) + " MiB ("
-                                     + std::to_string(m_bounds[i + 1] - m_bounds[i]) + " bytes)",
-                                 m_path, m_line);
-            return false;
+            // The record's end is known: skip it (no fields: next() goes on) and say so.
+            m_skipped.push_back(makeError(ErrorCode::BadData,
+                "field " + std::to_string(i / 3 + 1) + " is longer than "
+                    + std::to_string(kMaxFieldBytes >> 20) + " MiB ("
+                    + std::to_string(m_bounds[i + 1] - m_bounds[i])
+                    + " bytes): the record was skipped",
+                m_path, m_line));
+            m_line += newlines;
+            return true;
         }
     }
     m_recordLine = m_line;
     m_line += newlines;
-    m_fields.clear();
     for (std::size_t i = 0; i < m_bounds.size(); i += 3) {
         char* s = base + m_bounds[i];
         std::size_t n = m_bounds[i + 1] - m_bounds[i];
@@ -299,7 +303,7 @@ bool CsvReader::next()
                                      "the record starting here is longer than "
                                          + std::to_string(kMaxRecordBytes >> 20)
                                          + " MiB (a line without line breaks, or a quote that is "
-                                           "never closed)",
+                                           "never closed): reading stopped here",
                                      m_path, m_line);
                 return false;
             }
@@ -308,11 +312,18 @@ bool CsvReader::next()
             continue;
         }
         m_pos += consumed;
+        if (m_fields.empty()) // skipped (takeSkipped())
+            continue;
         // A blank line is one empty unquoted field; it is not a record.
         if (m_fields.size() == 1 && m_fields[0].empty() && m_bounds[2] == 0)
             continue;
         return true;
     }
+}
+
+std::vector<Error> CsvReader::takeSkipped()
+{
+    return std::exchange(m_skipped, {});
 }
 
 } // namespace marketlens::core

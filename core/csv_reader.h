@@ -3,9 +3,11 @@
 //
 // Contract:
 //  - The file is read in blocks of CsvOptions::blockSize bytes; memory stays bounded by the block
-//    size plus the longest single record, whatever the file size. A field longer than 1 MiB, a
-//    record longer than 4 MiB or with more than 16384 fields stops the reader with BadData at
-//    the record's line (docs/hostile-files.md).
+//    size plus the longest single record, whatever the file size. A record with a field longer
+//    than 1 MiB is skipped: the reader goes on with the next record and takeSkipped() returns an
+//    error naming the skipped record's line, for the caller to report. A record longer than
+//    4 MiB or with more than 16384 fields (its end cannot be trusted) stops the reader with
+//    BadData at the record's line (docs/hostile-files.md).
 //  - Quoted fields may contain the delimiter, doubled quotes ("") and line breaks. Lines end with
 //    LF or CRLF. A UTF-8 byte order mark at the start is skipped.
 //  - The delimiter is CsvOptions::delimiter, or, when 0, sniffed among , ; TAB | from the first
@@ -56,6 +58,9 @@ public:
     const std::vector<std::string_view>& fields() const { return m_fields; }
     std::int64_t line() const { return m_recordLine; }
     const Status& status() const { return m_status; }
+    // The records skipped since the last call (a field over the limit), in file order: BadData
+    // errors with the file and the record's first line. Call after next(), whatever it returned.
+    std::vector<Error> takeSkipped();
 
     char delimiter() const { return m_delimiter; }
     bool hadBom() const { return m_hadBom; }
@@ -85,6 +90,7 @@ private:
     std::int64_t m_recordLine = 0; // line of the current record
     std::vector<std::string_view> m_fields;
     std::vector<std::uint32_t> m_bounds; // per field: begin, end offsets and a flag word
+    std::vector<Error> m_skipped;
     Status m_status;
 };
 

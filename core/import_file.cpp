@@ -562,7 +562,10 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
         return opened.error();
     CsvReader& reader = *opened;
     m_result.delimiter = reader.delimiter();
-    if (!reader.next()) {
+    const bool any = reader.next();
+    if (auto skippedHeader = reader.takeSkipped(); !skippedHeader.empty())
+        return skippedHeader.front(); // the header itself: no layout can be trusted
+    if (!any) {
         if (!reader.status())
             return reader.status();
         return makeError(ErrorCode::BadData, "the file is empty", path);
@@ -584,11 +587,18 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     // Read ahead a bounded sample to decide the decimal separator and the date format.
     std::vector<std::vector<std::string>> sample;
     std::vector<std::int64_t> sampleLines;
+    std::vector<Error> skipped; // records the reader skipped (a field over its limit)
+    const auto keepSkipped = [&] {
+        for (Error& e : reader.takeSkipped())
+            skipped.push_back(std::move(e));
+    };
     bool more = true;
     while (sample.size() < kSampleRows && (more = reader.next())) {
         sample.emplace_back(reader.fields().begin(), reader.fields().end());
         sampleLines.push_back(reader.line());
+        keepSkipped();
     }
+    keepSkipped();
     if (!more && !reader.status() && reader.status().error().code != ErrorCode::BadData)
         return reader.status();
     if (auto s = decideFormats(sample, !more, csvPath); !s)
@@ -605,17 +615,31 @@ Status FileImporter::run(const std::string& path, const Progress& progress)
     }
     sample.clear();
     sample.shrink_to_fit();
+    const auto rejectSkipped = [&] {
+        for (const Error& e : skipped)
+            reject(e.line, e.message);
+        skipped.clear();
+        return bool(m_error);
+    };
+    if (!rejectSkipped())
+        return m_error;
     if (more) {
         while (reader.next()) {
-            if (!processRow(reader.line(), reader.fields()))
+            keepSkipped();
+            if (!rejectSkipped() || !processRow(reader.line(), reader.fields()))
                 return m_error;
         }
+        keepSkipped();
+        if (!rejectSkipped())
+            return m_error;
     }
     if (!reader.status()) {
         const Error& e = reader.status().error();
         if (e.code != ErrorCode::BadData)
             return e; // Io or Cancelled
-        reject(e.line, e.message); // an unterminated quote swallows the rest of the file
+        // An unterminated quote or an endless line: the rows before it stand; say that the rest
+        // of the file was not read (it may hold rows the analyst expects).
+        reject(e.line, e.message + "; the rest of the file was not read");
         if (!m_error)
             return m_error;
     }

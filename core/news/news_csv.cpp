@@ -18,7 +18,10 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
     if (!opened)
         return opened.error();
     CsvReader& reader = *opened;
-    if (!reader.next()) {
+    const bool any = reader.next();
+    if (auto skippedHeader = reader.takeSkipped(); !skippedHeader.empty())
+        return skippedHeader.front(); // the header itself: no column can be trusted
+    if (!any) {
         if (!reader.status())
             return reader.status().error();
         return makeError(ErrorCode::BadData, "the file is empty", path);
@@ -58,7 +61,12 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
         sink.warn(path + ": columns not used: " + ignored);
 
     std::int64_t itemNumber = 0;
+    const auto rejectSkipped = [&] { // records the reader skipped (a field over its limit)
+        for (const Error& e : reader.takeSkipped())
+            sink.reject(e.line, ++itemNumber, e.message);
+    };
     while (reader.next()) {
+        rejectSkipped();
         const auto& fields = reader.fields();
         auto get = [&](Field f) -> std::string {
             const int c = at(f);
@@ -84,6 +92,7 @@ Result<NewsParseResult> parseNewsCsv(const std::string& path, const NewsParseOpt
         raw.tickers = newsdetail::splitTickers(tickers);
         sink.add(std::move(raw));
     }
+    rejectSkipped();
     if (!reader.status()) {
         const Error& e = reader.status().error();
         if (e.code != ErrorCode::BadData)

@@ -149,6 +149,39 @@ private Q_SLOTS:
         QCOMPARE(st.error().line, 2);
     }
 
+    // A record with a field over 1 MiB is skipped, whatever the block size: the reader goes on
+    // with the next record and takeSkipped() names each skipped record's line, in file order.
+    void recordsWithAnOversizedFieldAreSkipped()
+    {
+        const QByteArray big(1'200'000, 'z');
+        const QByteArray text = "a,b\n1,2\n3,\"" + big + "\"\n" + big + ",x\n\"multi\nline\",4\n5,6\n";
+        for (std::size_t block : {std::size_t(2) << 20, std::size_t(64 << 10)}) {
+            CsvOptions o;
+            o.blockSize = block;
+            auto r = CsvReader::open(write(text), o);
+            QVERIFY(r);
+            std::vector<std::pair<std::int64_t, std::string>> rows;
+            std::vector<Error> skipped;
+            while (r->next()) {
+                for (Error& e : r->takeSkipped())
+                    skipped.push_back(std::move(e));
+                rows.emplace_back(r->line(), std::string(r->fields().at(0)));
+            }
+            QVERIFY(r->status().ok());
+            QVERIFY(r->takeSkipped().empty());
+            QCOMPARE(rows.size(), std::size_t(4));
+            QCOMPARE(rows[1], (std::pair<std::int64_t, std::string> {2, "1"}));
+            QCOMPARE(rows[2], (std::pair<std::int64_t, std::string> {5, "multi\nline"}));
+            QCOMPARE(rows[3], (std::pair<std::int64_t, std::string> {7, "5"}));
+            QCOMPARE(skipped.size(), std::size_t(2));
+            QCOMPARE(skipped[0].line, 3);
+            QCOMPARE(skipped[1].line, 4);
+            QCOMPARE(skipped[0].code, ErrorCode::BadData);
+            QVERIFY(skipped[0].message.find("field 2 is longer than 1 MiB") != std::string::npos);
+            QVERIFY(skipped[1].message.find("field 1 is longer than 1 MiB") != std::string::npos);
+        }
+    }
+
     void missingFile()
     {
         auto r = CsvReader::open(m_dir.filePath("nope.csv").toStdString());

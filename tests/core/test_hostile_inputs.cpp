@@ -374,42 +374,51 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bad");
         QTest::addColumn<QString>("says");
+        QTest::addColumn<bool>("resumes"); // the rows after the bad record are read too
         const QByteArray x(10'000'000, 'x');
+        // A record whose end is known (its field is over the 1 MiB limit) is skipped; the reader
+        // cannot find the end of one over 4 MiB, so it stops and says the rest was not read.
         QTest::newRow("2M-character quoted field")
             << "2024-01-04,\"" + QByteArray(2'000'000, 'q') + "\",3\n"
-            << "longer than 1 MiB";
+            << "longer than 1 MiB" << true;
         QTest::newRow("10M-character quoted field") << "2024-01-04,\"" + x + "\",3\n"
-                                                    << "longer than 4 MiB";
+                                                    << "longer than 4 MiB" << false;
         QTest::newRow("10M-character field") << "2024-01-04,AAA," + x + "\n"
-                                             << "longer than 4 MiB";
+                                             << "longer than 4 MiB" << false;
         QByteArray ones;
         for (int i = 0; i < 5'000'000; ++i)
             ones += "1,";
-        QTest::newRow("10M-character line of fields") << ones << "more than 16384 fields";
-        QTest::newRow("10M characters without a line break") << x << "longer than 4 MiB";
+        QTest::newRow("10M-character line of fields")
+            << ones + "\n" << "more than 16384 fields" << false;
+        QTest::newRow("10M characters without a line break") << x << "longer than 4 MiB" << false;
     }
 
     // The rows before the bad record are imported; the bad record is reported with its line and
-    // the reason; memory stays near the 4 MiB record limit.
+    // the reason; a skipped record does not stop the rows after it, and a stop says that the rest
+    // of the file was not read. Memory stays near the 4 MiB record limit.
     void priceCsvHugeField()
     {
         QFETCH(QByteArray, bad);
         QFETCH(QString, says);
+        QFETCH(bool, resumes);
         const std::string path = file("huge.csv");
-        writeAll(
-            path, "date,ticker,close\n2024-01-02,AAA,1\n2024-01-03,AAA,2\n" + bad.toStdString());
+        writeAll(path,
+            "date,ticker,close\n2024-01-02,AAA,1\n2024-01-03,AAA,2\n" + bad.toStdString()
+                + "2024-01-05,AAA,5\n2024-01-08,AAA,6\n");
         const std::string project = file("csv_" + std::to_string(m_projects++) + ".mlens");
         QVERIFY(ProjectStore::create(project));
         resetPeakRss();
         const long before = peakRssMiB();
         auto r = importFiles(project, {path}, ImportOptions {});
         QVERIFY2(r, r ? "" : r.error().toString().c_str());
-        QCOMPARE(r->files.at(0).rowsAccepted, std::int64_t(2));
+        QCOMPARE(r->files.at(0).rowsAccepted, std::int64_t(resumes ? 4 : 2));
         QCOMPARE(r->files.at(0).rowsRejected, std::int64_t(1));
         const RejectedRow& row = r->files.at(0).rejected.at(0);
         QCOMPARE(row.line, std::int64_t(4));
         QCOMPARE(QString::fromStdString(row.file), QString::fromStdString(path));
         QVERIFY2(row.reason.find(says.toStdString()) != std::string::npos, row.reason.c_str());
+        const bool saysStopped = row.reason.find("the rest of the file was not read") != std::string::npos;
+        QVERIFY2(saysStopped == !resumes, row.reason.c_str());
         qInfo("peak RSS %ld MiB before, %ld MiB after", before, peakRssMiB());
         // The whole process, 10 MB of test data included, stays small (the reader holds at most
         // a 2 MiB block plus a 4 MiB record).
@@ -419,7 +428,30 @@ private Q_SLOTS:
         QVERIFY(store);
         auto prices = store->prices("AAA");
         QVERIFY(prices);
-        QCOMPARE(prices->close, (std::vector<double> {1, 2}));
+        QCOMPARE(prices->close, resumes ? (std::vector<double> {1, 2, 5, 6}) : (std::vector<double> {1, 2}));
+    }
+
+    // A header with a field over the limit cannot be skipped (the next line is no header):
+    // the file is refused, naming it and line 1, and nothing is imported.
+    void csvHugeHeaderFieldIsRefused()
+    {
+        const std::string path = file("huge_header.csv");
+        writeAll(path, "date,ticker," + std::string(2'000'000, 'c') + "\n2024-01-02,AAA,1\n");
+        const std::string project = file("csv_" + std::to_string(m_projects++) + ".mlens");
+        QVERIFY(ProjectStore::create(project));
+        auto r = importFiles(project, {path}, ImportOptions {});
+        const Error e = r ? Error {} : r.error();
+        QVERIFY2(!r, "the import should have been refused");
+        QCOMPARE(int(e.code), int(ErrorCode::BadData));
+        QCOMPARE(e.line, std::int64_t(1));
+        QVERIFY2(names(e, path), e.toString().c_str());
+        QVERIFY2(e.message.find("longer than 1 MiB") != std::string::npos, e.message.c_str());
+        auto store = ProjectStore::open(project);
+        QVERIFY(store);
+        QVERIFY(store->instruments() && store->instruments()->empty());
+        auto news = parseNewsCsv(path);
+        QVERIFY(!news);
+        QCOMPARE(news.error().line, std::int64_t(1));
     }
 
     void newsCsvHugeField_data() { priceCsvHugeField_data(); }
@@ -428,18 +460,25 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bad);
         QFETCH(QString, says);
+        QFETCH(bool, resumes);
         const std::string path = file("news.csv");
         writeAll(path,
-            "date,headline\n2024-01-02,Profits rise\n2024-01-03,Shares fall\n" + bad.toStdString());
+            "date,headline\n2024-01-02,Profits rise\n2024-01-03,Shares fall\n" + bad.toStdString()
+                + "2024-01-05,Sales grow\n");
         resetPeakRss();
         const long before = peakRssMiB();
         auto r = parseNewsCsv(path);
         QVERIFY2(r, r ? "" : r.error().toString().c_str());
-        QCOMPARE(int(r->items.size()), 2);
+        QCOMPARE(int(r->items.size()), resumes ? 3 : 2);
         QCOMPARE(r->itemsRejected, std::int64_t(1));
         QCOMPARE(r->rejected.at(0).line, std::int64_t(4));
         QVERIFY2(r->rejected.at(0).reason.find(says.toStdString()) != std::string::npos,
             r->rejected.at(0).reason.c_str());
+        const bool saysStopped
+            = r->rejected.at(0).reason.find("the rest of the file was not read") != std::string::npos;
+        QVERIFY2(saysStopped == !resumes, r->rejected.at(0).reason.c_str());
+        if (resumes)
+            QCOMPARE(QString::fromStdString(r->items.back().headline), QStringLiteral("Sales grow"));
         // The whole process, 10 MB of test data included, stays small (the reader holds at most
         // a 2 MiB block plus a 4 MiB record).
         QVERIFY2(peakRssMiB() - before < 64 && peakRssMiB() < 256,
