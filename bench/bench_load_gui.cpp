@@ -2,9 +2,10 @@
 // event-loop latency probe: a 2 ms precise QTimer whose lateness (gap between ticks minus the
 // interval) is recorded for every tick. Offscreen platform unless QT_QPA_PLATFORM says otherwise.
 //
-//   bench_load_gui PROJECT.mlens [--mode browse|risk|open] [--cancel-after S] [--full] [--png DIR]
+//   bench_load_gui PROJECT.mlens [--mode browse|risk|open|stored] [--cancel-after S] [--full] [--png DIR]
 //
 // open: only the open and the project's adoption, with their longest stalls (for profiling).
+// stored: the Risk tab loads and shows the newest stored run (latency while loading, showing).
 // browse: opens the project (time to open, time to the first paint of the price chart), then a
 //   scripted session, one action every 25 ms: scrolls the instruments list with the wheel,
 //   selects tickers (the chart loads their prices and news markers), zooms and pans the chart with
@@ -345,6 +346,33 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     return 0;
 }
 
+// stored: the Risk tab loads the newest stored run of the opened project (with its staleness
+// check, which reads the run's prices again) and shows it; latency while loading and showing.
+int stored(ui::MainWindow& w, LatencyProbe& probe)
+{
+    auto* view = w.findChild<ui::RiskView*>();
+    QTabWidget* tabs = mainTabs(w);
+    if (!view || !tabs) {
+        std::fprintf(stderr, "risk view not found\n");
+        return 1;
+    }
+    tabs->setCurrentIndex(tabIndex(tabs, "Risk"));
+    probe.reset();
+    const double t0 = probe.nowMs();
+    if (!waitFor([&] { return view->hasReport() || !view->isRunning(); }, 600000))
+        return 1;
+    const double shown = probe.nowMs();
+    waitFor([] { return false; }, 1500);
+    std::printf("stored run shown             %.1f s after the open (%zu holdings)\n",
+        (shown - t0) / 1000.0,
+        view->hasReport() ? view->report().instruments.size() : std::size_t(0));
+    printLatency("latency loading and showing", probe.lateness());
+    printStalls(probe, t0, [&](double began) {
+        return std::string(began < shown - 1.0 ? "loading" : "showing the report");
+    });
+    return 0;
+}
+
 int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, bool full,
     const QString& pngDir)
 {
@@ -463,15 +491,15 @@ int main(int argc, char** argv)
         else if (path.isEmpty() && !args[i].startsWith(QLatin1Char('-')))
             path = args[i];
         else {
-            std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open] "
+            std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open|stored] "
                                  "[--cancel-after S] [--full] [--png DIR]\n");
             return 2;
         }
     }
     if (path.isEmpty()
         || (mode != QLatin1String("browse") && mode != QLatin1String("risk")
-            && mode != QLatin1String("open"))) {
-        std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open]\n");
+            && mode != QLatin1String("open") && mode != QLatin1String("stored"))) {
+        std::fprintf(stderr, "usage: bench_load_gui PROJECT [--mode browse|risk|open|stored]\n");
         return 2;
     }
     LatencyProbe probe;
@@ -521,7 +549,8 @@ int main(int argc, char** argv)
     if (mode == QLatin1String("open"))
         return 0;
     const int rc = mode == QLatin1String("browse") ? browse(w, probe, openStart, paint, pngDir)
-                                                   : risk(w, probe, cancelAfter, full, pngDir);
+        : mode == QLatin1String("stored")           ? stored(w, probe)
+                                                    : risk(w, probe, cancelAfter, full, pngDir);
     std::printf("peak RSS                     %.0f MB\n", peakRssMb());
     return rc;
 }
