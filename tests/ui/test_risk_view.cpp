@@ -201,6 +201,19 @@ private Q_SLOTS:
                          .data(HoldingsRiskModel::RawValueRole)
                          .toDouble();
         QVERIFY(std::abs(share - 1.0) < 1e-9);
+        // Each row's weight and component VaR are the report's entries for that ticker (the
+        // portfolio's lists are in the portfolio's order, not the table's).
+        const cr::ComponentFigure* component = nullptr;
+        for (const cr::ComponentFigure& c : r.portfolio.components)
+            if (c.method == cr::RiskMethod::Historical && std::abs(c.confidence - 0.95) < 1e-12)
+                component = &c;
+        QVERIFY(component);
+        QCOMPARE(r.portfolio.tickers.size(), std::size_t(4));
+        for (std::size_t i = 0; i < r.portfolio.tickers.size(); ++i) {
+            const QString ticker = QString::fromStdString(r.portfolio.tickers[i]);
+            QCOMPARE(tableValue(view, ticker, m->weightColumn()), r.portfolio.weights[i]);
+            QCOMPARE(tableValue(view, ticker, m->componentVarColumn()), component->component[i]);
+        }
 
         // Charts show the portfolio series of the run.
         int total = 0;
