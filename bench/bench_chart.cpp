@@ -188,6 +188,13 @@ void screenshot(
     std::printf("wrote %s\n", qPrintable(file));
 }
 
+void showAtBenchSize(QWidget& view)
+{
+    view.resize(kWidth, kHeight);
+    view.show();
+    QCoreApplication::processEvents();
+}
+
 // A random walk with open/high/low around the close, one row per calendar day.
 core::PriceSeries randomOhlc(std::size_t n)
 {
@@ -211,9 +218,7 @@ int runCandles()
     const auto fs = frames(lo, hi);
 
     ui::PriceChartView ours;
-    ours.resize(kWidth, kHeight);
-    ours.show();
-    QCoreApplication::processEvents();
+    showAtBenchSize(ours);
     ours.setSeries({data});
     QCoreApplication::processEvents();
     auto oursRange = [&](qint64 a, qint64 b) { ours.setVisibleRange(a, b); };
@@ -236,9 +241,7 @@ int runCandles()
     candles->attachAxis(axisY);
     QChartView peer(chart);
     peer.setRenderHint(QPainter::Antialiasing, true);
-    peer.resize(kWidth, kHeight);
-    peer.show();
-    QCoreApplication::processEvents();
+    showAtBenchSize(peer);
     std::size_t peerBars = 0;
     auto peerRange = [&](qint64 a, qint64 b) {
         const int w = std::max(10, int(chart->plotArea().width()));
@@ -299,9 +302,7 @@ int main(int argc, char** argv)
 
     // Ours.
     ui::PriceChartView ours;
-    ours.resize(kWidth, kHeight);
-    ours.show();
-    QCoreApplication::processEvents();
+    showAtBenchSize(ours);
     QElapsedTimer load;
     load.start();
     ours.setSeries({data});
@@ -356,9 +357,7 @@ int main(int argc, char** argv)
     axisY->setRange(yMin, yMax);
     QChartView peer(chart);
     peer.setRenderHint(QPainter::Antialiasing, true);
-    peer.resize(kWidth, kHeight);
-    peer.show();
-    QCoreApplication::processEvents();
+    showAtBenchSize(peer);
     const double peerLoadMs = double(load.nsecsElapsed()) / 1e6;
     auto peerRange = [&](qint64 a, qint64 b) {
         axisX->setRange(

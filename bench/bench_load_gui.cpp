@@ -346,17 +346,26 @@ int browse(ui::MainWindow& w, LatencyProbe& probe, double openStartMs, PaintWatc
     return 0;
 }
 
-// stored: the Risk tab loads the newest stored run of the opened project (with its staleness
-// check, which reads the run's prices again) and shows it; latency while loading and showing.
-int stored(ui::MainWindow& w, LatencyProbe& probe)
+// The window's Risk tab, made current; nullptr (said on stderr) when the window has none.
+ui::RiskView* showRiskTab(ui::MainWindow& w)
 {
     auto* view = w.findChild<ui::RiskView*>();
     QTabWidget* tabs = mainTabs(w);
     if (!view || !tabs) {
         std::fprintf(stderr, "risk view not found\n");
-        return 1;
+        return nullptr;
     }
     tabs->setCurrentIndex(tabIndex(tabs, "Risk"));
+    return view;
+}
+
+// stored: the Risk tab loads the newest stored run of the opened project (with its staleness
+// check, which reads the run's prices again) and shows it; latency while loading and showing.
+int stored(ui::MainWindow& w, LatencyProbe& probe)
+{
+    ui::RiskView* view = showRiskTab(w);
+    if (!view)
+        return 1;
     probe.reset();
     const double t0 = probe.nowMs();
     if (!waitFor([&] { return view->hasReport() || !view->isRunning(); }, 600000))
@@ -376,13 +385,9 @@ int stored(ui::MainWindow& w, LatencyProbe& probe)
 int risk(ui::MainWindow& w, LatencyProbe& probe, double cancelAfterS, bool full,
     const QString& pngDir)
 {
-    auto* view = w.findChild<ui::RiskView*>();
-    QTabWidget* tabs = mainTabs(w);
-    if (!view || !tabs) {
-        std::fprintf(stderr, "risk view not found\n");
+    ui::RiskView* view = showRiskTab(w);
+    if (!view)
         return 1;
-    }
-    tabs->setCurrentIndex(tabIndex(tabs, "Risk"));
     ui::RiskRunController* runner = view->runner();
     // Opening a project with a portfolio and no stored run starts a run: cancel it first (the
     // time from Cancel to its end is a measurement too).
